@@ -1,0 +1,590 @@
+//! Attention items — what needs someone this week, each with the rule behind it —
+//! ordered by urgency; and the calendar of the next days for the Overview.
+
+use chrono::NaiveDate;
+
+use super::dates::{add_days, days_between};
+use super::kpi::KpiStatus;
+use super::partner::Partner;
+use super::workspace::Workspace;
+
+/// Agreement reviews are flagged this many days ahead.
+pub const REVIEW_NOTICE_DAYS: i64 = 30;
+/// Renewals (agreement expiry) are flagged this many days ahead.
+pub const RENEWAL_NOTICE_DAYS: i64 = 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AttentionKind {
+    RedKpi,
+    OverdueMilestone,
+    ActionOverdue,
+    CheckinOverdue,
+    EarlyWarning,
+    StaleKpi,
+    AgreementReview,
+    Renewal,
+}
+
+impl AttentionKind {
+    /// The stable name used in `status --format json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttentionKind::OverdueMilestone => "overdue_milestone",
+            AttentionKind::RedKpi => "red_kpi",
+            AttentionKind::EarlyWarning => "early_warning",
+            AttentionKind::StaleKpi => "stale_kpi",
+            AttentionKind::CheckinOverdue => "checkin_overdue",
+            AttentionKind::AgreementReview => "agreement_review",
+            AttentionKind::Renewal => "renewal",
+            AttentionKind::ActionOverdue => "action_overdue",
+        }
+    }
+
+    /// A short label for lists.
+    pub fn label(self) -> &'static str {
+        match self {
+            AttentionKind::OverdueMilestone => "milestone late",
+            AttentionKind::RedKpi => "KPI red",
+            AttentionKind::EarlyWarning => "KPI warning",
+            AttentionKind::StaleKpi => "KPI stale",
+            AttentionKind::CheckinOverdue => "check-in due",
+            AttentionKind::AgreementReview => "review due",
+            AttentionKind::Renewal => "renewal",
+            AttentionKind::ActionOverdue => "action late",
+        }
+    }
+}
+
+/// One thing that needs attention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttentionItem {
+    /// The partner's id (its file name without `.ron`).
+    pub partner: String,
+    pub partner_name: String,
+    pub kind: AttentionKind,
+    /// What needs attention, e.g. "KPI Joint revenue is red".
+    pub what: String,
+    /// The rule and numbers behind it.
+    pub why: String,
+    pub due: Option<NaiveDate>,
+    /// How urgent, larger first: see `urgency`.
+    pub urgency: i64,
+}
+
+impl AttentionItem {
+    /// "KPI Joint revenue is red: 38% of the way to target, 61% expected by today".
+    pub fn message(&self) -> String {
+        format!("{}: {}", self.what, self.why)
+    }
+
+    /// "8 days late", "in 12 days", or "" when the item has no date.
+    pub fn timing(&self, today: NaiveDate) -> String {
+        match self.due {
+            None => String::new(),
+            Some(due) => match days_between(today, due) {
+                0 => "today".into(),
+                1 => "tomorrow".into(),
+                -1 => "1 day late".into(),
+                n if n < 0 => format!("{} days late", -n),
+                n => format!("in {n} days"),
+            },
+        }
+    }
+}
+
+/// The urgency rule: red KPIs first (the partnership is missing what it set out to
+/// do), then things past their date (the later, the higher), then early warnings and
+/// stale KPIs, then what is coming due (the sooner, the higher).
+fn urgency(kind: AttentionKind, due: Option<NaiveDate>, today: NaiveDate) -> i64 {
+    let late_by = due.map_or(0, |due| days_between(due, today));
+    match kind {
+        AttentionKind::RedKpi => 3_000_000,
+        AttentionKind::EarlyWarning | AttentionKind::StaleKpi => 1_000_000 + late_by,
+        _ if late_by > 0 => 2_000_000 + late_by,
+        _ => late_by,
+    }
+}
+
+/// Everything about `partner` that needs attention on `today`. Partners in closed
+/// stages (paused, ended) raise nothing.
+pub fn partner_attention(
+    id: &str,
+    partner: &Partner,
+    workspace: &Workspace,
+    today: NaiveDate,
+) -> Vec<AttentionItem> {
+    let mut items = Vec::new();
+    if workspace.is_closed_stage(&partner.stage) {
+        return items;
+    }
+    let mut push = |kind, what: String, why: String, due: Option<NaiveDate>| {
+        items.push(AttentionItem {
+            partner: id.to_string(),
+            partner_name: partner.name.clone(),
+            kind,
+            what,
+            why,
+            due,
+            urgency: urgency(kind, due, today),
+        });
+    };
+    let cadence = partner.cadence_days(workspace.checkin_cadence_days);
+
+    for milestone in partner.milestones.iter().filter(|m| m.is_overdue(today)) {
+        let slip = match milestone.slip_days() {
+            0 => String::new(),
+            days => format!(
+                ", moved {days:+} days; first planned for {}",
+                milestone.planned_due
+            ),
+        };
+        push(
+            AttentionKind::OverdueMilestone,
+            format!("Milestone “{}” is overdue", milestone.title),
+            format!(
+                "due {}, still {}{slip}",
+                milestone.due,
+                milestone.status.label()
+            ),
+            Some(milestone.due),
+        );
+    }
+
+    for kpi in &partner.kpis {
+        let assessment = kpi.assess(today, workspace.thresholds, cadence);
+        match assessment.status {
+            KpiStatus::Red => push(
+                AttentionKind::RedKpi,
+                format!("KPI {} is red", kpi.name),
+                strip_name(&assessment.explanation, &kpi.name),
+                None,
+            ),
+            KpiStatus::Stale => {
+                let last = assessment.latest.map_or(kpi.start, |reading| reading.date);
+                push(
+                    AttentionKind::StaleKpi,
+                    format!("KPI {} needs a reading", kpi.name),
+                    strip_name(&assessment.explanation, &kpi.name),
+                    Some(add_days(last, i64::from(cadence))),
+                )
+            }
+            _ if assessment.early_warning => push(
+                AttentionKind::EarlyWarning,
+                format!("KPI {} is heading for a miss", kpi.name),
+                strip_name(&assessment.explanation, &kpi.name),
+                Some(kpi.target_date),
+            ),
+            _ => {}
+        }
+    }
+
+    if workspace.is_checkin_stage(&partner.stage) {
+        let last = partner.last_checkin(today);
+        let since = last.unwrap_or(partner.stage_since);
+        let due = add_days(since, i64::from(cadence));
+        if due < today {
+            let why = match last {
+                Some(last) => format!("last check-in {last}; one expected every {cadence} days"),
+                None => format!(
+                    "no check-in since it entered {} on {since}; one expected every {cadence} days",
+                    partner.stage
+                ),
+            };
+            push(
+                AttentionKind::CheckinOverdue,
+                "Check-in overdue".to_string(),
+                why,
+                Some(due),
+            );
+        }
+    }
+
+    if let Some(review) = partner.agreement.next_review
+        && days_between(today, review) <= REVIEW_NOTICE_DAYS
+    {
+        push(
+            AttentionKind::AgreementReview,
+            "Agreement review".to_string(),
+            format!("next review {review}; flagged {REVIEW_NOTICE_DAYS} days ahead"),
+            Some(review),
+        );
+    }
+
+    if let Some(expires) = partner.agreement.expires
+        && days_between(today, expires) <= RENEWAL_NOTICE_DAYS
+    {
+        let why = if expires < today {
+            format!("the agreement expired on {expires}")
+        } else {
+            format!("the agreement expires {expires}; flagged {RENEWAL_NOTICE_DAYS} days ahead")
+        };
+        push(
+            AttentionKind::Renewal,
+            "Agreement renewal".to_string(),
+            why,
+            Some(expires),
+        );
+    }
+
+    for action in partner.action_items().filter(|a| a.is_overdue(today)) {
+        let owner = if action.owner.is_empty() {
+            "no owner".to_string()
+        } else {
+            workspace.member_name(&action.owner).to_string()
+        };
+        push(
+            AttentionKind::ActionOverdue,
+            format!("Action “{}” is overdue", action.text),
+            format!(
+                "due {}, {owner}",
+                action.due.map(|d| d.to_string()).unwrap_or_default()
+            ),
+            action.due,
+        );
+    }
+    items
+}
+
+/// "Joint revenue: 38% …" → "38% …": the item already names the KPI.
+fn strip_name(explanation: &str, name: &str) -> String {
+    explanation
+        .strip_prefix(name)
+        .and_then(|rest| rest.strip_prefix(": "))
+        .unwrap_or(explanation)
+        .to_string()
+}
+
+/// Sorts items by urgency, most urgent first; ties by partner name then what.
+pub fn sort_by_urgency(items: &mut [AttentionItem]) {
+    items.sort_by(|a, b| {
+        b.urgency
+            .cmp(&a.urgency)
+            .then_with(|| {
+                a.partner_name
+                    .to_lowercase()
+                    .cmp(&b.partner_name.to_lowercase())
+            })
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.what.cmp(&b.what))
+    });
+}
+
+/// Everything in the portfolio that needs attention, most urgent first.
+pub fn portfolio_attention<'a>(
+    partners: impl IntoIterator<Item = (&'a str, &'a Partner)>,
+    workspace: &Workspace,
+    today: NaiveDate,
+) -> Vec<AttentionItem> {
+    let mut items: Vec<AttentionItem> = partners
+        .into_iter()
+        .flat_map(|(id, partner)| partner_attention(id, partner, workspace, today))
+        .collect();
+    sort_by_urgency(&mut items);
+    items
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UpcomingKind {
+    Milestone,
+    CheckIn,
+    Review,
+    Renewal,
+    Action,
+}
+
+impl UpcomingKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            UpcomingKind::Milestone => "milestone",
+            UpcomingKind::CheckIn => "check-in",
+            UpcomingKind::Review => "review",
+            UpcomingKind::Renewal => "renewal",
+            UpcomingKind::Action => "action",
+        }
+    }
+}
+
+/// Something falling due in the coming days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upcoming {
+    pub date: NaiveDate,
+    pub partner: String,
+    pub partner_name: String,
+    pub kind: UpcomingKind,
+    pub what: String,
+}
+
+/// What falls due from today to `days` ahead: open milestones, check-ins, agreement
+/// reviews, renewals and open action items; by date, then partner.
+pub fn upcoming<'a>(
+    partners: impl IntoIterator<Item = (&'a str, &'a Partner)>,
+    workspace: &Workspace,
+    today: NaiveDate,
+    days: i64,
+) -> Vec<Upcoming> {
+    let in_window = |date: NaiveDate| (0..=days).contains(&days_between(today, date));
+    let mut list = Vec::new();
+    for (id, partner) in partners {
+        if workspace.is_closed_stage(&partner.stage) {
+            continue;
+        }
+        let mut add = |date: NaiveDate, kind, what: String| {
+            if in_window(date) {
+                list.push(Upcoming {
+                    date,
+                    partner: id.to_string(),
+                    partner_name: partner.name.clone(),
+                    kind,
+                    what,
+                });
+            }
+        };
+        for milestone in partner.milestones.iter().filter(|m| m.is_open()) {
+            add(
+                milestone.due,
+                UpcomingKind::Milestone,
+                milestone.title.clone(),
+            );
+        }
+        if workspace.is_checkin_stage(&partner.stage) {
+            let since = partner.last_checkin(today).unwrap_or(partner.stage_since);
+            let cadence = partner.cadence_days(workspace.checkin_cadence_days);
+            add(
+                add_days(since, i64::from(cadence)),
+                UpcomingKind::CheckIn,
+                format!("check-in (every {cadence} days)"),
+            );
+        }
+        if let Some(review) = partner.agreement.next_review {
+            add(review, UpcomingKind::Review, "agreement review".into());
+        }
+        if let Some(expires) = partner.agreement.expires {
+            add(expires, UpcomingKind::Renewal, "agreement expires".into());
+        }
+        for action in partner.open_actions() {
+            if let Some(due) = action.due {
+                add(due, UpcomingKind::Action, action.text.clone());
+            }
+        }
+    }
+    list.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then_with(|| {
+                a.partner_name
+                    .to_lowercase()
+                    .cmp(&b.partner_name.to_lowercase())
+            })
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.what.cmp(&b.what))
+    });
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::kpi::{Kpi, Reading};
+    use crate::domain::partner::{ActionItem, CheckIn};
+    use crate::domain::timeline::{Milestone, MilestoneStatus};
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        day("2026-11-28")
+    }
+
+    fn workspace() -> Workspace {
+        Workspace::new("T")
+    }
+
+    fn partner(name: &str, stage: &str) -> Partner {
+        let mut partner = Partner::new(name, "startup", "maya", stage, day("2026-06-01"));
+        partner.checkins.push(CheckIn {
+            date: day("2026-11-25"),
+            author: "maya".into(),
+            note: String::new(),
+            actions: vec![],
+        });
+        partner
+    }
+
+    fn kpi(name: &str, readings: &[(&str, f64)]) -> Kpi {
+        Kpi {
+            name: name.into(),
+            perspective: "Financial".into(),
+            unit: "k€".into(),
+            direction: Default::default(),
+            baseline: 0.0,
+            target: 100.0,
+            start: day("2026-09-01"),
+            target_date: day("2027-03-01"),
+            readings: readings
+                .iter()
+                .map(|(date, value)| Reading {
+                    date: day(date),
+                    value: *value,
+                })
+                .collect(),
+        }
+    }
+
+    fn kinds(items: &[AttentionItem]) -> Vec<&'static str> {
+        items.iter().map(|item| item.kind.as_str()).collect()
+    }
+
+    #[test]
+    fn a_healthy_partner_needs_nothing() {
+        let partner = partner("Acme", "Active");
+        assert!(partner_attention("acme", &partner, &workspace(), today()).is_empty());
+    }
+
+    #[test]
+    fn every_kind_is_raised_with_its_reason() {
+        let mut p = partner("Acme", "Active");
+        p.checkins.clear();
+        p.stage_since = day("2026-11-01");
+        let mut milestone = Milestone::new("Pilot", "Launch", day("2026-11-10"));
+        milestone.move_due(10);
+        milestone.status = MilestoneStatus::Blocked;
+        p.milestones.push(milestone);
+        p.kpis.push(kpi("Revenue", &[("2026-11-20", 5.0)]));
+        p.kpis.push(kpi("Leads", &[("2026-10-01", 30.0)]));
+        p.kpis.push(kpi(
+            "Signups",
+            &[
+                ("2026-10-01", 30.0),
+                ("2026-11-01", 45.0),
+                ("2026-11-25", 50.0),
+            ],
+        ));
+        p.agreement.next_review = Some(day("2026-12-10"));
+        p.agreement.expires = Some(day("2027-01-15"));
+        p.reviews.push(crate::domain::partner::Review {
+            date: day("2026-10-01"),
+            author: "maya".into(),
+            period: "Q3".into(),
+            outcomes: vec![],
+            worked: String::new(),
+            challenges: String::new(),
+            adjustments: vec![ActionItem {
+                text: "Send the deck".into(),
+                owner: "maya".into(),
+                due: Some(day("2026-11-20")),
+                done: None,
+            }],
+        });
+        let mut items = partner_attention("acme", &p, &workspace(), today());
+        sort_by_urgency(&mut items);
+        assert_eq!(
+            kinds(&items),
+            [
+                "red_kpi",
+                "checkin_overdue",
+                "overdue_milestone",
+                "action_overdue",
+                "stale_kpi",
+                "early_warning",
+                "agreement_review",
+                "renewal"
+            ]
+        );
+        let red = &items[0];
+        assert_eq!(red.what, "KPI Revenue is red");
+        assert!(
+            red.why.starts_with("5% of the way to target"),
+            "{}",
+            red.why
+        );
+        let milestone = items
+            .iter()
+            .find(|i| i.kind == AttentionKind::OverdueMilestone)
+            .unwrap();
+        assert_eq!(
+            milestone.why,
+            "due 2026-11-20, still blocked, moved +10 days; first planned for 2026-11-10"
+        );
+        assert_eq!(milestone.timing(today()), "8 days late");
+        let checkin = items
+            .iter()
+            .find(|i| i.kind == AttentionKind::CheckinOverdue)
+            .unwrap();
+        assert!(
+            checkin
+                .why
+                .contains("no check-in since it entered Active on 2026-11-01")
+        );
+        let review = items
+            .iter()
+            .find(|i| i.kind == AttentionKind::AgreementReview)
+            .unwrap();
+        assert_eq!(review.timing(today()), "in 12 days");
+    }
+
+    #[test]
+    fn reviews_and_renewals_outside_their_notice_are_quiet() {
+        let mut p = partner("Acme", "Active");
+        p.agreement.next_review = Some(day("2026-12-29"));
+        p.agreement.expires = Some(day("2027-01-28"));
+        assert!(partner_attention("acme", &p, &workspace(), today()).is_empty());
+        p.agreement.expires = Some(day("2026-11-01"));
+        let items = partner_attention("acme", &p, &workspace(), today());
+        assert_eq!(items[0].why, "the agreement expired on 2026-11-01");
+    }
+
+    #[test]
+    fn closed_stages_raise_nothing_and_prospects_need_no_checkin() {
+        let mut paused = partner("Acme", "Paused");
+        paused
+            .milestones
+            .push(Milestone::new("Late", "Launch", day("2026-01-01")));
+        assert!(partner_attention("acme", &paused, &workspace(), today()).is_empty());
+        let mut prospect = partner("Beta", "Prospect");
+        prospect.checkins.clear();
+        assert!(partner_attention("beta", &prospect, &workspace(), today()).is_empty());
+    }
+
+    #[test]
+    fn more_late_is_more_urgent_and_ties_go_by_name() {
+        let mut a = partner("Zeta", "Active");
+        a.milestones
+            .push(Milestone::new("A", "Launch", day("2026-11-20")));
+        let mut b = partner("Alpha", "Active");
+        b.milestones
+            .push(Milestone::new("B", "Launch", day("2026-11-10")));
+        let mut c = partner("Beta", "Active");
+        c.milestones
+            .push(Milestone::new("C", "Launch", day("2026-11-20")));
+        let items = portfolio_attention(
+            [("zeta", &a), ("alpha", &b), ("beta", &c)],
+            &workspace(),
+            today(),
+        );
+        let order: Vec<_> = items.iter().map(|i| i.partner.as_str()).collect();
+        assert_eq!(order, ["alpha", "beta", "zeta"]);
+    }
+
+    #[test]
+    fn upcoming_lists_the_next_days_in_date_order() {
+        let mut p = partner("Acme", "Active");
+        p.milestones
+            .push(Milestone::new("Pilot", "Launch", day("2026-12-05")));
+        p.milestones
+            .push(Milestone::new("Too far", "Launch", day("2026-12-20")));
+        p.milestones
+            .push(Milestone::new("Late", "Launch", day("2026-11-20")));
+        p.agreement.next_review = Some(day("2026-12-01"));
+        let list = upcoming([("acme", &p)], &workspace(), today(), 14);
+        let what: Vec<_> = list.iter().map(|u| (u.date.to_string(), u.kind)).collect();
+        assert_eq!(
+            what,
+            [
+                ("2026-12-01".to_string(), UpcomingKind::Review),
+                ("2026-12-05".to_string(), UpcomingKind::Milestone),
+                ("2026-12-09".to_string(), UpcomingKind::CheckIn),
+            ]
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! Date helpers shared by the domain: serde formats with plain error messages, and
+//! the relative dates (`today`, `+7d`, `-2w`) that forms accept.
+
+use chrono::{Days, NaiveDate};
+
+/// The on-disk date format, also what the UI shows.
+pub const DATE_FORMAT: &str = "%Y-%m-%d";
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+/// `date` moved by `days`, saturating at chrono's limits rather than panicking.
+pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+    let moved = if days >= 0 {
+        date.checked_add_days(Days::new(days.unsigned_abs()))
+    } else {
+        date.checked_sub_days(Days::new(days.unsigned_abs()))
+    };
+    moved.unwrap_or(date)
+}
+
+/// "in 3 days", "today", "2 days overdue" — how far a due date is from today.
+pub fn describe_due(due: NaiveDate, today: NaiveDate) -> String {
+    match days_between(today, due) {
+        0 => "due today".to_string(),
+        1 => "due tomorrow".to_string(),
+        n if n > 1 => format!("in {n} days"),
+        -1 => "1 day overdue".to_string(),
+        n => format!("{} days overdue", -n),
+    }
+}
+
+/// Parses what a person types into a date field: `YYYY-MM-DD`, `today`, or an offset
+/// from today such as `+7d`, `-3d`, `+2w`, `+1m` (30 days).
+pub fn parse_date_input(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let text = input.trim();
+    if text.eq_ignore_ascii_case("today") {
+        return Ok(today);
+    }
+    if let Some(sign @ ('+' | '-')) = text.chars().next() {
+        let rest = &text[1..];
+        let (number, unit) = rest.split_at(rest.len().saturating_sub(1));
+        let (number, per) = match unit {
+            "d" | "D" => (number, 1),
+            "w" | "W" => (number, 7),
+            "m" | "M" => (number, 30),
+            _ => (rest, 1),
+        };
+        let count: i64 = number
+            .parse()
+            .map_err(|_| format!("\"{text}\" is not an offset like +7d, +2w or -3d"))?;
+        if count > 36_500 {
+            return Err("offset is more than a hundred years".to_string());
+        }
+        let days = count * per;
+        return Ok(add_days(today, if sign == '-' { -days } else { days }));
+    }
+    NaiveDate::parse_from_str(text, DATE_FORMAT)
+        .map_err(|_| format!("\"{text}\" is not a date: use YYYY-MM-DD, today, +7d or +2w"))
+}
+
+/// Serde for `NaiveDate` as `"YYYY-MM-DD"`, with an error message a person can act on.
+pub mod serde_date {
+    use super::DATE_FORMAT;
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&date.format(DATE_FORMAT).to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        NaiveDate::parse_from_str(&text, DATE_FORMAT).map_err(|_| {
+            D::Error::custom(format!(
+                "expected a date written as \"YYYY-MM-DD\", found \"{text}\""
+            ))
+        })
+    }
+}
+
+/// Serde for `Option<NaiveDate>` as `Some("YYYY-MM-DD")` or `None`.
+pub mod serde_opt_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Wrapped(#[serde(with = "super::serde_date")] NaiveDate);
+
+    pub fn serialize<S: Serializer>(
+        date: &Option<NaiveDate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => serializer.serialize_some(&Wrapped(*date)),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(date)| date))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, DATE_FORMAT).unwrap()
+    }
+
+    #[test]
+    fn parses_absolute_and_relative_dates() {
+        let today = day("2026-11-28");
+        assert_eq!(parse_date_input("2026-12-01", today), Ok(day("2026-12-01")));
+        assert_eq!(parse_date_input(" today ", today), Ok(today));
+        assert_eq!(parse_date_input("+7d", today), Ok(day("2026-12-05")));
+        assert_eq!(parse_date_input("+2w", today), Ok(day("2026-12-12")));
+        assert_eq!(parse_date_input("-3d", today), Ok(day("2026-11-25")));
+        assert_eq!(parse_date_input("+1m", today), Ok(day("2026-12-28")));
+        assert_eq!(parse_date_input("+5", today), Ok(day("2026-12-03")));
+    }
+
+    #[test]
+    fn rejects_nonsense_with_a_reason() {
+        let today = day("2026-11-28");
+        for bad in ["", "tomorrow", "2026-13-01", "+xd", "+", "+99999999w"] {
+            let error = parse_date_input(bad, today).unwrap_err();
+            assert!(!error.is_empty(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn describes_due_dates_in_words() {
+        let today = day("2026-11-28");
+        assert_eq!(describe_due(today, today), "due today");
+        assert_eq!(describe_due(day("2026-11-29"), today), "due tomorrow");
+        assert_eq!(describe_due(day("2026-12-08"), today), "in 10 days");
+        assert_eq!(describe_due(day("2026-11-27"), today), "1 day overdue");
+        assert_eq!(describe_due(day("2026-11-18"), today), "10 days overdue");
+    }
+
+    #[test]
+    fn adding_days_saturates_instead_of_panicking() {
+        assert_eq!(add_days(NaiveDate::MAX, 5), NaiveDate::MAX);
+        assert_eq!(add_days(NaiveDate::MIN, -5), NaiveDate::MIN);
+    }
+}

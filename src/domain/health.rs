@@ -1,0 +1,433 @@
+//! Partner health, 0–100: KPI status, milestones on time, check-in recency and recent
+//! feedback, each worth a fixed share — and the explanation of how it was reached.
+
+use chrono::NaiveDate;
+
+use super::dates::days_between;
+use super::kpi::KpiStatus;
+use super::partner::Partner;
+use super::workspace::Workspace;
+
+/// Points each part is worth when it has data.
+pub const KPI_WEIGHT: f64 = 40.0;
+pub const MILESTONE_WEIGHT: f64 = 25.0;
+pub const CHECKIN_WEIGHT: f64 = 20.0;
+pub const FEEDBACK_WEIGHT: f64 = 15.0;
+/// Feedback and finished milestones older than this no longer count.
+pub const RECENT_DAYS: i64 = 90;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HealthPartKind {
+    Kpis,
+    Milestones,
+    Checkins,
+    Feedback,
+}
+
+impl HealthPartKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            HealthPartKind::Kpis => "KPIs",
+            HealthPartKind::Milestones => "milestones",
+            HealthPartKind::Checkins => "check-ins",
+            HealthPartKind::Feedback => "feedback",
+        }
+    }
+
+    pub fn weight(self) -> f64 {
+        match self {
+            HealthPartKind::Kpis => KPI_WEIGHT,
+            HealthPartKind::Milestones => MILESTONE_WEIGHT,
+            HealthPartKind::Checkins => CHECKIN_WEIGHT,
+            HealthPartKind::Feedback => FEEDBACK_WEIGHT,
+        }
+    }
+}
+
+/// One part of the health score. `points` is `None` when there is nothing to judge
+/// it by; such a part is left out and the others are scaled up to 100.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HealthPart {
+    pub kind: HealthPartKind,
+    pub points: Option<f64>,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Health {
+    /// 0–100, or `None` when no part has data yet ("not started").
+    pub score: Option<u8>,
+    pub parts: Vec<HealthPart>,
+}
+
+/// How a health score reads at a glance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HealthBand {
+    Poor,
+    Fair,
+    Good,
+    NotStarted,
+}
+
+impl HealthBand {
+    pub fn of(score: Option<u8>) -> Self {
+        match score {
+            None => HealthBand::NotStarted,
+            Some(score) if score >= 70 => HealthBand::Good,
+            Some(score) if score >= 40 => HealthBand::Fair,
+            Some(_) => HealthBand::Poor,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            HealthBand::Good => "good",
+            HealthBand::Fair => "fair",
+            HealthBand::Poor => "poor",
+            HealthBand::NotStarted => "not started",
+        }
+    }
+}
+
+impl Health {
+    pub fn band(&self) -> HealthBand {
+        HealthBand::of(self.score)
+    }
+
+    /// "health 42: KPIs 30/40, milestones 10/25, check-ins 0/20, feedback –/15 (none in 90 days)".
+    pub fn explain(&self) -> String {
+        let parts: Vec<String> = self
+            .parts
+            .iter()
+            .map(|part| match part.points {
+                Some(points) => format!(
+                    "{} {:.0}/{:.0}",
+                    part.kind.label(),
+                    points,
+                    part.kind.weight()
+                ),
+                None => format!(
+                    "{} –/{:.0} ({})",
+                    part.kind.label(),
+                    part.kind.weight(),
+                    part.detail
+                ),
+            })
+            .collect();
+        match self.score {
+            Some(score) => format!("health {score}: {}", parts.join(", ")),
+            None => format!("health not started: {}", parts.join(", ")),
+        }
+    }
+}
+
+/// The health of `partner` as of `today`.
+pub fn health(partner: &Partner, workspace: &Workspace, today: NaiveDate) -> Health {
+    let parts = vec![
+        kpi_part(partner, workspace, today),
+        milestone_part(partner, today),
+        checkin_part(partner, workspace, today),
+        feedback_part(partner, today),
+    ];
+    let (earned, possible) = parts
+        .iter()
+        .filter_map(|part| part.points.map(|points| (points, part.kind.weight())))
+        .fold((0.0, 0.0), |(earned, possible), (points, weight)| {
+            (earned + points, possible + weight)
+        });
+    let score =
+        (possible > 0.0).then(|| (earned / possible * 100.0).round().clamp(0.0, 100.0) as u8);
+    Health { score, parts }
+}
+
+fn part(kind: HealthPartKind, share: Option<f64>, detail: String) -> HealthPart {
+    HealthPart {
+        kind,
+        points: share.map(|share| share.clamp(0.0, 1.0) * kind.weight()),
+        detail,
+    }
+}
+
+/// Green counts fully, amber half, stale a quarter, red nothing; an early warning
+/// costs a quarter. KPIs not started yet are left out.
+fn kpi_part(partner: &Partner, workspace: &Workspace, today: NaiveDate) -> HealthPart {
+    let cadence = partner.cadence_days(workspace.checkin_cadence_days);
+    let mut total = 0.0;
+    let mut counted = 0;
+    for kpi in &partner.kpis {
+        let assessment = kpi.assess(today, workspace.thresholds, cadence);
+        let value = match assessment.status {
+            KpiStatus::NotStarted => continue,
+            KpiStatus::Green => 1.0,
+            KpiStatus::Amber => 0.5,
+            KpiStatus::Stale => 0.25,
+            KpiStatus::Red => 0.0,
+        };
+        let penalty = if assessment.early_warning { 0.25 } else { 0.0 };
+        total += f64::max(value - penalty, 0.0);
+        counted += 1;
+    }
+    if counted == 0 {
+        return part(HealthPartKind::Kpis, None, "no KPI with readings".into());
+    }
+    part(
+        HealthPartKind::Kpis,
+        Some(total / counted as f64),
+        format!("{counted} KPIs"),
+    )
+}
+
+/// Open milestones not yet due and milestones done on time count fully; done late
+/// half; blocked a quarter; overdue nothing. Milestones far in the future (not
+/// started, not due within 14 days) and those done long ago are left out.
+fn milestone_part(partner: &Partner, today: NaiveDate) -> HealthPart {
+    use super::timeline::MilestoneStatus as Status;
+    let mut total = 0.0;
+    let mut counted = 0;
+    for milestone in &partner.milestones {
+        let value = match milestone.status {
+            Status::Cancelled => continue,
+            Status::Done => match milestone.done {
+                Some(done) if days_between(done, today) > RECENT_DAYS => continue,
+                _ if milestone.finished_late() => 0.5,
+                _ => 1.0,
+            },
+            _ if milestone.is_overdue(today) => 0.0,
+            _ if milestone.status == Status::Blocked => 0.25,
+            _ => {
+                let started = milestone.start.is_some_and(|start| start <= today);
+                if !started && days_between(today, milestone.due) > 14 {
+                    continue;
+                }
+                1.0
+            }
+        };
+        total += value;
+        counted += 1;
+    }
+    if counted == 0 {
+        return part(
+            HealthPartKind::Milestones,
+            None,
+            "no milestone under way".into(),
+        );
+    }
+    part(
+        HealthPartKind::Milestones,
+        Some(total / counted as f64),
+        format!("{counted} milestones"),
+    )
+}
+
+/// Full marks within the cadence, falling to nothing at twice the cadence. Only for
+/// stages the check-in walks through.
+fn checkin_part(partner: &Partner, workspace: &Workspace, today: NaiveDate) -> HealthPart {
+    if !workspace.is_checkin_stage(&partner.stage) {
+        return part(
+            HealthPartKind::Checkins,
+            None,
+            "no check-ins in this stage".into(),
+        );
+    }
+    let cadence = i64::from(partner.cadence_days(workspace.checkin_cadence_days));
+    let since = partner
+        .last_checkin(today)
+        .unwrap_or(partner.stage_since)
+        .min(today);
+    let age = days_between(since, today);
+    let share = if age <= cadence {
+        1.0
+    } else {
+        1.0 - (age - cadence) as f64 / cadence as f64
+    };
+    part(
+        HealthPartKind::Checkins,
+        Some(share),
+        format!("last {age} days ago, every {cadence} expected"),
+    )
+}
+
+/// The mean sentiment of the last 90 days' feedback, 1–5 mapped onto 0–1.
+fn feedback_part(partner: &Partner, today: NaiveDate) -> HealthPart {
+    let recent: Vec<f64> = partner
+        .feedback
+        .iter()
+        .filter(|entry| {
+            let age = days_between(entry.date, today);
+            (0..=RECENT_DAYS).contains(&age)
+        })
+        .map(|entry| f64::from(entry.sentiment.clamp(1, 5)))
+        .collect();
+    if recent.is_empty() {
+        return part(
+            HealthPartKind::Feedback,
+            None,
+            format!("none in {RECENT_DAYS} days"),
+        );
+    }
+    let mean = recent.iter().sum::<f64>() / recent.len() as f64;
+    part(
+        HealthPartKind::Feedback,
+        Some((mean - 1.0) / 4.0),
+        format!("mean sentiment {mean:.1} of 5"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::kpi::{Kpi, Reading};
+    use crate::domain::partner::{CheckIn, Feedback, Side};
+    use crate::domain::timeline::{Milestone, MilestoneStatus};
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        day("2026-11-28")
+    }
+
+    fn active_partner() -> Partner {
+        Partner::new("Acme", "startup", "maya", "Active", day("2026-06-01"))
+    }
+
+    fn kpi(value: f64) -> Kpi {
+        Kpi {
+            name: "Leads".into(),
+            perspective: "Customer".into(),
+            unit: String::new(),
+            direction: Default::default(),
+            baseline: 0.0,
+            target: 100.0,
+            start: day("2026-09-01"),
+            target_date: day("2027-03-01"),
+            readings: vec![Reading {
+                date: day("2026-11-25"),
+                value,
+            }],
+        }
+    }
+
+    fn checkin(date: &str) -> CheckIn {
+        CheckIn {
+            date: day(date),
+            author: "maya".into(),
+            note: String::new(),
+            actions: vec![],
+        }
+    }
+
+    fn feedback(date: &str, sentiment: u8) -> Feedback {
+        Feedback {
+            date: day(date),
+            who: "Sam".into(),
+            side: Side::Theirs,
+            sentiment,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_partner_with_no_data_is_not_started_not_red() {
+        let mut partner = active_partner();
+        partner.stage = "Prospect".into();
+        let health = health(&partner, &Workspace::new("T"), today());
+        assert_eq!(health.score, None);
+        assert_eq!(health.band(), HealthBand::NotStarted);
+        assert!(health.explain().starts_with("health not started"));
+    }
+
+    #[test]
+    fn everything_on_track_is_100() {
+        let mut partner = active_partner();
+        partner.kpis.push(kpi(60.0));
+        partner
+            .milestones
+            .push(Milestone::new("Pilot", "Launch", day("2026-12-05")));
+        partner.checkins.push(checkin("2026-11-25"));
+        partner.feedback.push(feedback("2026-11-01", 5));
+        let health = health(&partner, &Workspace::new("T"), today());
+        assert_eq!(health.score, Some(100));
+        assert_eq!(
+            health.explain(),
+            "health 100: KPIs 40/40, milestones 25/25, check-ins 20/20, feedback 15/15"
+        );
+    }
+
+    #[test]
+    fn each_part_loses_points_for_its_own_reason() {
+        let mut partner = active_partner();
+        partner.kpis.push(kpi(5.0)); // red: 5% done, ~47% expected
+        let mut late = Milestone::new("Late", "Launch", day("2026-11-01"));
+        late.status = MilestoneStatus::InProgress;
+        partner.milestones.push(late);
+        partner
+            .milestones
+            .push(Milestone::new("Soon", "Launch", day("2026-12-01")));
+        partner.checkins.push(checkin("2026-10-15")); // 44 days: over twice 14
+        partner.feedback.push(feedback("2026-11-01", 3));
+        let health = health(&partner, &Workspace::new("T"), today());
+        assert_eq!(
+            health.explain(),
+            format!(
+                "health {}: KPIs 0/40, milestones 12/25, check-ins 0/20, feedback 8/15",
+                health.score.unwrap()
+            )
+        );
+        // (0 + 12.5 + 0 + 7.5) / 100
+        assert_eq!(health.score, Some(20));
+        assert_eq!(health.band(), HealthBand::Poor);
+    }
+
+    #[test]
+    fn missing_parts_are_left_out_and_the_rest_scaled() {
+        let mut partner = active_partner();
+        partner.checkins.push(checkin("2026-11-20"));
+        partner.feedback.push(feedback("2026-11-20", 3));
+        let health = health(&partner, &Workspace::new("T"), today());
+        // (20 + 7.5) / 35
+        assert_eq!(health.score, Some(79));
+        assert!(
+            health
+                .explain()
+                .contains("KPIs –/40 (no KPI with readings)")
+        );
+    }
+
+    #[test]
+    fn checkin_recency_falls_linearly_past_the_cadence() {
+        let mut partner = active_partner();
+        partner.charter.checkin_cadence_days = Some(10);
+        partner.checkins.push(checkin("2026-11-13")); // 15 days: half way to 20
+        let health = health(&partner, &Workspace::new("T"), today());
+        assert_eq!(health.parts[2].points, Some(10.0));
+    }
+
+    #[test]
+    fn without_any_checkin_the_stage_entry_date_counts() {
+        let mut partner = active_partner();
+        partner.stage_since = day("2026-11-20");
+        let health = health(&partner, &Workspace::new("T"), today());
+        assert_eq!(health.score, Some(100));
+    }
+
+    #[test]
+    fn old_feedback_and_old_done_milestones_do_not_count() {
+        let mut partner = active_partner();
+        partner.stage = "Paused".into();
+        partner.feedback.push(feedback("2026-01-01", 1));
+        let mut done = Milestone::new("Old", "Launch", day("2026-01-01"));
+        done.set_status(MilestoneStatus::Done, day("2026-02-01"));
+        partner.milestones.push(done);
+        assert_eq!(health(&partner, &Workspace::new("T"), today()).score, None);
+    }
+
+    #[test]
+    fn bands() {
+        assert_eq!(HealthBand::of(Some(70)), HealthBand::Good);
+        assert_eq!(HealthBand::of(Some(69)), HealthBand::Fair);
+        assert_eq!(HealthBand::of(Some(40)), HealthBand::Fair);
+        assert_eq!(HealthBand::of(Some(39)), HealthBand::Poor);
+    }
+}

@@ -1,0 +1,17 @@
+//! The partnership domain: plain data and the figures derived from it — no terminal, no I/O.
+//!
+//! Every computation that depends on the date takes `today` as a parameter, so
+//! tests pin it and a demo can be shown "as of" the day it was made for.
+
+pub mod attention;
+pub mod dates;
+pub mod health;
+pub mod kpi;
+pub mod partner;
+pub mod scoring;
+pub mod smart;
+pub mod timeline;
+pub mod workspace;
+
+pub use partner::*;
+pub use workspace::*;
