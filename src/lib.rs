@@ -2,3 +2,4 @@
 //! files in one data directory. The binary is a thin shell over this library.
 
 pub mod domain;
+pub mod store;

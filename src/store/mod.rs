@@ -1,0 +1,421 @@
+//! The data directory: `workspace.ron` and `partners/<id>.ron`, read into memory with
+//! a clear error for every file that does not parse, and written back one file at a
+//! time, atomically, never over a file that changed on disk since it was read.
+
+mod files;
+pub mod format;
+mod parse;
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::domain::{PARTNER_VERSION, Partner, WORKSPACE_VERSION, Workspace};
+pub use files::Fingerprint;
+use files::{read_with_fingerprint, resolve_target, sync_dir, write_atomically};
+pub use parse::LoadError;
+use parse::{Parsed, file_version, parse_document};
+
+pub const WORKSPACE_FILE: &str = "workspace.ron";
+pub const PARTNERS_DIR: &str = "partners";
+pub const TRASH_DIR: &str = ".trash";
+
+/// One partner as read from its file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartnerFile {
+    /// The file name without `.ron`.
+    pub id: String,
+    pub partner: Partner,
+    pub fingerprint: Fingerprint,
+    /// Written by a newer pactboard: shown, never saved.
+    pub read_only: bool,
+}
+
+/// Everything read from a data directory.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub workspace: Workspace,
+    /// `None` when `workspace.ron` failed to load and defaults stand in for it.
+    pub workspace_fingerprint: Option<Fingerprint>,
+    pub workspace_read_only: bool,
+    /// Sorted by id.
+    pub partners: Vec<PartnerFile>,
+    /// Files that failed to load (or loaded read-only), in file order.
+    pub errors: Vec<LoadError>,
+}
+
+/// Why a write did not happen. In every case nothing on disk was changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The file changed (or appeared, or vanished) on disk since it was read.
+    Conflict {
+        file: String,
+    },
+    /// The file was written by a newer pactboard and is never overwritten by this one.
+    ReadOnly {
+        file: String,
+    },
+    Io {
+        file: String,
+        message: String,
+    },
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Conflict { file } => write!(
+                f,
+                "{file} changed on disk since it was loaded; nothing was written (reload to see the other change)"
+            ),
+            SaveError::ReadOnly { file } => write!(
+                f,
+                "{file} was written by a newer pactboard; it is read-only here and was not written"
+            ),
+            SaveError::Io { file, message } => write!(f, "{file}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// Why a data directory could not be opened at all.
+#[derive(Debug)]
+pub enum OpenError {
+    NotAWorkspace { dir: PathBuf },
+    Io { path: PathBuf, error: io::Error },
+}
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpenError::NotAWorkspace { dir } => write!(
+                f,
+                "{} is not a pactboard data directory (no {WORKSPACE_FILE}); create one with `pactboard init {}` or `pactboard init --demo {}`",
+                dir.display(),
+                dir.display(),
+                dir.display()
+            ),
+            OpenError::Io { path, error } => write!(f, "{}: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+/// The data directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+impl Store {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Whether `dir` holds a workspace file.
+    pub fn is_workspace(dir: &Path) -> bool {
+        dir.join(WORKSPACE_FILE).exists()
+    }
+
+    /// The path of a partner's file relative to the data directory, as messages show it.
+    pub fn partner_file(id: &str) -> String {
+        format!("{PARTNERS_DIR}/{id}.ron")
+    }
+
+    pub fn partner_exists(&self, id: &str) -> bool {
+        fs::symlink_metadata(self.root.join(Self::partner_file(id))).is_ok()
+    }
+
+    /// Reads the whole directory. Files that fail to parse become `errors` and the rest
+    /// still load; only a missing or unreadable directory is an error.
+    pub fn load(&self) -> Result<Snapshot, OpenError> {
+        let workspace_path = self.root.join(WORKSPACE_FILE);
+        if !workspace_path.exists() {
+            return Err(OpenError::NotAWorkspace {
+                dir: self.root.clone(),
+            });
+        }
+        let mut errors = Vec::new();
+        let (workspace, workspace_fingerprint, workspace_read_only) =
+            match self.read_document::<Workspace>(WORKSPACE_FILE, WORKSPACE_VERSION) {
+                Ok((parsed, fingerprint)) => {
+                    errors.extend(parsed.errors);
+                    match parsed.value {
+                        Some(workspace) => (workspace, Some(fingerprint), parsed.read_only),
+                        None => (Workspace::new("(workspace.ron failed to load)"), None, true),
+                    }
+                }
+                Err(error) => {
+                    errors.push(error);
+                    (Workspace::new("(workspace.ron failed to load)"), None, true)
+                }
+            };
+
+        let mut partners = Vec::new();
+        for id in self.partner_ids().map_err(|error| OpenError::Io {
+            path: self.root.join(PARTNERS_DIR),
+            error,
+        })? {
+            match self.load_partner(&id) {
+                Ok((partner, mut partner_errors)) => {
+                    errors.append(&mut partner_errors);
+                    if let Some(partner) = partner {
+                        partners.push(partner);
+                    }
+                }
+                Err(error) => errors.push(error),
+            }
+        }
+        Ok(Snapshot {
+            workspace,
+            workspace_fingerprint,
+            workspace_read_only,
+            partners,
+            errors,
+        })
+    }
+
+    /// Ids of every `partners/*.ron`, sorted; hidden files (our temporary files among
+    /// them) and anything else are skipped. No `partners/` directory means none.
+    pub fn partner_ids(&self) -> io::Result<Vec<String>> {
+        let dir = self.root.join(PARTNERS_DIR);
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) => return Err(error),
+        };
+        let mut ids = Vec::new();
+        for entry in entries {
+            let name = entry?.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if name.starts_with('.') {
+                continue;
+            }
+            if let Some(id) = name.strip_suffix(".ron")
+                && !id.is_empty()
+            {
+                ids.push(id.to_string());
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Reads one partner. `Ok((None, errors))` when it did not parse; the errors also
+    /// carry the note for a file loaded read-only.
+    pub fn load_partner(
+        &self,
+        id: &str,
+    ) -> Result<(Option<PartnerFile>, Vec<LoadError>), LoadError> {
+        let file = Self::partner_file(id);
+        let (parsed, fingerprint) = self.read_document::<Partner>(&file, PARTNER_VERSION)?;
+        let Parsed {
+            value,
+            read_only,
+            errors,
+        } = parsed;
+        Ok((
+            value.map(|partner| PartnerFile {
+                id: id.to_string(),
+                partner,
+                fingerprint,
+                read_only,
+            }),
+            errors,
+        ))
+    }
+
+    fn read_document<T: serde::de::DeserializeOwned>(
+        &self,
+        file: &str,
+        known_version: u32,
+    ) -> Result<(Parsed<T>, Fingerprint), LoadError> {
+        let (bytes, fingerprint) = read_with_fingerprint(&self.root.join(file))
+            .map_err(|error| LoadError::whole_file(file, format!("cannot read: {error}")))?;
+        Ok((parse_document(file, &bytes, known_version), fingerprint))
+    }
+
+    /// Writes a partner's file. `expected` is the fingerprint from when it was read, or
+    /// `None` for a new partner (whose file must not exist yet).
+    pub fn save_partner(
+        &self,
+        id: &str,
+        partner: &Partner,
+        expected: Option<&Fingerprint>,
+    ) -> Result<Fingerprint, SaveError> {
+        let file = Self::partner_file(id);
+        if partner.version > PARTNER_VERSION {
+            return Err(SaveError::ReadOnly { file });
+        }
+        fs::create_dir_all(self.root.join(PARTNERS_DIR)).map_err(|error| io_error(&file, error))?;
+        self.save_document(&file, partner, PARTNER_VERSION, expected)
+    }
+
+    /// Writes `workspace.ron`, with the same rules as `save_partner`.
+    pub fn save_workspace(
+        &self,
+        workspace: &Workspace,
+        expected: Option<&Fingerprint>,
+    ) -> Result<Fingerprint, SaveError> {
+        if workspace.version > WORKSPACE_VERSION {
+            return Err(SaveError::ReadOnly {
+                file: WORKSPACE_FILE.into(),
+            });
+        }
+        fs::create_dir_all(&self.root).map_err(|error| io_error(WORKSPACE_FILE, error))?;
+        self.save_document(WORKSPACE_FILE, workspace, WORKSPACE_VERSION, expected)
+    }
+
+    fn save_document<T: Serialize>(
+        &self,
+        file: &str,
+        value: &T,
+        known_version: u32,
+        expected: Option<&Fingerprint>,
+    ) -> Result<Fingerprint, SaveError> {
+        let text = format::to_ron(value).map_err(|error| SaveError::Io {
+            file: file.to_string(),
+            message: format!("cannot serialise: {error}"),
+        })?;
+        let target =
+            resolve_target(&self.root.join(file)).map_err(|error| io_error(file, error))?;
+        self.check_unchanged(file, &target, known_version, expected)?;
+        write_atomically(&target, text.as_bytes()).map_err(|error| io_error(file, error))
+    }
+
+    /// Refuses unless the file on disk is exactly what was read (or, for a new file,
+    /// that there is none), and was not written by a newer version.
+    fn check_unchanged(
+        &self,
+        file: &str,
+        target: &Path,
+        known_version: u32,
+        expected: Option<&Fingerprint>,
+    ) -> Result<(), SaveError> {
+        let conflict = || SaveError::Conflict {
+            file: file.to_string(),
+        };
+        match (read_with_fingerprint(target), expected) {
+            (Ok((bytes, current)), Some(expected)) => {
+                if file_version(&bytes).is_some_and(|version| version > known_version) {
+                    return Err(SaveError::ReadOnly {
+                        file: file.to_string(),
+                    });
+                }
+                if current.same_content(expected) {
+                    Ok(())
+                } else {
+                    Err(conflict())
+                }
+            }
+            (Ok(_), None) => Err(conflict()),
+            (Err(error), None) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+            (Err(error), Some(_)) if error.kind() == io::ErrorKind::NotFound => Err(conflict()),
+            (Err(error), _) => Err(io_error(file, error)),
+        }
+    }
+
+    /// Moves a partner's file to `.trash/<id>-<timestamp>.ron`; nothing is unlinked.
+    /// Refuses, like a save, when the file changed since it was read.
+    pub fn trash_partner(&self, id: &str, expected: &Fingerprint) -> Result<PathBuf, SaveError> {
+        let file = Self::partner_file(id);
+        let source = self.root.join(&file);
+        self.check_unchanged(&file, &source, PARTNER_VERSION, Some(expected))?;
+        self.move_to_trash(&file, id)
+    }
+
+    fn move_to_trash(&self, file: &str, stem: &str) -> Result<PathBuf, SaveError> {
+        let trash = self.root.join(TRASH_DIR);
+        fs::create_dir_all(&trash).map_err(|error| io_error(file, error))?;
+        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S").to_string();
+        let destination = (1..)
+            .map(|n| match n {
+                1 => trash.join(format!("{stem}-{stamp}.ron")),
+                n => trash.join(format!("{stem}-{stamp}-{n}.ron")),
+            })
+            .find(|candidate| fs::symlink_metadata(candidate).is_err())
+            .unwrap_or_else(|| trash.join(format!("{stem}-{stamp}.ron")));
+        let source = self.root.join(file);
+        fs::rename(&source, &destination).map_err(|error| io_error(file, error))?;
+        if let Some(parent) = source.parent() {
+            sync_dir(parent).map_err(|error| io_error(file, error))?;
+        }
+        sync_dir(&trash).map_err(|error| io_error(file, error))?;
+        Ok(destination)
+    }
+
+    /// Creates a workspace in `self.root`: `workspace.ron` and one file per partner.
+    /// Refuses a non-empty directory unless `force`; with `force`, any file it would
+    /// replace is moved to `.trash/` first.
+    pub fn init(
+        &self,
+        workspace: &Workspace,
+        partners: &[(String, Partner)],
+        force: bool,
+    ) -> Result<(), InitError> {
+        let occupied = match fs::read_dir(&self.root) {
+            Ok(mut entries) => entries.next().is_some(),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => false,
+            Err(error) => return Err(InitError::Save(io_error(".", error))),
+        };
+        if occupied && !force {
+            return Err(InitError::NotEmpty(self.root.clone()));
+        }
+        fs::create_dir_all(self.root.join(PARTNERS_DIR))
+            .map_err(|error| InitError::Save(io_error(PARTNERS_DIR, error)))?;
+        let files = std::iter::once((WORKSPACE_FILE.to_string(), "workspace".to_string())).chain(
+            partners
+                .iter()
+                .map(|(id, _)| (Self::partner_file(id), id.clone())),
+        );
+        for (file, stem) in files {
+            if fs::symlink_metadata(self.root.join(&file)).is_ok() {
+                self.move_to_trash(&file, &stem).map_err(InitError::Save)?;
+            }
+        }
+        self.save_workspace(workspace, None)
+            .map_err(InitError::Save)?;
+        for (id, partner) in partners {
+            self.save_partner(id, partner, None)
+                .map_err(InitError::Save)?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug)]
+pub enum InitError {
+    NotEmpty(PathBuf),
+    Save(SaveError),
+}
+
+impl fmt::Display for InitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InitError::NotEmpty(dir) => write!(
+                f,
+                "{} is not empty; use --force to write into it anyway (files it replaces go to {TRASH_DIR}/)",
+                dir.display()
+            ),
+            InitError::Save(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for InitError {}
+
+fn io_error(file: &str, error: io::Error) -> SaveError {
+    SaveError::Io {
+        file: file.to_string(),
+        message: error.to_string(),
+    }
+}

@@ -1,0 +1,731 @@
+//! The store on temporary directories: round trips, load errors with positions that
+//! leave the file untouched, conflicts, file modes, and the trash.
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use pactboard::domain::kpi::{Direction, Kpi, Reading};
+use pactboard::domain::partner::*;
+use pactboard::domain::scoring::Score;
+use pactboard::domain::timeline::{Milestone, MilestoneStatus};
+use pactboard::domain::workspace::Workspace;
+use pactboard::store::{SaveError, Store, format::to_ron};
+use proptest::prelude::*;
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// A small workspace with two partners, written through the store.
+fn fixture() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let mut acme = Partner::new("Acme", "startup", "maya", "Active", day("2026-06-01"));
+    acme.kpis.push(Kpi {
+        name: "Leads".into(),
+        perspective: "Customer".into(),
+        unit: "leads".into(),
+        direction: Direction::HigherIsBetter,
+        baseline: 0.0,
+        target: 400.0,
+        start: day("2026-06-01"),
+        target_date: day("2027-06-01"),
+        readings: vec![Reading {
+            date: day("2026-07-01"),
+            value: 20.0,
+        }],
+    });
+    let beta = Partner::new("Beta", "agency", "jonas", "Prospect", day("2026-09-01"));
+    store
+        .init(
+            &Workspace::new("Team"),
+            &[("acme".into(), acme), ("beta".into(), beta)],
+            false,
+        )
+        .unwrap();
+    (dir, store)
+}
+
+fn partner_path(store: &Store, id: &str) -> std::path::PathBuf {
+    store.root().join(Store::partner_file(id))
+}
+
+/// Replaces `from` with `to` in a partner's file and returns the new bytes.
+fn edit_file(path: &Path, from: &str, to: &str) -> Vec<u8> {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {text}");
+    let edited = text.replacen(from, to, 1);
+    fs::write(path, &edited).unwrap();
+    edited.into_bytes()
+}
+
+fn line_of(path: &Path, needle: &str) -> usize {
+    fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .position(|line| line.contains(needle))
+        .unwrap()
+        + 1
+}
+
+#[test]
+fn everything_written_loads_back() {
+    let (_dir, store) = fixture();
+    let snapshot = store.load().unwrap();
+    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    let ids: Vec<_> = snapshot.partners.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["acme", "beta"]);
+    assert_eq!(snapshot.workspace.name, "Team");
+}
+
+#[test]
+fn readings_and_history_are_one_line_each() {
+    let (_dir, store) = fixture();
+    let text = fs::read_to_string(partner_path(&store, "acme")).unwrap();
+    assert!(
+        text.contains("\n                (date: \"2026-07-01\", value: 20.0),\n"),
+        "{text}"
+    );
+    assert!(text.starts_with("(\n    version: 1,\n    name: \"Acme\",\n"));
+    assert!(!text.contains("Partner("), "no struct names");
+}
+
+#[test]
+fn a_truncated_file_is_reported_and_left_alone() {
+    let (_dir, store) = fixture();
+    let path = partner_path(&store, "acme");
+    let text = fs::read_to_string(&path).unwrap();
+    let cut: String = text.lines().take(12).collect::<Vec<_>>().join("\n");
+    fs::write(&path, &cut).unwrap();
+    let snapshot = store.load().unwrap();
+    assert_eq!(snapshot.partners.len(), 1, "the other partner still loads");
+    let error = &snapshot.errors[0];
+    assert_eq!(error.file, "partners/acme.ron");
+    assert_eq!(error.line, 12, "{error}");
+    assert!(error.message.contains("ends too early"), "{error}");
+    assert!(error.to_string().starts_with("partners/acme.ron:12:"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), cut);
+}
+
+#[test]
+fn a_wrong_type_is_reported_at_the_value() {
+    let (_dir, store) = fixture();
+    let path = partner_path(&store, "beta");
+    let bytes = edit_file(&path, "kind: \"agency\"", "kind: 42");
+    let snapshot = store.load().unwrap();
+    let error = &snapshot.errors[0];
+    assert_eq!(error.line, line_of(&path, "kind: 42"), "{error}");
+    assert_eq!(error.column, 11, "{error}");
+    assert!(
+        error.message.contains("expected text in double quotes"),
+        "{error}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_bad_date_says_what_a_date_looks_like() {
+    let (_dir, store) = fixture();
+    let path = partner_path(&store, "beta");
+    edit_file(
+        &path,
+        "stage_since: \"2026-09-01\"",
+        "stage_since: \"1 Sept\"",
+    );
+    let error = &store.load().unwrap().errors[0];
+    assert_eq!(error.line, line_of(&path, "1 Sept"), "{error}");
+    assert!(error.message.contains("YYYY-MM-DD"), "{error}");
+}
+
+#[test]
+fn an_unknown_field_is_named() {
+    let (_dir, store) = fixture();
+    let path = partner_path(&store, "beta");
+    let bytes = edit_file(&path, "    kind:", "    colour: \"red\",\n    kind:");
+    let error = &store.load().unwrap().errors[0];
+    assert_eq!(error.line, line_of(&path, "colour"), "{error}");
+    assert_eq!(error.column, 5, "{error}");
+    assert!(error.message.contains("unknown field `colour`"), "{error}");
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_newer_version_loads_read_only_and_is_never_saved() {
+    let (_dir, store) = fixture();
+    let path = partner_path(&store, "beta");
+    let bytes = edit_file(&path, "version: 1,", "version: 2,");
+    let snapshot = store.load().unwrap();
+    let error = &snapshot.errors[0];
+    assert_eq!((error.line, error.column), (2, 14), "{error}");
+    assert!(error.message.contains("newer pactboard"));
+    let beta = snapshot.partners.iter().find(|p| p.id == "beta").unwrap();
+    assert!(beta.read_only);
+    let result = store.save_partner("beta", &beta.partner, Some(&beta.fingerprint));
+    assert_eq!(
+        result,
+        Err(SaveError::ReadOnly {
+            file: "partners/beta.ron".into()
+        })
+    );
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_newer_version_with_new_fields_is_still_reported_at_its_version() {
+    let (_dir, store) = fixture();
+    let path = partner_path(&store, "beta");
+    edit_file(&path, "version: 1,", "version: 3,\n    mood: \"sunny\",");
+    let snapshot = store.load().unwrap();
+    assert_eq!(
+        (snapshot.errors[0].line, snapshot.errors[0].column),
+        (2, 14)
+    );
+    assert!(snapshot.partners.iter().all(|p| p.id != "beta"));
+}
+
+#[test]
+fn a_broken_workspace_does_not_stop_the_partners() {
+    let (_dir, store) = fixture();
+    fs::write(store.root().join("workspace.ron"), "(version: 1, name: ").unwrap();
+    let snapshot = store.load().unwrap();
+    assert_eq!(snapshot.partners.len(), 2);
+    assert_eq!(snapshot.errors[0].file, "workspace.ron");
+    assert!(snapshot.workspace_fingerprint.is_none());
+    assert!(snapshot.workspace_read_only);
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_is_a_conflict() {
+    let (_dir, store) = fixture();
+    let snapshot = store.load().unwrap();
+    let acme = &snapshot.partners[0];
+    let path = partner_path(&store, "acme");
+    let theirs = edit_file(&path, "owner: \"maya\"", "owner: \"jonas\"");
+    let mut mine = acme.partner.clone();
+    mine.summary = "my change".into();
+    let result = store.save_partner("acme", &mine, Some(&acme.fingerprint));
+    assert_eq!(
+        result,
+        Err(SaveError::Conflict {
+            file: "partners/acme.ron".into()
+        })
+    );
+    assert_eq!(fs::read(&path).unwrap(), theirs, "their change is intact");
+}
+
+#[test]
+fn a_new_partner_never_replaces_an_existing_file_and_a_deleted_one_is_not_recreated() {
+    let (_dir, store) = fixture();
+    let partner = Partner::new("Acme", "x", "maya", "Prospect", day("2026-01-01"));
+    assert!(matches!(
+        store.save_partner("acme", &partner, None),
+        Err(SaveError::Conflict { .. })
+    ));
+    let snapshot = store.load().unwrap();
+    fs::remove_file(partner_path(&store, "beta")).unwrap();
+    let beta = &snapshot.partners[1];
+    assert!(matches!(
+        store.save_partner("beta", &beta.partner, Some(&beta.fingerprint)),
+        Err(SaveError::Conflict { .. })
+    ));
+    assert!(!partner_path(&store, "beta").exists());
+}
+
+#[test]
+fn saving_keeps_mode_and_group_and_chains_fingerprints() {
+    let (_dir, store) = fixture();
+    let path = partner_path(&store, "acme");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o660)).unwrap();
+    let gid = fs::metadata(&path).unwrap().gid();
+    let snapshot = store.load().unwrap();
+    let acme = &snapshot.partners[0];
+    let mut partner = acme.partner.clone();
+    partner.summary = "first".into();
+    let next = store
+        .save_partner("acme", &partner, Some(&acme.fingerprint))
+        .unwrap();
+    partner.summary = "second".into();
+    store.save_partner("acme", &partner, Some(&next)).unwrap();
+    let meta = fs::metadata(&path).unwrap();
+    assert_eq!(meta.mode() & 0o777, 0o660);
+    assert_eq!(meta.gid(), gid);
+    assert_eq!(store.load().unwrap().partners[0].partner.summary, "second");
+}
+
+#[test]
+fn saving_twice_gives_identical_bytes() {
+    let (_dir, store) = fixture();
+    let path = partner_path(&store, "acme");
+    let first = fs::read(&path).unwrap();
+    let snapshot = store.load().unwrap();
+    let acme = &snapshot.partners[0];
+    store
+        .save_partner("acme", &acme.partner, Some(&acme.fingerprint))
+        .unwrap();
+    assert_eq!(fs::read(&path).unwrap(), first);
+}
+
+#[test]
+fn deleting_moves_the_file_to_the_trash() {
+    let (_dir, store) = fixture();
+    let path = partner_path(&store, "beta");
+    let bytes = fs::read(&path).unwrap();
+    let snapshot = store.load().unwrap();
+    let trashed = store
+        .trash_partner("beta", &snapshot.partners[1].fingerprint)
+        .unwrap();
+    assert!(!path.exists());
+    assert!(trashed.starts_with(store.root().join(".trash")));
+    assert!(
+        trashed
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("beta-")
+    );
+    assert_eq!(fs::read(&trashed).unwrap(), bytes);
+    assert_eq!(store.load().unwrap().partners.len(), 1);
+}
+
+#[test]
+fn init_refuses_a_non_empty_directory_without_force_and_trashes_what_it_replaces() {
+    let (_dir, store) = fixture();
+    let before = fs::read(store.root().join("workspace.ron")).unwrap();
+    let result = store.init(&Workspace::new("Other"), &[], false);
+    assert!(result.unwrap_err().to_string().contains("--force"));
+    assert_eq!(
+        fs::read(store.root().join("workspace.ron")).unwrap(),
+        before
+    );
+    store.init(&Workspace::new("Other"), &[], true).unwrap();
+    assert_eq!(store.load().unwrap().workspace.name, "Other");
+    let trashed: Vec<_> = fs::read_dir(store.root().join(".trash")).unwrap().collect();
+    assert_eq!(trashed.len(), 1);
+}
+
+#[test]
+fn a_symlinked_partner_file_stays_a_link() {
+    let (dir, store) = fixture();
+    let path = partner_path(&store, "beta");
+    let elsewhere = dir.path().join("beta-real.ron");
+    fs::rename(&path, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &path).unwrap();
+    let snapshot = store.load().unwrap();
+    let beta = &snapshot.partners[1];
+    let mut partner = beta.partner.clone();
+    partner.summary = "through the link".into();
+    store
+        .save_partner("beta", &partner, Some(&beta.fingerprint))
+        .unwrap();
+    assert!(
+        fs::symlink_metadata(&path)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&elsewhere)
+            .unwrap()
+            .contains("through the link")
+    );
+}
+
+#[test]
+fn a_missing_workspace_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = Store::new(dir.path()).load().unwrap_err().to_string();
+    assert!(error.contains("not a pactboard data directory"), "{error}");
+    assert!(error.contains("pactboard init"));
+}
+
+// ---- round trip of arbitrary partners ----
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[a-zA-Z0-9 ,.'\"\\\\()\\[\\]:#€é-]{0,24}",
+        "\\PC{0,12}",
+        Just("line one\nline two\ttab".to_string()),
+    ]
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (0i64..20_000).prop_map(|days| day("1990-01-01") + chrono::Duration::days(days))
+}
+
+fn value() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        -1.0e9f64..1.0e9,
+        (-1000i32..1000).prop_map(f64::from),
+        Just(0.1),
+        Just(-0.0),
+    ]
+}
+
+fn side() -> impl Strategy<Value = Side> {
+    prop::sample::select(Side::ALL.to_vec())
+}
+
+fn status() -> impl Strategy<Value = ClauseStatus> {
+    prop::sample::select(ClauseStatus::ALL.to_vec())
+}
+
+fn clause() -> impl Strategy<Value = Clause> {
+    (status(), text()).prop_map(|(status, note)| Clause { status, note })
+}
+
+fn action() -> impl Strategy<Value = ActionItem> {
+    (
+        text(),
+        text(),
+        prop::option::of(date()),
+        prop::option::of(date()),
+    )
+        .prop_map(|(text, owner, due, done)| ActionItem {
+            text,
+            owner,
+            due,
+            done,
+        })
+}
+
+fn agreement() -> impl Strategy<Value = Agreement> {
+    (
+        prop::option::of(date()),
+        prop::option::of(date()),
+        prop::option::of(date()),
+        prop::collection::vec(clause(), 7),
+        prop::collection::vec(
+            (text(), text(), prop::option::of(date()), status(), text()),
+            0..3,
+        ),
+    )
+        .prop_map(|(signed, next_review, expires, clauses, deliverables)| {
+            let mut agreement = Agreement {
+                signed,
+                next_review,
+                expires,
+                deliverables: deliverables
+                    .into_iter()
+                    .map(|(title, owner, due, status, note)| Deliverable {
+                        title,
+                        owner,
+                        due,
+                        status,
+                        note,
+                    })
+                    .collect(),
+                ..Agreement::default()
+            };
+            for (component, clause) in Component::ALL.into_iter().zip(clauses) {
+                *agreement.clause_mut(component) = clause;
+            }
+            agreement
+        })
+}
+
+fn charter() -> impl Strategy<Value = Charter> {
+    (
+        prop::option::of(1u32..60),
+        prop::collection::vec(
+            (
+                prop::sample::select(Tier::ALL.to_vec()),
+                1u32..90,
+                text(),
+                text(),
+            ),
+            0..3,
+        ),
+        (text(), text()),
+        prop::option::of(0u32..200),
+        prop::collection::vec(text(), 0..3),
+        text(),
+    )
+        .prop_map(
+            |(
+                cadence,
+                meetings,
+                (primary, secondary),
+                response_hours,
+                escalation,
+                confidentiality,
+            )| {
+                Charter {
+                    checkin_cadence_days: cadence,
+                    meetings: meetings
+                        .into_iter()
+                        .map(|(tier, cadence_days, attendees, purpose)| MeetingTier {
+                            tier,
+                            cadence_days,
+                            attendees,
+                            purpose,
+                        })
+                        .collect(),
+                    primary_channel: primary,
+                    secondary_channel: secondary,
+                    response_hours,
+                    escalation,
+                    confidentiality,
+                }
+            },
+        )
+}
+
+fn milestone() -> impl Strategy<Value = Milestone> {
+    (
+        (text(), text(), text()),
+        prop::option::of(date()),
+        date(),
+        date(),
+        prop::option::of(date()),
+        prop::sample::select(MilestoneStatus::ALL.to_vec()),
+    )
+        .prop_map(
+            |((title, phase, owner), start, due, planned_due, done, status)| Milestone {
+                title,
+                phase,
+                owner,
+                start,
+                due,
+                planned_due,
+                done,
+                status,
+            },
+        )
+}
+
+fn kpi() -> impl Strategy<Value = Kpi> {
+    (
+        (text(), text(), text()),
+        prop::sample::select(vec![Direction::HigherIsBetter, Direction::LowerIsBetter]),
+        (value(), value()),
+        (date(), date()),
+        prop::collection::vec((date(), value()), 0..6),
+    )
+        .prop_map(
+            |(
+                (name, perspective, unit),
+                direction,
+                (baseline, target),
+                (start, target_date),
+                readings,
+            )| Kpi {
+                name,
+                perspective,
+                unit,
+                direction,
+                baseline,
+                target,
+                start,
+                target_date,
+                readings: readings
+                    .into_iter()
+                    .map(|(date, value)| Reading { date, value })
+                    .collect(),
+            },
+        )
+}
+
+fn activity() -> impl Strategy<Value = (Vec<Feedback>, Vec<CheckIn>, Vec<Review>, Vec<StageChange>)>
+{
+    (
+        prop::collection::vec(
+            (date(), text(), side(), 1u8..=5, text()).prop_map(
+                |(date, who, side, sentiment, text)| Feedback {
+                    date,
+                    who,
+                    side,
+                    sentiment,
+                    text,
+                },
+            ),
+            0..3,
+        ),
+        prop::collection::vec(
+            (
+                date(),
+                text(),
+                text(),
+                prop::collection::vec(action(), 0..3),
+            )
+                .prop_map(|(date, author, note, actions)| CheckIn {
+                    date,
+                    author,
+                    note,
+                    actions,
+                }),
+            0..3,
+        ),
+        prop::collection::vec(
+            (
+                date(),
+                text(),
+                text(),
+                prop::collection::vec(
+                    (
+                        text(),
+                        prop::sample::select(vec![
+                            OutcomeRating::Met,
+                            OutcomeRating::Partly,
+                            OutcomeRating::Missed,
+                        ]),
+                        text(),
+                    ),
+                    0..3,
+                ),
+                (text(), text()),
+                prop::collection::vec(action(), 0..2),
+            )
+                .prop_map(
+                    |(date, author, period, outcomes, (worked, challenges), adjustments)| Review {
+                        date,
+                        author,
+                        period,
+                        outcomes: outcomes
+                            .into_iter()
+                            .map(|(goal, rating, comment)| Outcome {
+                                goal,
+                                rating,
+                                comment,
+                            })
+                            .collect(),
+                        worked,
+                        challenges,
+                        adjustments,
+                    },
+                ),
+            0..2,
+        ),
+        prop::collection::vec(
+            (date(), text(), text(), text(), text()).prop_map(
+                |(date, author, from, to, reason)| StageChange {
+                    date,
+                    author,
+                    from,
+                    to,
+                    reason,
+                },
+            ),
+            0..4,
+        ),
+    )
+}
+
+fn partner() -> impl Strategy<Value = Partner> {
+    (
+        (text(), text(), text(), text(), date()),
+        (prop::collection::vec(text(), 0..3), text()),
+        prop::collection::vec(
+            (text(), text(), side(), text(), text()).prop_map(
+                |(name, role, side, email, phone)| Contact {
+                    name,
+                    role,
+                    side,
+                    email,
+                    phone,
+                },
+            ),
+            0..3,
+        ),
+        prop::collection::vec(
+            (
+                text(),
+                text(),
+                text(),
+                prop::option::of(date()),
+                text(),
+                any::<bool>(),
+            )
+                .prop_map(|(statement, metric, target, due, owner, agreed_by_both)| {
+                    Goal {
+                        statement,
+                        metric,
+                        target,
+                        due,
+                        owner,
+                        agreed_by_both,
+                    }
+                }),
+            0..3,
+        ),
+        prop::collection::vec(
+            (side(), text(), text()).prop_map(|(side, who, responsibility)| Role {
+                side,
+                who,
+                responsibility,
+            }),
+            0..3,
+        ),
+        agreement(),
+        charter(),
+        prop::collection::vec(
+            (text(), 0u8..=6, text()).prop_map(|(criterion, score, evidence)| Score {
+                criterion,
+                score,
+                evidence,
+            }),
+            0..4,
+        ),
+        (
+            prop::collection::vec(milestone(), 0..3),
+            prop::collection::vec(kpi(), 0..3),
+        ),
+        activity(),
+    )
+        .prop_map(
+            |(
+                (name, kind, owner, stage, stage_since),
+                (tags, summary),
+                contacts,
+                goals,
+                roles,
+                agreement,
+                charter,
+                scores,
+                (milestones, kpis),
+                (feedback, checkins, reviews, history),
+            )| Partner {
+                version: PARTNER_VERSION,
+                name,
+                kind,
+                owner,
+                stage,
+                stage_since,
+                tags,
+                summary,
+                contacts,
+                goals,
+                roles,
+                agreement,
+                charter,
+                scores,
+                milestones,
+                kpis,
+                feedback,
+                checkins,
+                reviews,
+                history,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_partner_round_trips_through_its_file(partner in partner()) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        store.init(&Workspace::new("T"), &[], false).unwrap();
+        let fingerprint = store.save_partner("p", &partner, None).unwrap();
+        let snapshot = store.load().unwrap();
+        prop_assert!(snapshot.errors.is_empty(), "{:?}\n{}", snapshot.errors, to_ron(&partner).unwrap());
+        prop_assert_eq!(&snapshot.partners[0].partner, &partner);
+        let first = fs::read(partner_path(&store, "p")).unwrap();
+        store.save_partner("p", &snapshot.partners[0].partner, Some(&fingerprint)).unwrap();
+        prop_assert_eq!(fs::read(partner_path(&store, "p")).unwrap(), first);
+    }
+}
