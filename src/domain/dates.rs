@@ -83,18 +83,16 @@ pub mod serde_date {
 
 /// Serde for `Option<NaiveDate>` as `Some("YYYY-MM-DD")` or `None`.
 pub mod serde_opt_date {
+    use super::DATE_FORMAT;
     use chrono::NaiveDate;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    #[derive(Serialize, Deserialize)]
-    struct Wrapped(#[serde(with = "super::serde_date")] NaiveDate);
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
     pub fn serialize<S: Serializer>(
         date: &Option<NaiveDate>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match date {
-            Some(date) => serializer.serialize_some(&Wrapped(*date)),
+            Some(date) => serializer.serialize_some(&date.format(DATE_FORMAT).to_string()),
             None => serializer.serialize_none(),
         }
     }
@@ -102,7 +100,15 @@ pub mod serde_opt_date {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
-        Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(date)| date))
+        Option::<String>::deserialize(deserializer)?
+            .map(|text| {
+                NaiveDate::parse_from_str(&text, DATE_FORMAT).map_err(|_| {
+                    D::Error::custom(format!(
+                        "expected a date written as \"YYYY-MM-DD\", found \"{text}\""
+                    ))
+                })
+            })
+            .transpose()
     }
 }
 

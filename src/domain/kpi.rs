@@ -298,10 +298,18 @@ fn percent(fraction: f64) -> String {
 
 /// "1,250 leads", "38%", "4.5 days": whole numbers without decimals, others with one.
 pub fn format_value(value: f64, unit: &str) -> String {
-    let number = if (value - value.round()).abs() < 0.005 {
+    let number = if (value - value.round()).abs() < 0.05 {
         group_thousands(value.round() as i64)
     } else {
-        format!("{value:.1}")
+        // One decimal, with the whole part grouped like the integers beside it.
+        let tenths = (value * 10.0).round() as i64;
+        let whole = group_thousands(tenths / 10);
+        let sign = if tenths < 0 && tenths / 10 == 0 {
+            "-"
+        } else {
+            ""
+        };
+        format!("{sign}{whole}.{}", (tenths % 10).abs())
     };
     match unit.trim() {
         "" => number,
@@ -645,5 +653,8 @@ mod tests {
         assert_eq!(format_value(38.0, "%"), "38%");
         assert_eq!(format_value(4.45, "days"), "4.5 days");
         assert_eq!(format_value(-1234567.0, ""), "-1,234,567");
+        assert_eq!(format_value(1655.84, "units"), "1,655.8 units");
+        assert_eq!(format_value(-0.44, ""), "-0.4");
+        assert_eq!(format_value(2.96, ""), "3");
     }
 }

@@ -8,9 +8,11 @@ pub mod dates;
 pub mod health;
 pub mod kpi;
 pub mod partner;
+pub mod portfolio;
 pub mod scoring;
 pub mod smart;
 pub mod timeline;
+pub mod validate;
 pub mod workspace;
 
 pub use partner::*;

@@ -1,0 +1,501 @@
+//! The one key map: `(context, key) → action`, with the words the help overlay and the
+//! footer show. Both are generated from this table, so they cannot disagree with
+//! what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::state::Tab;
+
+/// Where a binding applies. The screen's own context is tried before `Global`;
+/// overlays that take over the keyboard list only their own context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Overview,
+    Pipeline,
+    Detail,
+    Timeline,
+    Scoring,
+    Scorecard,
+    Help,
+    LoadErrors,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Overview => "Overview",
+            Context::Pipeline => "Pipeline",
+            Context::Detail => "Partner detail",
+            Context::Timeline => "Timeline",
+            Context::Scoring => "Scoring",
+            Context::Scorecard => "Scorecard",
+            Context::Help => "Help",
+            Context::LoadErrors => "Files that did not load",
+        }
+    }
+}
+
+/// A key with its modifiers, as written in the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+impl Key {
+    /// How the key is written in help and hints: `q`, `Ctrl-c`, `Shift-Tab`, `↑`.
+    pub fn label(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        let mut label = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            label.push_str("Ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            label.push_str("Alt-");
+        }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            label.push_str("Shift-");
+        }
+        label.push_str(&base);
+        label
+    }
+
+    /// Terminals disagree about Shift: some send `H` with SHIFT, some without, and
+    /// Shift-Tab arrives as BackTab with or without it. Letters carry their case, so
+    /// SHIFT is dropped for characters and BackTab; it stays for arrows.
+    pub fn from_event(event: KeyEvent) -> Self {
+        let mut modifiers =
+            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match event.code {
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            other => other,
+        };
+        if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
+            modifiers.remove(KeyModifiers::SHIFT);
+        }
+        Key { code, modifiers }
+    }
+}
+
+/// One row of the key map.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// What the key does, for the help overlay.
+    pub help: &'static str,
+    /// A short word for the footer, when this binding earns a place there.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        help,
+        hint,
+    }
+}
+
+use Context as C;
+
+/// The key map. Earlier rows win within a context.
+pub const BINDINGS: &[Binding] = &[
+    // Everywhere.
+    bind(
+        C::Global,
+        &[ch('1')],
+        Action::GoTo(Tab::Overview),
+        "Overview tab",
+        None,
+    ),
+    bind(
+        C::Global,
+        &[ch('2')],
+        Action::GoTo(Tab::Pipeline),
+        "Pipeline tab",
+        None,
+    ),
+    bind(
+        C::Global,
+        &[ch('3')],
+        Action::GoTo(Tab::Timeline),
+        "Timeline tab",
+        None,
+    ),
+    bind(
+        C::Global,
+        &[ch('4')],
+        Action::GoTo(Tab::Scoring),
+        "Scoring tab",
+        None,
+    ),
+    bind(
+        C::Global,
+        &[ch('5')],
+        Action::GoTo(Tab::Scorecard),
+        "Scorecard tab",
+        None,
+    ),
+    bind(
+        C::Global,
+        &[key(KeyCode::Tab)],
+        Action::NextTab,
+        "next tab",
+        None,
+    ),
+    bind(
+        C::Global,
+        &[key(KeyCode::BackTab)],
+        Action::PrevTab,
+        "previous tab",
+        None,
+    ),
+    bind(
+        C::Global,
+        &[ch('?')],
+        Action::ToggleHelp,
+        "show or hide this help",
+        Some("help"),
+    ),
+    bind(
+        C::Global,
+        &[ch('!')],
+        Action::ShowLoadErrors,
+        "list the files that did not load",
+        None,
+    ),
+    bind(
+        C::Global,
+        &[ch('q'), ctrl('c')],
+        Action::Quit,
+        "quit",
+        Some("quit"),
+    ),
+    // Overview.
+    bind(
+        C::Overview,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next attention item",
+        Some("move"),
+    ),
+    bind(
+        C::Overview,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous attention item",
+        None,
+    ),
+    bind(
+        C::Overview,
+        &[key(KeyCode::Home), ch('g')],
+        Action::Top,
+        "first attention item",
+        None,
+    ),
+    bind(
+        C::Overview,
+        &[key(KeyCode::End), ch('G')],
+        Action::Bottom,
+        "last attention item",
+        None,
+    ),
+    bind(
+        C::Overview,
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "a page down",
+        None,
+    ),
+    bind(
+        C::Overview,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "a page up",
+        None,
+    ),
+    bind(
+        C::Overview,
+        &[key(KeyCode::Enter)],
+        Action::Open,
+        "open the item's partner",
+        Some("open partner"),
+    ),
+    // Partner detail.
+    bind(
+        C::Detail,
+        &[key(KeyCode::Tab), ch(']')],
+        Action::NextSection,
+        "next section",
+        Some("section"),
+    ),
+    bind(
+        C::Detail,
+        &[key(KeyCode::BackTab), ch('[')],
+        Action::PrevSection,
+        "previous section",
+        None,
+    ),
+    bind(
+        C::Detail,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next item",
+        Some("move"),
+    ),
+    bind(
+        C::Detail,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous item",
+        None,
+    ),
+    bind(
+        C::Detail,
+        &[key(KeyCode::Home), ch('g')],
+        Action::Top,
+        "first item",
+        None,
+    ),
+    bind(
+        C::Detail,
+        &[key(KeyCode::End), ch('G')],
+        Action::Bottom,
+        "last item",
+        None,
+    ),
+    bind(
+        C::Detail,
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "a page down",
+        None,
+    ),
+    bind(
+        C::Detail,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "a page up",
+        None,
+    ),
+    bind(
+        C::Detail,
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "back to where you came from",
+        Some("back"),
+    ),
+    // Help and the load-error list.
+    bind(
+        C::Help,
+        &[key(KeyCode::Esc), ch('?'), ch('q')],
+        Action::Back,
+        "close the help",
+        Some("close"),
+    ),
+    bind(
+        C::Help,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "scroll down",
+        Some("scroll"),
+    ),
+    bind(
+        C::Help,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "scroll up",
+        None,
+    ),
+    bind(
+        C::LoadErrors,
+        &[key(KeyCode::Esc), ch('!'), ch('q')],
+        Action::Back,
+        "close the list",
+        Some("close"),
+    ),
+    bind(
+        C::LoadErrors,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "scroll down",
+        Some("scroll"),
+    ),
+    bind(
+        C::LoadErrors,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "scroll up",
+        None,
+    ),
+];
+
+/// Whether keys of `Global` also apply under `context`.
+fn takes_globals(context: Context) -> bool {
+    !matches!(context, Context::Help | Context::LoadErrors)
+}
+
+/// The contexts consulted, in order, when `context` is active.
+pub fn chain(context: Context) -> Vec<Context> {
+    if takes_globals(context) && context != Context::Global {
+        vec![context, Context::Global]
+    } else {
+        vec![context]
+    }
+}
+
+/// The action for `event` in `context`, if any.
+pub fn action_for(context: Context, event: KeyEvent) -> Option<Action> {
+    let pressed = Key::from_event(event);
+    chain(context).into_iter().find_map(|context| {
+        BINDINGS
+            .iter()
+            .filter(|binding| binding.context == context)
+            .find(|binding| binding.keys.contains(&pressed))
+            .map(|binding| binding.action)
+    })
+}
+
+/// The bindings of one context, in table order.
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |binding| binding.context == context)
+}
+
+/// "j/↓" style label of a binding's keys.
+pub fn keys_label(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(|key| key.label())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Footer hints for `context`: its own hinted bindings, then the global ones.
+pub fn hints(context: Context) -> Vec<(String, &'static str)> {
+    chain(context)
+        .into_iter()
+        .flat_map(bindings)
+        .filter_map(|binding| {
+            binding.hint.map(|hint| {
+                (
+                    binding.keys.first().map(|k| k.label()).unwrap_or_default(),
+                    hint,
+                )
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn shifted_letters_match_whatever_the_terminal_sends() {
+        let with = Key::from_event(press(KeyCode::Char('G'), KeyModifiers::SHIFT));
+        let without = Key::from_event(press(KeyCode::Char('G'), KeyModifiers::NONE));
+        assert_eq!(with, without);
+        let back = Key::from_event(press(KeyCode::BackTab, KeyModifiers::SHIFT));
+        assert_eq!(back, key(KeyCode::BackTab));
+        let ctrl_upper = Key::from_event(press(KeyCode::Char('C'), KeyModifiers::CONTROL));
+        assert_eq!(ctrl_upper, ctrl('c'));
+    }
+
+    #[test]
+    fn screen_keys_come_before_global_ones_and_overlays_stand_alone() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(Context::Overview, q), Some(Action::Quit));
+        assert_eq!(action_for(Context::Help, q), Some(Action::Back));
+        let one = press(KeyCode::Char('1'), KeyModifiers::NONE);
+        assert_eq!(action_for(Context::Help, one), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context_chain() {
+        for context in [
+            Context::Overview,
+            Context::Pipeline,
+            Context::Detail,
+            Context::Timeline,
+            Context::Scoring,
+            Context::Scorecard,
+            Context::Help,
+            Context::LoadErrors,
+        ] {
+            let own: Vec<Key> = bindings(context)
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (index, key) in own.iter().enumerate() {
+                assert!(
+                    !own[..index].contains(key),
+                    "{context:?} binds {key:?} twice"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn labels_read_like_keys() {
+        assert_eq!(ctrl('c').label(), "Ctrl-c");
+        assert_eq!(key(KeyCode::BackTab).label(), "Shift-Tab");
+        assert_eq!(ch(' ').label(), "Space");
+    }
+}

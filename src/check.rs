@@ -1,0 +1,154 @@
+//! `pactboard check`: every load error and every validation problem as
+//! `file:line:column: error|warning: message`, located in the file's text.
+
+use crate::domain::validate::{Anchor, Problem, Severity, validate_partner, validate_workspace};
+use crate::store::{Snapshot, Store, WORKSPACE_FILE};
+
+#[derive(Debug, Default)]
+pub struct CheckOutcome {
+    pub lines: Vec<String>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub files: usize,
+}
+
+impl CheckOutcome {
+    pub fn summary(&self) -> String {
+        format!(
+            "checked {} files: {} {}, {} {}",
+            self.files,
+            self.errors,
+            if self.errors == 1 { "error" } else { "errors" },
+            self.warnings,
+            if self.warnings == 1 {
+                "warning"
+            } else {
+                "warnings"
+            }
+        )
+    }
+}
+
+/// Checks everything in `snapshot`; reads the files again (never writes) to point at
+/// the line each problem is on.
+pub fn run_check(store: &Store, snapshot: &Snapshot) -> CheckOutcome {
+    let mut outcome = CheckOutcome {
+        files: 1 + store.partner_ids().map_or(0, |ids| ids.len()),
+        ..CheckOutcome::default()
+    };
+    for error in &snapshot.errors {
+        outcome.errors += 1;
+        outcome.lines.push(format!(
+            "{}:{}:{}: error: {}",
+            error.file, error.line, error.column, error.message
+        ));
+    }
+    if snapshot.workspace_fingerprint.is_some() {
+        let problems = validate_workspace(&snapshot.workspace);
+        report(store, WORKSPACE_FILE, &problems, &mut outcome);
+    }
+    for file in &snapshot.partners {
+        let problems = validate_partner(&file.partner, &snapshot.workspace);
+        report(
+            store,
+            &Store::partner_file(&file.id),
+            &problems,
+            &mut outcome,
+        );
+    }
+    outcome
+}
+
+fn report(store: &Store, file: &str, problems: &[Problem], outcome: &mut CheckOutcome) {
+    if problems.is_empty() {
+        return;
+    }
+    let text = std::fs::read_to_string(store.root().join(file)).unwrap_or_default();
+    for problem in problems {
+        let (line, column) = locate(&text, &problem.anchor);
+        let label = match problem.severity {
+            Severity::Error => {
+                outcome.errors += 1;
+                "error"
+            }
+            Severity::Warning => {
+                outcome.warnings += 1;
+                "warning"
+            }
+        };
+        outcome.lines.push(format!(
+            "{file}:{line}:{column}: {label}: {}",
+            problem.message
+        ));
+    }
+}
+
+/// The line and column of the first `field: value` matching the anchor; 1:1 if none.
+fn locate(text: &str, anchor: &Anchor) -> (usize, usize) {
+    let key = format!("{}:", anchor.field);
+    let quoted = anchor
+        .value
+        .as_deref()
+        .map(|value| format!("{}: {}", anchor.field, quoted_like_the_store(value)));
+    for (index, line) in text.lines().enumerate() {
+        let found = match &quoted {
+            Some(quoted) => line
+                .find(quoted.as_str())
+                .filter(|at| is_field_start(line, *at)),
+            None => line.find(&key).filter(|at| is_field_start(line, *at)),
+        };
+        if let Some(at) = found {
+            return (index + 1, line[..at].chars().count() + 1);
+        }
+    }
+    (1, 1)
+}
+
+/// A string as the store writes it (apostrophes unescaped, unlike plain ron).
+fn quoted_like_the_store(value: &str) -> String {
+    crate::store::format::to_ron(&value)
+        .map(|text| text.trim_end().to_string())
+        .unwrap_or_default()
+}
+
+/// A field name starts a line's content or follows `(` or `, ` in a one-line record.
+fn is_field_start(line: &str, at: usize) -> bool {
+    let before = line[..at].trim_end();
+    before.is_empty() || before.ends_with('(') || before.ends_with(',')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_find_the_field_with_its_value() {
+        let text = "(\n    name: \"A\",\n    stage: \"Limbo\",\n    scores: [\n        (criterion: \"Fit\", score: 9),\n    ],\n)\n";
+        let stage = Anchor {
+            field: "stage",
+            value: Some("Limbo".into()),
+        };
+        assert_eq!(locate(text, &stage), (3, 5));
+        let score = Anchor {
+            field: "criterion",
+            value: Some("Fit".into()),
+        };
+        assert_eq!(locate(text, &score), (5, 10));
+        let apostrophe = Anchor {
+            field: "name",
+            value: Some("A".into()),
+        };
+        assert_eq!(locate(text, &apostrophe), (2, 5));
+        let text = "(\n    statement: \"the sponsor's AGM\",\n)\n";
+        let goal = Anchor {
+            field: "statement",
+            value: Some("the sponsor's AGM".into()),
+        };
+        assert_eq!(locate(text, &goal), (2, 5));
+        let missing = Anchor {
+            field: "nothing",
+            value: None,
+        };
+        assert_eq!(locate(text, &missing), (1, 1));
+    }
+}

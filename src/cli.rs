@@ -1,0 +1,152 @@
+//! The command line: clap types, and how the data directory, "today" and the author
+//! of edits are resolved from flags, environment and the workspace.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::Workspace;
+use crate::domain::dates::parse_date_input;
+use crate::store::Store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pactboard",
+    version,
+    about = "A keyboard-driven terminal dashboard for running business partnerships",
+    long_about = "A keyboard-driven terminal dashboard for running business partnerships.\n\n\
+        With no subcommand it opens the dashboard on the data directory: --data DIR, else \
+        PACTBOARD_DATA, else ./data when it holds a workspace, else the user's data directory.",
+    after_help = "Exit codes: 0 fine, 1 a data problem, 2 wrong usage."
+)]
+pub struct Cli {
+    /// The data directory (holds workspace.ron and partners/)
+    #[arg(long, global = true, env = "PACTBOARD_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// Pin "today" (for demos, screenshots and tests); also `today`, `+7d`
+    #[arg(long, global = true, env = "PACTBOARD_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new workspace, or the demo portfolio
+    Init {
+        /// Write the demo portfolio (twelve partnerships, dated relative to today)
+        #[arg(long)]
+        demo: bool,
+        /// Write into a non-empty directory; files replaced go to .trash/
+        #[arg(long)]
+        force: bool,
+        /// Where to create it (default: --data, else the user's data directory)
+        dir: Option<PathBuf>,
+    },
+    /// Print the Overview without opening the dashboard
+    Status {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Validate every file; print file:line:column: message for each problem
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+fn parse_today(text: &str) -> Result<NaiveDate, String> {
+    parse_date_input(text, chrono::Local::now().date_naive())
+}
+
+/// The data directory named by `--data`/`PACTBOARD_DATA`, else `./data` when it holds
+/// a workspace, else the user's data directory (e.g. `~/.local/share/pactboard`).
+pub fn resolve_data_dir(flag: Option<&Path>) -> PathBuf {
+    if let Some(dir) = flag {
+        return dir.to_path_buf();
+    }
+    let local = PathBuf::from("data");
+    if Store::is_workspace(&local) {
+        return local;
+    }
+    user_data_dir().unwrap_or(local)
+}
+
+/// Where `init` writes when no directory is given.
+pub fn default_init_dir(flag: Option<&Path>) -> PathBuf {
+    flag.map(Path::to_path_buf)
+        .or_else(user_data_dir)
+        .unwrap_or_else(|| PathBuf::from("data"))
+}
+
+fn user_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "pactboard").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// Where "today" came from, so the UI and `status` can say "demo as of …".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TodaySource {
+    Pinned,
+    Demo,
+    Clock,
+}
+
+/// `--today` wins; a demo workspace uses the date it was made for; else the clock.
+pub fn resolve_today(pinned: Option<NaiveDate>, workspace: &Workspace) -> (NaiveDate, TodaySource) {
+    match (pinned, workspace.demo_as_of) {
+        (Some(date), _) => (date, TodaySource::Pinned),
+        (None, Some(date)) => (date, TodaySource::Demo),
+        (None, None) => (chrono::Local::now().date_naive(), TodaySource::Clock),
+    }
+}
+
+/// The author recorded on edits: `PACTBOARD_USER`, else `USER`, else "unknown".
+pub fn resolve_author() -> String {
+    ["PACTBOARD_USER", "USER"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .map(|value| value.trim().to_string())
+        .find(|value| !value.is_empty())
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn today_prefers_the_flag_then_the_demo_date() {
+        let mut workspace = Workspace::new("T");
+        let flag = NaiveDate::from_ymd_opt(2026, 1, 2);
+        let demo = NaiveDate::from_ymd_opt(2026, 3, 4);
+        workspace.demo_as_of = demo;
+        assert_eq!(
+            resolve_today(flag, &workspace),
+            (flag.unwrap(), TodaySource::Pinned)
+        );
+        assert_eq!(
+            resolve_today(None, &workspace),
+            (demo.unwrap(), TodaySource::Demo)
+        );
+        workspace.demo_as_of = None;
+        assert_eq!(resolve_today(None, &workspace).1, TodaySource::Clock);
+    }
+
+    #[test]
+    fn an_explicit_data_dir_wins() {
+        assert_eq!(resolve_data_dir(Some(Path::new("/x"))), PathBuf::from("/x"));
+    }
+}

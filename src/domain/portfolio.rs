@@ -1,0 +1,212 @@
+//! The portfolio at a glance: per-partner figures (health, score, KPI and milestone
+//! counts, last check-in, open actions) and the portfolio totals the Overview and
+//! `pactboard status` show — computed once, from the data and "today".
+
+use chrono::NaiveDate;
+
+use super::attention::{AttentionItem, Upcoming, portfolio_attention, upcoming};
+use super::health::{Health, HealthBand, health};
+use super::kpi::KpiStatus;
+use super::partner::Partner;
+use super::scoring::{WeightedScore, weighted_score};
+use super::timeline::{Milestone, MilestoneCounts, counts, next_open};
+use super::workspace::Workspace;
+
+/// How far ahead the Overview's calendar looks.
+pub const UPCOMING_DAYS: i64 = 14;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct KpiCounts {
+    pub green: usize,
+    pub amber: usize,
+    pub red: usize,
+    pub stale: usize,
+    pub not_started: usize,
+    pub early_warning: usize,
+}
+
+/// The figures for one partner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartnerSummary {
+    pub id: String,
+    pub health: Health,
+    pub score: WeightedScore,
+    pub kpis: KpiCounts,
+    pub milestones: MilestoneCounts,
+    pub next_milestone: Option<Milestone>,
+    pub last_checkin: Option<NaiveDate>,
+    pub open_actions: usize,
+}
+
+/// Partners per stage, in the workspace's order; stages a partner names but the
+/// workspace lacks come last, so no partner goes uncounted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageCount {
+    pub name: String,
+    pub count: usize,
+    pub known: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PortfolioSummary {
+    pub partners: Vec<PartnerSummary>,
+    pub stages: Vec<StageCount>,
+    pub attention: Vec<AttentionItem>,
+    pub upcoming: Vec<Upcoming>,
+    /// Mean health of the partners in open stages that have data.
+    pub average_health: Option<f64>,
+    /// How many open-stage partners fall in each band: good, fair, poor, not started.
+    pub bands: [(HealthBand, usize); 4],
+}
+
+pub fn summarize_partner(
+    id: &str,
+    partner: &Partner,
+    workspace: &Workspace,
+    today: NaiveDate,
+) -> PartnerSummary {
+    let cadence = partner.cadence_days(workspace.checkin_cadence_days);
+    let mut kpis = KpiCounts::default();
+    for kpi in &partner.kpis {
+        let assessment = kpi.assess(today, workspace.thresholds, cadence);
+        match assessment.status {
+            KpiStatus::Green => kpis.green += 1,
+            KpiStatus::Amber => kpis.amber += 1,
+            KpiStatus::Red => kpis.red += 1,
+            KpiStatus::Stale => kpis.stale += 1,
+            KpiStatus::NotStarted => kpis.not_started += 1,
+        }
+        kpis.early_warning += usize::from(assessment.early_warning);
+    }
+    PartnerSummary {
+        id: id.to_string(),
+        health: health(partner, workspace, today),
+        score: weighted_score(&partner.scores, &workspace.criteria),
+        kpis,
+        milestones: counts(&partner.milestones, today),
+        next_milestone: next_open(&partner.milestones).cloned(),
+        last_checkin: partner.last_checkin(today),
+        open_actions: partner.open_actions().count(),
+    }
+}
+
+/// Everything the Overview needs, for `partners` given as `(id, partner)`.
+pub fn summarize<'a>(
+    partners: &[(&'a str, &'a Partner)],
+    workspace: &Workspace,
+    today: NaiveDate,
+) -> PortfolioSummary {
+    let summaries: Vec<PartnerSummary> = partners
+        .iter()
+        .map(|(id, partner)| summarize_partner(id, partner, workspace, today))
+        .collect();
+
+    let mut stages: Vec<StageCount> = workspace
+        .stages
+        .iter()
+        .map(|stage| StageCount {
+            name: stage.name.clone(),
+            count: 0,
+            known: true,
+        })
+        .collect();
+    for (_, partner) in partners {
+        match stages.iter_mut().find(|stage| stage.name == partner.stage) {
+            Some(stage) => stage.count += 1,
+            None => stages.push(StageCount {
+                name: partner.stage.clone(),
+                count: 1,
+                known: false,
+            }),
+        }
+    }
+
+    let mut bands = [
+        (HealthBand::Good, 0),
+        (HealthBand::Fair, 0),
+        (HealthBand::Poor, 0),
+        (HealthBand::NotStarted, 0),
+    ];
+    let mut scores = Vec::new();
+    for ((_, partner), summary) in partners.iter().zip(&summaries) {
+        if workspace.is_closed_stage(&partner.stage) {
+            continue;
+        }
+        let band = summary.health.band();
+        if let Some(entry) = bands.iter_mut().find(|(b, _)| *b == band) {
+            entry.1 += 1;
+        }
+        if let Some(score) = summary.health.score {
+            scores.push(f64::from(score));
+        }
+    }
+    let average_health =
+        (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
+
+    PortfolioSummary {
+        partners: summaries,
+        stages,
+        attention: portfolio_attention(partners.iter().copied(), workspace, today),
+        upcoming: upcoming(partners.iter().copied(), workspace, today, UPCOMING_DAYS),
+        average_health,
+        bands,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::partner::CheckIn;
+    use crate::domain::timeline::Milestone;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn counts_stages_health_bands_and_unknown_stages() {
+        let today = day("2026-11-28");
+        let workspace = Workspace::new("T");
+        let mut active = Partner::new("Acme", "startup", "maya", "Active", day("2026-11-01"));
+        active.checkins.push(CheckIn {
+            date: day("2026-11-25"),
+            author: "maya".into(),
+            note: String::new(),
+            actions: vec![],
+        });
+        active
+            .milestones
+            .push(Milestone::new("Late", "Launch", day("2026-11-20")));
+        let prospect = Partner::new("Beta", "agency", "maya", "Prospect", today);
+        let odd = Partner::new("Gamma", "agency", "maya", "Limbo", today);
+        let ended = Partner::new("Delta", "agency", "maya", "Ended", today);
+        let summary = summarize(
+            &[
+                ("acme", &active),
+                ("beta", &prospect),
+                ("gamma", &odd),
+                ("delta", &ended),
+            ],
+            &workspace,
+            today,
+        );
+        let active_count = summary.stages.iter().find(|s| s.name == "Active").unwrap();
+        assert_eq!(active_count.count, 1);
+        let last = summary.stages.last().unwrap();
+        assert_eq!(
+            (last.name.as_str(), last.count, last.known),
+            ("Limbo", 1, false)
+        );
+        // Acme: milestones 0/25, check-ins 20/20 → 44: fair.
+        assert_eq!(summary.partners[0].health.score, Some(44));
+        assert_eq!(summary.average_health, Some(44.0));
+        assert_eq!(summary.bands[1], (HealthBand::Fair, 1));
+        assert_eq!(
+            summary.bands[3],
+            (HealthBand::NotStarted, 2),
+            "ended is left out"
+        );
+        assert_eq!(summary.partners[0].milestones.overdue, 1);
+        assert_eq!(summary.attention.len(), 1);
+    }
+}

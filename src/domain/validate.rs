@@ -1,0 +1,375 @@
+//! Checks of loaded data that parsing cannot make: values out of range, names that
+//! refer to nothing, and the softer warnings `pactboard check` reports (goals that
+//! fail SMART, agreements missing components) without failing.
+
+use super::kpi::format_value;
+use super::partner::Partner;
+use super::scoring::{MAX_SCORE, MIN_SCORE};
+use super::smart::check_goal;
+use super::workspace::Workspace;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Where in the file a problem is: the first `field: value` line that matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub field: &'static str,
+    /// The field's value as a string, if the line must match it too.
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub message: String,
+    pub anchor: Anchor,
+}
+
+fn problem(
+    severity: Severity,
+    field: &'static str,
+    value: Option<&str>,
+    message: String,
+) -> Problem {
+    Problem {
+        severity,
+        message,
+        anchor: Anchor {
+            field,
+            value: value.map(str::to_string),
+        },
+    }
+}
+
+pub fn validate_workspace(workspace: &Workspace) -> Vec<Problem> {
+    use Severity::*;
+    let mut problems = Vec::new();
+    if workspace.stages.is_empty() {
+        problems.push(problem(
+            Error,
+            "stages",
+            None,
+            "the workspace has no stages".into(),
+        ));
+    }
+    for (index, stage) in workspace.stages.iter().enumerate() {
+        if stage.name.trim().is_empty() {
+            problems.push(problem(Error, "stages", None, "a stage has no name".into()));
+        } else if workspace.stages[..index]
+            .iter()
+            .any(|s| s.name == stage.name)
+        {
+            problems.push(problem(
+                Error,
+                "name",
+                Some(&stage.name),
+                format!("stage \"{}\" appears twice", stage.name),
+            ));
+        }
+    }
+    for criterion in &workspace.criteria {
+        if !criterion.weight.is_finite() || criterion.weight < 0.0 {
+            problems.push(problem(
+                Error,
+                "name",
+                Some(&criterion.name),
+                format!(
+                    "criterion \"{}\" has weight {}; weights must be zero or more",
+                    criterion.name, criterion.weight
+                ),
+            ));
+        }
+    }
+    let thresholds = workspace.thresholds;
+    if thresholds.amber_percent > thresholds.green_percent {
+        problems.push(problem(
+            Error,
+            "amber_percent",
+            None,
+            format!(
+                "amber threshold {}% is above green {}%; amber must be the lower one",
+                thresholds.amber_percent, thresholds.green_percent
+            ),
+        ));
+    }
+    if workspace.checkin_cadence_days == 0 {
+        problems.push(problem(
+            Error,
+            "checkin_cadence_days",
+            None,
+            "the check-in cadence must be at least 1 day".into(),
+        ));
+    }
+    for (index, member) in workspace.members.iter().enumerate() {
+        if workspace.members[..index]
+            .iter()
+            .any(|m| m.handle == member.handle)
+        {
+            problems.push(problem(
+                Error,
+                "handle",
+                Some(&member.handle),
+                format!("member handle \"{}\" appears twice", member.handle),
+            ));
+        }
+    }
+    problems
+}
+
+pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem> {
+    use Severity::*;
+    let mut problems = Vec::new();
+    if partner.name.trim().is_empty() {
+        problems.push(problem(
+            Error,
+            "name",
+            None,
+            "the partner has no name".into(),
+        ));
+    }
+    if workspace.stage(&partner.stage).is_none() {
+        let names: Vec<&str> = workspace.stages.iter().map(|s| s.name.as_str()).collect();
+        problems.push(problem(
+            Error,
+            "stage",
+            Some(&partner.stage),
+            format!(
+                "stage \"{}\" is not a stage of the workspace; expected one of: {}",
+                partner.stage,
+                names.join(", ")
+            ),
+        ));
+    }
+    for score in &partner.scores {
+        if !(MIN_SCORE..=MAX_SCORE).contains(&score.score) {
+            problems.push(problem(
+                Error,
+                "criterion",
+                Some(&score.criterion),
+                format!(
+                    "score for \"{}\" is {}; scores run from {MIN_SCORE} to {MAX_SCORE}",
+                    score.criterion, score.score
+                ),
+            ));
+        }
+        if !workspace
+            .criteria
+            .iter()
+            .any(|c| c.name.eq_ignore_ascii_case(&score.criterion))
+        {
+            problems.push(problem(
+                Warning,
+                "criterion",
+                Some(&score.criterion),
+                format!(
+                    "\"{}\" is not a criterion of the workspace; its score is ignored",
+                    score.criterion
+                ),
+            ));
+        }
+    }
+    for entry in &partner.feedback {
+        if !(1..=5).contains(&entry.sentiment) {
+            problems.push(problem(
+                Error,
+                "who",
+                Some(&entry.who),
+                format!(
+                    "feedback from {} on {} has sentiment {}; sentiment runs from 1 to 5",
+                    entry.who, entry.date, entry.sentiment
+                ),
+            ));
+        }
+    }
+    for kpi in &partner.kpis {
+        if kpi.target_date < kpi.start {
+            problems.push(problem(
+                Error,
+                "name",
+                Some(&kpi.name),
+                format!(
+                    "KPI \"{}\" has its target date {} before its start {}",
+                    kpi.name, kpi.target_date, kpi.start
+                ),
+            ));
+        }
+        let values = [kpi.baseline, kpi.target]
+            .into_iter()
+            .chain(kpi.readings.iter().map(|r| r.value));
+        if values.clone().any(|v| !v.is_finite()) {
+            problems.push(problem(
+                Error,
+                "name",
+                Some(&kpi.name),
+                format!("KPI \"{}\" has a value that is not a number", kpi.name),
+            ));
+        }
+        if kpi.baseline == kpi.target {
+            problems.push(problem(
+                Warning,
+                "name",
+                Some(&kpi.name),
+                format!(
+                    "KPI \"{}\" has its target equal to its baseline ({}); progress is all or nothing",
+                    kpi.name,
+                    format_value(kpi.target, &kpi.unit)
+                ),
+            ));
+        }
+    }
+    for milestone in &partner.milestones {
+        if !milestone.phase.is_empty() && !workspace.phases.contains(&milestone.phase) {
+            problems.push(problem(
+                Warning,
+                "title",
+                Some(&milestone.title),
+                format!(
+                    "milestone \"{}\" is in phase \"{}\", which the workspace does not list",
+                    milestone.title, milestone.phase
+                ),
+            ));
+        }
+    }
+    for goal in &partner.goals {
+        let report = check_goal(goal);
+        if !report.passes() {
+            let name = if goal.statement.trim().is_empty() {
+                "a goal with no statement".to_string()
+            } else {
+                format!("goal \"{}\"", goal.statement)
+            };
+            problems.push(problem(
+                Warning,
+                "statement",
+                Some(&goal.statement),
+                format!(
+                    "{name} is not SMART ({}): {}",
+                    report.letters(),
+                    report.explain()
+                ),
+            ));
+        }
+    }
+    if workspace.is_checkin_stage(&partner.stage) {
+        let missing = partner.agreement.missing_components();
+        if !missing.is_empty() {
+            let list: Vec<String> = missing
+                .iter()
+                .map(|component| {
+                    format!(
+                        "{} ({})",
+                        component.label(),
+                        partner.agreement.clause(*component).status.label()
+                    )
+                })
+                .collect();
+            problems.push(problem(
+                Warning,
+                "agreement",
+                None,
+                format!(
+                    "agreement has {} of 7 components agreed; missing: {}",
+                    7 - missing.len(),
+                    list.join(", ")
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::partner::{ClauseStatus, Goal};
+    use crate::domain::scoring::Score;
+    use chrono::NaiveDate;
+
+    fn partner(stage: &str) -> Partner {
+        Partner::new(
+            "Acme",
+            "startup",
+            "maya",
+            stage,
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        )
+    }
+
+    #[test]
+    fn a_default_workspace_and_a_fresh_prospect_are_clean() {
+        let workspace = Workspace::new("T");
+        assert!(validate_workspace(&workspace).is_empty());
+        assert!(validate_partner(&partner("Prospect"), &workspace).is_empty());
+    }
+
+    #[test]
+    fn an_unknown_stage_is_an_error_naming_the_choices() {
+        let problems = validate_partner(&partner("Limbo"), &Workspace::new("T"));
+        assert_eq!(problems[0].severity, Severity::Error);
+        assert!(
+            problems[0]
+                .message
+                .contains("expected one of: Prospect, Assessing")
+        );
+        assert_eq!(problems[0].anchor.value.as_deref(), Some("Limbo"));
+    }
+
+    #[test]
+    fn scores_out_of_range_are_errors_and_unknown_criteria_warnings() {
+        let mut p = partner("Prospect");
+        p.scores.push(Score {
+            criterion: "Expertise".into(),
+            score: 7,
+            evidence: String::new(),
+        });
+        p.scores.push(Score {
+            criterion: "Vibes".into(),
+            score: 3,
+            evidence: String::new(),
+        });
+        let problems = validate_partner(&p, &Workspace::new("T"));
+        let severities: Vec<_> = problems.iter().map(|p| p.severity).collect();
+        assert_eq!(severities, [Severity::Error, Severity::Warning]);
+    }
+
+    #[test]
+    fn smart_and_agreement_gaps_are_warnings_only_where_they_matter() {
+        let mut p = partner("Active");
+        p.goals.push(Goal {
+            statement: "Grow".into(),
+            owner: "maya".into(),
+            ..Goal::default()
+        });
+        for component in crate::domain::partner::Component::ALL {
+            p.agreement.clause_mut(component).status = ClauseStatus::Agreed;
+        }
+        p.agreement.exit_strategy.status = ClauseStatus::Drafting;
+        let problems = validate_partner(&p, &Workspace::new("T"));
+        assert!(problems.iter().all(|p| p.severity == Severity::Warning));
+        assert!(
+            problems[0]
+                .message
+                .starts_with("goal \"Grow\" is not SMART (S···)")
+        );
+        assert_eq!(
+            problems[1].message,
+            "agreement has 6 of 7 components agreed; missing: Exit strategy (drafting)"
+        );
+        p.stage = "Prospect".into();
+        assert_eq!(validate_partner(&p, &Workspace::new("T")).len(), 1);
+    }
+
+    #[test]
+    fn workspace_rules() {
+        let mut workspace = Workspace::new("T");
+        workspace.stages.push(workspace.stages[0].clone());
+        workspace.criteria[0].weight = -1.0;
+        workspace.thresholds.amber_percent = 95;
+        workspace.checkin_cadence_days = 0;
+        assert_eq!(validate_workspace(&workspace).len(), 4);
+    }
+}

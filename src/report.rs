@@ -1,0 +1,499 @@
+//! `pactboard status` output — text, Markdown and the stable JSON interface — built
+//! from the domain's portfolio summary; the same facts as the Overview, without a UI.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::cli::TodaySource;
+use crate::domain::attention::AttentionItem;
+use crate::domain::health::HealthBand;
+use crate::domain::portfolio::{PortfolioSummary, summarize};
+use crate::store::{LoadError, Snapshot};
+
+/// The portfolio summary for everything in a snapshot.
+pub fn summary_of(snapshot: &Snapshot, today: NaiveDate) -> PortfolioSummary {
+    let partners: Vec<_> = snapshot
+        .partners
+        .iter()
+        .map(|file| (file.id.as_str(), &file.partner))
+        .collect();
+    summarize(&partners, &snapshot.workspace, today)
+}
+
+/// "as of 2026-11-28", "demo as of 2026-11-28" or "today, 2026-11-28".
+pub fn as_of(today: NaiveDate, source: TodaySource) -> String {
+    match source {
+        TodaySource::Demo => format!("demo as of {today}"),
+        TodaySource::Pinned => format!("as of {today}"),
+        TodaySource::Clock => format!("today, {today}"),
+    }
+}
+
+// ---- JSON ----
+
+#[derive(Serialize)]
+struct JsonStatus<'a> {
+    today: String,
+    partners: Vec<JsonPartner<'a>>,
+    stages: Vec<JsonStage<'a>>,
+    attention: Vec<JsonAttention<'a>>,
+    load_errors: Vec<JsonLoadError<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPartner<'a> {
+    id: &'a str,
+    name: &'a str,
+    stage: &'a str,
+    owner: &'a str,
+    /// `null` while the partner has no data to judge ("not started").
+    health: Option<u8>,
+    score: Option<u8>,
+    score_coverage: [usize; 2],
+    kpis: JsonKpis,
+    milestones: JsonMilestones,
+    last_checkin: Option<String>,
+    open_actions: usize,
+}
+
+#[derive(Serialize)]
+struct JsonKpis {
+    green: usize,
+    amber: usize,
+    red: usize,
+    stale: usize,
+    early_warning: usize,
+}
+
+#[derive(Serialize)]
+struct JsonMilestones {
+    open: usize,
+    overdue: usize,
+    due_14d: usize,
+}
+
+#[derive(Serialize)]
+struct JsonStage<'a> {
+    name: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct JsonAttention<'a> {
+    partner: &'a str,
+    kind: &'static str,
+    message: String,
+    due: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonLoadError<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    message: &'a str,
+}
+
+/// The `status --format json` document of PRODUCT.md, pretty-printed.
+pub fn status_json(snapshot: &Snapshot, today: NaiveDate) -> String {
+    let summary = summary_of(snapshot, today);
+    let partners = snapshot
+        .partners
+        .iter()
+        .zip(&summary.partners)
+        .map(|(file, figures)| JsonPartner {
+            id: &file.id,
+            name: &file.partner.name,
+            stage: &file.partner.stage,
+            owner: &file.partner.owner,
+            health: figures.health.score,
+            score: figures
+                .score
+                .value
+                .map(|v| v.round().clamp(0.0, 100.0) as u8),
+            score_coverage: [figures.score.scored, figures.score.criteria],
+            kpis: JsonKpis {
+                green: figures.kpis.green,
+                amber: figures.kpis.amber,
+                red: figures.kpis.red,
+                stale: figures.kpis.stale,
+                early_warning: figures.kpis.early_warning,
+            },
+            milestones: JsonMilestones {
+                open: figures.milestones.open,
+                overdue: figures.milestones.overdue,
+                due_14d: figures.milestones.due_14d,
+            },
+            last_checkin: figures.last_checkin.map(|d| d.to_string()),
+            open_actions: figures.open_actions,
+        })
+        .collect();
+    let document = JsonStatus {
+        today: today.to_string(),
+        partners,
+        stages: summary
+            .stages
+            .iter()
+            .map(|stage| JsonStage {
+                name: &stage.name,
+                count: stage.count,
+            })
+            .collect(),
+        attention: summary
+            .attention
+            .iter()
+            .map(|item| JsonAttention {
+                partner: &item.partner,
+                kind: item.kind.as_str(),
+                message: item.message(),
+                due: item.due.map(|d| d.to_string()),
+            })
+            .collect(),
+        load_errors: snapshot
+            .errors
+            .iter()
+            .map(|error| JsonLoadError {
+                file: &error.file,
+                line: error.line,
+                column: error.column,
+                message: &error.message,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_else(|_| "{}".into());
+    text.push('\n');
+    text
+}
+
+// ---- text and Markdown ----
+
+/// ANSI colour for terminal output, or nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct Paint {
+    pub enabled: bool,
+}
+
+impl Paint {
+    fn wrap(self, code: &str, text: &str) -> String {
+        if self.enabled {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn bold(self, text: &str) -> String {
+        self.wrap("1", text)
+    }
+
+    pub fn dim(self, text: &str) -> String {
+        self.wrap("2", text)
+    }
+
+    pub fn band(self, band: HealthBand, text: &str) -> String {
+        match band {
+            HealthBand::Good => self.wrap("32", text),
+            HealthBand::Fair => self.wrap("33", text),
+            HealthBand::Poor => self.wrap("31", text),
+            HealthBand::NotStarted => self.dim(text),
+        }
+    }
+
+    pub fn red(self, text: &str) -> String {
+        self.wrap("31", text)
+    }
+}
+
+/// The health badge used everywhere: number and a letter, never colour alone.
+pub fn health_badge(score: Option<u8>) -> String {
+    match score {
+        Some(score) => format!("{score:>3} {}", band_letter(HealthBand::of(Some(score)))),
+        None => "  – ·".to_string(),
+    }
+}
+
+/// G(ood), F(air), P(oor), · (not started).
+pub fn band_letter(band: HealthBand) -> char {
+    match band {
+        HealthBand::Good => 'G',
+        HealthBand::Fair => 'F',
+        HealthBand::Poor => 'P',
+        HealthBand::NotStarted => '·',
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count > width {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    } else {
+        format!("{text}{}", " ".repeat(width - count))
+    }
+}
+
+fn attention_line(item: &AttentionItem, today: NaiveDate) -> String {
+    let timing = item.timing(today);
+    let timing = if timing.is_empty() {
+        "now".to_string()
+    } else {
+        timing
+    };
+    format!(
+        "{:>13}  {}  {}",
+        timing,
+        pad(&item.partner_name, 22),
+        item.message()
+    )
+}
+
+/// `status --format text`: the Overview for a terminal or a pipe.
+pub fn status_text(
+    snapshot: &Snapshot,
+    today: NaiveDate,
+    source: TodaySource,
+    paint: Paint,
+) -> String {
+    let summary = summary_of(snapshot, today);
+    let mut out = String::new();
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    line(paint.bold(&format!(
+        "{} — {}",
+        snapshot.workspace.name,
+        as_of(today, source)
+    )));
+    let average = summary
+        .average_health
+        .map_or("–".to_string(), |h| format!("{h:.0}"));
+    let bands: Vec<String> = summary
+        .bands
+        .iter()
+        .map(|(band, count)| paint.band(*band, &format!("{} {count}", band.label())))
+        .collect();
+    line(format!(
+        "Portfolio health {average} · {}",
+        bands.join(" · ")
+    ));
+    let stages: Vec<String> = summary
+        .stages
+        .iter()
+        .map(|stage| format!("{} {}", stage.name, stage.count))
+        .collect();
+    line(format!("Stages: {}", stages.join(" · ")));
+    line(String::new());
+
+    line(paint.bold(&format!("Needs attention ({})", summary.attention.len())));
+    if summary.attention.is_empty() {
+        line("  nothing — every partnership is on track".into());
+    }
+    for item in &summary.attention {
+        line(attention_line(item, today));
+    }
+    line(String::new());
+
+    line(paint.bold(&format!(
+        "Next {} days",
+        crate::domain::portfolio::UPCOMING_DAYS
+    )));
+    if summary.upcoming.is_empty() {
+        line("  nothing due".into());
+    }
+    for entry in &summary.upcoming {
+        line(format!(
+            "  {} {}  {}  {:<9}  {}",
+            entry.date.format("%a"),
+            entry.date,
+            pad(&entry.partner_name, 22),
+            entry.kind.label(),
+            entry.what
+        ));
+    }
+    line(String::new());
+
+    line(paint.bold("Partners"));
+    line(paint.dim(&format!(
+        "  {} {} {:>6} {:>5}  {:<11} {:>4}  {:<10}  {:>7}",
+        pad("Partner", 24),
+        pad("Stage", 12),
+        "Health",
+        "Score",
+        "KPIs G/A/R/S",
+        "Late",
+        "Check-in",
+        "Actions"
+    )));
+    for (file, figures) in snapshot.partners.iter().zip(&summary.partners) {
+        let kpis = figures.kpis;
+        let kpi_text = if figures.kpis == Default::default() {
+            "–".to_string()
+        } else {
+            format!("{}/{}/{}/{}", kpis.green, kpis.amber, kpis.red, kpis.stale)
+        };
+        let badge = paint.band(
+            figures.health.band(),
+            &format!("{:>6}", health_badge(figures.health.score)),
+        );
+        line(format!(
+            "  {} {} {} {:>5}  {:<11} {:>4}  {:<10}  {:>7}",
+            pad(&file.partner.name, 24),
+            pad(&file.partner.stage, 12),
+            badge,
+            figures
+                .score
+                .value
+                .map_or("–".to_string(), |v| format!("{v:.0}")),
+            kpi_text,
+            figures.milestones.overdue,
+            figures
+                .last_checkin
+                .map_or("–".to_string(), |d| d.to_string()),
+            figures.open_actions
+        ));
+    }
+    if !snapshot.errors.is_empty() {
+        line(String::new());
+        line(paint.red(&paint.bold(&format!(
+            "Files that did not load ({})",
+            snapshot.errors.len()
+        ))));
+        for error in &snapshot.errors {
+            line(format!("  {}", load_error_line(error)));
+        }
+    }
+    out
+}
+
+pub fn load_error_line(error: &LoadError) -> String {
+    error.to_string()
+}
+
+fn escape_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// `status --format markdown`: the same, ready to paste into meeting notes.
+pub fn status_markdown(snapshot: &Snapshot, today: NaiveDate, source: TodaySource) -> String {
+    let summary = summary_of(snapshot, today);
+    let mut out = String::new();
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    line(format!(
+        "# {} — {}",
+        escape_cell(&snapshot.workspace.name),
+        as_of(today, source)
+    ));
+    line(String::new());
+    let average = summary
+        .average_health
+        .map_or("–".to_string(), |h| format!("{h:.0}"));
+    let bands: Vec<String> = summary
+        .bands
+        .iter()
+        .map(|(band, count)| format!("{} {count}", band.label()))
+        .collect();
+    line(format!(
+        "**Portfolio health {average}** ({})",
+        bands.join(", ")
+    ));
+    line(String::new());
+    let stages: Vec<String> = summary
+        .stages
+        .iter()
+        .map(|stage| format!("{} {}", stage.name, stage.count))
+        .collect();
+    line(format!("**Stages:** {}", stages.join(" · ")));
+    line(String::new());
+    line(format!("## Needs attention ({})", summary.attention.len()));
+    line(String::new());
+    if summary.attention.is_empty() {
+        line("Nothing — every partnership is on track.".into());
+    } else {
+        line("| When | Partner | What | Why |".into());
+        line("|---|---|---|---|".into());
+        for item in &summary.attention {
+            let timing = item.timing(today);
+            line(format!(
+                "| {} | {} | {} | {} |",
+                if timing.is_empty() {
+                    "now".into()
+                } else {
+                    timing
+                },
+                escape_cell(&item.partner_name),
+                escape_cell(&item.what),
+                escape_cell(&item.why)
+            ));
+        }
+    }
+    line(String::new());
+    line(format!(
+        "## Next {} days",
+        crate::domain::portfolio::UPCOMING_DAYS
+    ));
+    line(String::new());
+    if summary.upcoming.is_empty() {
+        line("Nothing due.".into());
+    }
+    for entry in &summary.upcoming {
+        line(format!(
+            "- **{} {}** — {}: {} ({})",
+            entry.date.format("%a"),
+            entry.date,
+            escape_cell(&entry.partner_name),
+            escape_cell(&entry.what),
+            entry.kind.label()
+        ));
+    }
+    line(String::new());
+    line("## Partners".into());
+    line(String::new());
+    line("| Partner | Stage | Owner | Health | Score | KPIs G/A/R/S | Overdue milestones | Last check-in | Open actions |".into());
+    line("|---|---|---|---|---|---|---|---|---|".into());
+    for (file, figures) in snapshot.partners.iter().zip(&summary.partners) {
+        let k = figures.kpis;
+        line(format!(
+            "| {} | {} | {} | {} | {} | {}/{}/{}/{} | {} | {} | {} |",
+            escape_cell(&file.partner.name),
+            escape_cell(&file.partner.stage),
+            escape_cell(snapshot.workspace.member_name(&file.partner.owner)),
+            figures
+                .health
+                .score
+                .map_or("not started".to_string(), |s| format!(
+                    "{s} ({})",
+                    figures.health.band().label()
+                )),
+            figures
+                .score
+                .value
+                .map_or("–".to_string(), |v| format!("{v:.0}")),
+            k.green,
+            k.amber,
+            k.red,
+            k.stale,
+            figures.milestones.overdue,
+            figures
+                .last_checkin
+                .map_or("–".to_string(), |d| d.to_string()),
+            figures.open_actions
+        ));
+    }
+    if !snapshot.errors.is_empty() {
+        line(String::new());
+        line(format!(
+            "## Files that did not load ({})",
+            snapshot.errors.len()
+        ));
+        line(String::new());
+        for error in &snapshot.errors {
+            line(format!("- `{}`", load_error_line(error)));
+        }
+    }
+    out
+}

@@ -1,0 +1,155 @@
+//! Drawing: `render(&App, &mut Frame)` and nothing else — the tab bar, the current
+//! screen, the status line, the key hints, and any overlay on top.
+
+pub mod detail;
+pub mod overview;
+pub mod theme;
+pub mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::keymap;
+use crate::app::state::{App, Level, Overlay, Tab};
+use crate::report::as_of;
+use widgets::text::{truncate, width};
+
+/// Draws the whole dashboard.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let [tabs, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_tabs(app, frame, tabs);
+    render_body(app, frame, body);
+    render_status(app, frame, status);
+    render_footer(app, frame, footer);
+    for overlay in &app.overlays {
+        match overlay {
+            Overlay::Help { scroll } => {
+                widgets::help::render(frame, area, app.screen_context(), *scroll, app.theme)
+            }
+            Overlay::LoadErrors { scroll } => {
+                widgets::load_errors::render(frame, area, &app.load_errors, *scroll, app.theme)
+            }
+        }
+    }
+}
+
+fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let mut spans = Vec::new();
+    for tab in Tab::ALL {
+        let label = format!(" {} {} ", tab.index() + 1, tab.title());
+        let style = if tab == app.tab {
+            theme.active_tab()
+        } else {
+            theme.tab()
+        };
+        spans.push(Span::styled(label, style));
+    }
+    let used: usize = spans.iter().map(|span| width(&span.content)).sum();
+    let right = format!(
+        "{} · {} ",
+        app.workspace.name,
+        as_of(app.today, app.today_source)
+    );
+    let room = (area.width as usize).saturating_sub(used + 1);
+    if room > 8 {
+        let right = truncate(&right, room);
+        spans.push(Span::raw(" ".repeat(room - width(&right) + 1)));
+        spans.push(Span::styled(right, theme.dim()));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn render_body(app: &App, frame: &mut Frame, area: Rect) {
+    if let Some(detail) = &app.detail {
+        return detail::render(app, detail, frame, area);
+    }
+    match app.tab {
+        Tab::Overview => overview::render(app, frame, area),
+        Tab::Pipeline => coming(
+            app,
+            frame,
+            area,
+            "The pipeline: a column per stage, a card per partner, moved along with H and L.",
+        ),
+        Tab::Timeline => coming(
+            app,
+            frame,
+            area,
+            "The timeline: milestones as bars on a calendar, by partner or phase, with today marked.",
+        ),
+        Tab::Scoring => coming(
+            app,
+            frame,
+            area,
+            "The scoring matrix: candidates by criteria, weighted scores and rank.",
+        ),
+        Tab::Scorecard => coming(
+            app,
+            frame,
+            area,
+            "The KPI scorecard: each partner's KPIs by perspective, trends, forecasts and feedback.",
+        ),
+    }
+}
+
+/// A tab that a later release fills: one honest line about what will be there.
+fn coming(app: &App, frame: &mut Frame, area: Rect, what: &str) {
+    let lines = vec![
+        Line::raw(""),
+        Line::styled(format!("  {what}"), app.theme.text()),
+        Line::styled(
+            "  Not built yet — the Overview (1) has the portfolio today.",
+            app.theme.dim(),
+        ),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let mut spans = vec![Span::styled(
+        format!(" {} ", app.data_dir().display()),
+        theme.dim(),
+    )];
+    match app.load_errors.len() {
+        0 => {}
+        count => spans.push(Span::styled(
+            format!(
+                "· {count} {} did not load (! to list) ",
+                if count == 1 { "file" } else { "files" }
+            ),
+            theme.error(),
+        )),
+    }
+    if let Some(message) = &app.status {
+        let style = match message.level {
+            Level::Info => theme.text(),
+            Level::Error => theme.error(),
+        };
+        spans.push(Span::styled(format!("· {}", message.text), style));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let mut spans = Vec::new();
+    for (keys, hint) in keymap::hints(app.context()) {
+        spans.push(Span::styled(format!(" {keys}"), theme.key()));
+        spans.push(Span::styled(format!(" {hint} "), theme.dim()));
+    }
+    frame.render_widget(Line::from(spans), area);
+}

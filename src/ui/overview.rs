@@ -1,0 +1,362 @@
+//! The Overview tab, the meeting glance: portfolio health, partners per stage, the
+//! attention list (most urgent first, with the rule behind each item) and the next
+//! 14 days. Narrow terminals get the attention list first; wide ones get it all.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::app::state::App;
+use crate::domain::attention::AttentionItem;
+use crate::domain::dates::days_between;
+use crate::domain::portfolio::UPCOMING_DAYS;
+use crate::ui::theme::{Theme, band_symbol};
+use crate::ui::widgets::text::{fit, fit_right, truncate};
+
+/// From this width the Overview uses two columns.
+const WIDE: u16 = 120;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    if area.width >= WIDE && area.height >= 20 {
+        render_wide(app, frame, area);
+    } else {
+        render_narrow(app, frame, area);
+    }
+}
+
+fn render_narrow(app: &App, frame: &mut Frame, area: Rect) {
+    let show_upcoming = area.height >= 34;
+    let [header, attention, why, upcoming] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(if area.height >= 12 { 4 } else { 0 }),
+        Constraint::Length(if show_upcoming { 10 } else { 0 }),
+    ])
+    .areas(area);
+    let [health_line, stage_line] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(header);
+    frame.render_widget(health_summary(app), health_line);
+    frame.render_widget(stage_summary(app, stage_line.width as usize), stage_line);
+    render_attention(app, frame, attention);
+    render_why(app, frame, why);
+    if show_upcoming {
+        render_upcoming(app, frame, upcoming);
+    }
+}
+
+fn render_wide(app: &App, frame: &mut Frame, area: Rect) {
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
+    let [attention, why] =
+        Layout::vertical([Constraint::Min(5), Constraint::Length(5)]).areas(left);
+    render_attention(app, frame, attention);
+    render_why(app, frame, why);
+    let stage_rows = app.summary.stages.len() as u16 + 2;
+    let [health, stages, upcoming] = Layout::vertical([
+        Constraint::Length(12),
+        Constraint::Length(stage_rows),
+        Constraint::Min(4),
+    ])
+    .areas(right);
+    render_health_block(app, frame, health);
+    render_stage_block(app, frame, stages);
+    render_upcoming(app, frame, upcoming);
+}
+
+/// "Health 58 avg  ● good 3  ◐ fair 2  ○ poor 2  · not started 1"
+fn health_summary(app: &App) -> Line<'static> {
+    let theme = app.theme;
+    let average = app
+        .summary
+        .average_health
+        .map_or("–".to_string(), |value| format!("{value:.0}"));
+    let mut spans = vec![
+        Span::styled(" Health ", theme.title()),
+        Span::styled(format!("{average} avg "), theme.title()),
+    ];
+    for (band, count) in app.summary.bands {
+        spans.push(Span::styled(
+            format!(" {} {} {count} ", band_symbol(band), band.label()),
+            theme.band(band),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// "Stages  Prospect 3 · Assessing 2 · …", shortened to fit.
+fn stage_summary(app: &App, columns: usize) -> Line<'static> {
+    let theme = app.theme;
+    let full: Vec<String> = app
+        .summary
+        .stages
+        .iter()
+        .map(|stage| format!("{} {}", stage.name, stage.count))
+        .collect();
+    let text = full.join(" · ");
+    let text = if text.chars().count() + 9 <= columns {
+        text
+    } else {
+        // Abbreviate names to their first four letters before cutting anything.
+        app.summary
+            .stages
+            .iter()
+            .map(|stage| {
+                format!(
+                    "{} {}",
+                    stage.name.chars().take(4).collect::<String>(),
+                    stage.count
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    Line::from(vec![
+        Span::styled(" Stages  ", theme.title()),
+        Span::raw(truncate(&text, columns.saturating_sub(9))),
+    ])
+}
+
+/// How an item reads at a glance: a symbol and style by urgency class.
+fn urgency_mark(item: &AttentionItem, theme: Theme) -> (&'static str, ratatui::style::Style) {
+    if item.urgency >= 2_000_000 {
+        ("▲", theme.bad())
+    } else if item.urgency >= 1_000_000 {
+        ("◆", theme.warn())
+    } else {
+        ("○", theme.text())
+    }
+}
+
+/// "8d late", "in 12d", "today", "now".
+fn short_timing(item: &AttentionItem, app: &App) -> String {
+    match item.due {
+        None => "now".into(),
+        Some(due) => match days_between(app.today, due) {
+            0 => "today".into(),
+            n if n < 0 => format!("{}d late", -n),
+            n => format!("in {n}d"),
+        },
+    }
+}
+
+fn render_attention(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let items = &app.summary.attention;
+    let title = format!(" Needs attention ({}) ", items.len());
+    let block = Block::bordered()
+        .title(Span::styled(title, theme.heading()))
+        .border_style(theme.focused_border());
+    if items.is_empty() {
+        frame.render_widget(
+            Paragraph::new(" Nothing needs attention: every partnership is on track.").block(block),
+            area,
+        );
+        return;
+    }
+    let inner_width = area.width.saturating_sub(2) as usize;
+    // Columns: marker, symbol, timing, partner, kind, what.
+    let partner_width = if inner_width >= 100 { 22 } else { 16 };
+    let kind_width = 14;
+    let fixed = 2 + 2 + 9 + partner_width + 1 + kind_width + 1;
+    let what_width = inner_width.saturating_sub(fixed);
+    let list_items: Vec<ListItem> = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let (symbol, style) = urgency_mark(item, theme);
+            let marker = if index == app.overview.selected {
+                "›"
+            } else {
+                " "
+            };
+            ListItem::new(Line::from(vec![
+                Span::raw(format!("{marker} ")),
+                Span::styled(format!("{symbol} "), style),
+                Span::styled(fit_right(&short_timing(item, app), 8) + " ", style),
+                Span::styled(fit(&item.partner_name, partner_width) + " ", theme.title()),
+                Span::styled(fit(item.kind.label(), kind_width) + " ", style),
+                Span::raw(truncate(&item.what, what_width)),
+            ]))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(app.overview.selected));
+    let list = List::new(list_items)
+        .block(block)
+        .highlight_style(theme.selected());
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// The selected item in full: what, when, and the rule behind it.
+fn render_why(app: &App, frame: &mut Frame, area: Rect) {
+    if area.height == 0 {
+        return;
+    }
+    let theme = app.theme;
+    let block = Block::bordered()
+        .title(Span::styled(" Why ", theme.heading()))
+        .border_style(theme.border());
+    let Some(item) = app.summary.attention.get(app.overview.selected) else {
+        frame.render_widget(Paragraph::new("").block(block), area);
+        return;
+    };
+    let timing = item.timing(app.today);
+    let when = if timing.is_empty() {
+        String::new()
+    } else {
+        format!(" ({timing})")
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{}: ", item.partner_name), theme.title()),
+            Span::raw(format!("{}{when}", item.what)),
+        ]),
+        Line::styled(item.why.clone(), theme.dim()),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn bar(count: usize, max: usize, columns: usize) -> String {
+    if max == 0 || columns == 0 {
+        return String::new();
+    }
+    let filled = (count * columns).div_ceil(max).min(columns);
+    "█".repeat(filled)
+}
+
+fn render_health_block(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let average = app
+        .summary
+        .average_health
+        .map_or("–".to_string(), |value| format!("{value:.0}"));
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(" Portfolio health {average} "),
+            theme.heading(),
+        ))
+        .border_style(theme.border());
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let max = app.summary.bands.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let mut lines: Vec<Line> = app
+        .summary
+        .bands
+        .iter()
+        .map(|(band, count)| {
+            Line::from(vec![
+                Span::styled(
+                    format!(" {} {:<12}{count:>3} ", band_symbol(*band), band.label()),
+                    theme.band(*band),
+                ),
+                Span::styled(
+                    bar(*count, max, inner_width.saturating_sub(22)),
+                    theme.band(*band),
+                ),
+            ])
+        })
+        .collect();
+    lines.push(Line::styled(" Lowest first:", theme.dim()));
+    let mut ranked: Vec<_> = app
+        .partners
+        .iter()
+        .zip(&app.summary.partners)
+        .filter(|(file, figures)| {
+            figures.health.score.is_some() && !app.workspace.is_closed_stage(&file.partner.stage)
+        })
+        .collect();
+    ranked.sort_by_key(|(file, figures)| (figures.health.score, file.partner.name.to_lowercase()));
+    for (file, figures) in ranked {
+        let band = figures.health.band();
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    " {:>3} {} ",
+                    figures.health.score.unwrap_or(0),
+                    band_symbol(band)
+                ),
+                theme.band(band),
+            ),
+            Span::raw(truncate(&file.partner.name, inner_width.saturating_sub(7))),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn render_stage_block(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let block = Block::bordered()
+        .title(Span::styled(" Partners per stage ", theme.heading()))
+        .border_style(theme.border());
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let max = app
+        .summary
+        .stages
+        .iter()
+        .map(|s| s.count)
+        .max()
+        .unwrap_or(0);
+    let lines: Vec<Line> = app
+        .summary
+        .stages
+        .iter()
+        .map(|stage| {
+            let closed = app.workspace.is_closed_stage(&stage.name);
+            let style = if closed { theme.dim() } else { theme.text() };
+            Line::from(vec![
+                Span::styled(
+                    format!(" {} {:>3} ", fit(&stage.name, 13), stage.count),
+                    style,
+                ),
+                Span::styled(
+                    bar(stage.count, max, inner_width.saturating_sub(20)),
+                    theme.heading(),
+                ),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn render_upcoming(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(
+                " Next {UPCOMING_DAYS} days ({}) ",
+                app.summary.upcoming.len()
+            ),
+            theme.heading(),
+        ))
+        .border_style(theme.border());
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let lines: Vec<Line> = if app.summary.upcoming.is_empty() {
+        vec![Line::styled(" Nothing falls due.", theme.dim())]
+    } else {
+        app.summary
+            .upcoming
+            .iter()
+            .map(|entry| {
+                let date = entry.date.format("%a %d %b").to_string();
+                let prefix = format!(
+                    " {date}  {} {} ",
+                    fit(&entry.partner_name, 16),
+                    fit(entry.kind.label(), 9)
+                );
+                let rest = inner_width.saturating_sub(prefix.chars().count());
+                let style = if entry.date == app.today {
+                    theme.title()
+                } else {
+                    theme.text()
+                };
+                Line::from(vec![
+                    Span::styled(prefix, style),
+                    Span::styled(truncate(&entry.what, rest), theme.dim()),
+                ])
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

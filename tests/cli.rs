@@ -1,0 +1,246 @@
+//! The real binary on temporary copies of the demo: `check`, `status` in every
+//! format, `init`, exit codes, and the committed demo matching its generator.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+use serde_json::Value;
+
+#[test]
+fn check_passes_on_the_demo() {
+    let (_dir, data) = demo_copy();
+    let output = pactboard(&["check"], &data);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("checked 13 files: 0 errors"));
+    assert!(
+        stdout(&output).contains("warning: goal"),
+        "SMART warnings are reported"
+    );
+}
+
+#[test]
+fn check_fails_with_file_line_column_on_a_broken_copy_and_writes_nothing() {
+    let (_dir, data) = demo_copy();
+    let cut = truncate_partner(&data, "kestrel-devices");
+    let output = pactboard(&["check"], &data);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let line = text
+        .lines()
+        .find(|line| line.starts_with("partners/kestrel-devices.ron:"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let parts: Vec<&str> = line.splitn(4, ':').collect();
+    assert!(parts[1].parse::<usize>().unwrap() > 1, "{line}");
+    assert!(parts[2].parse::<usize>().is_ok(), "{line}");
+    assert!(line.contains("ends too early"), "{line}");
+    assert_eq!(
+        fs::read(data.join("partners/kestrel-devices.ron")).unwrap(),
+        cut
+    );
+}
+
+#[test]
+fn status_json_has_the_documented_shape() {
+    let (_dir, data) = demo_copy();
+    let output = pactboard(&["status", "--format", "json"], &data);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        json["today"], DEMO_DATE,
+        "a demo uses the date it was made for"
+    );
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys.len(), 5);
+    for key in ["today", "partners", "stages", "attention", "load_errors"] {
+        assert!(keys.contains(&key), "{key}");
+    }
+    let partners = json["partners"].as_array().unwrap();
+    assert!(partners.len() >= 10);
+    for partner in partners {
+        for key in ["id", "name", "stage", "owner"] {
+            assert!(partner[key].is_string(), "{key} in {partner}");
+        }
+        assert!(partner["health"].is_null() || partner["health"].as_u64().unwrap() <= 100);
+        assert!(partner["score"].is_null() || partner["score"].as_u64().unwrap() <= 100);
+        let coverage = partner["score_coverage"].as_array().unwrap();
+        assert_eq!(coverage.len(), 2);
+        assert!(coverage[0].as_u64().unwrap() <= coverage[1].as_u64().unwrap());
+        for key in ["green", "amber", "red", "stale", "early_warning"] {
+            assert!(partner["kpis"][key].is_u64(), "kpis.{key}");
+        }
+        for key in ["open", "overdue", "due_14d"] {
+            assert!(partner["milestones"][key].is_u64(), "milestones.{key}");
+        }
+        let last = &partner["last_checkin"];
+        assert!(last.is_null() || last.as_str().unwrap().len() == 10);
+        assert!(partner["open_actions"].is_u64());
+        assert_eq!(partner.as_object().unwrap().len(), 11);
+    }
+    assert!(partners.iter().any(|p| p["health"].is_u64()));
+    let stages = json["stages"].as_array().unwrap();
+    assert_eq!(stages[0]["name"], "Prospect");
+    let total: u64 = stages.iter().map(|s| s["count"].as_u64().unwrap()).sum();
+    assert_eq!(total as usize, partners.len());
+    let attention = json["attention"].as_array().unwrap();
+    assert!(!attention.is_empty());
+    let kinds = [
+        "overdue_milestone",
+        "red_kpi",
+        "early_warning",
+        "stale_kpi",
+        "checkin_overdue",
+        "agreement_review",
+        "renewal",
+        "action_overdue",
+    ];
+    for item in attention {
+        assert!(kinds.contains(&item["kind"].as_str().unwrap()), "{item}");
+        assert!(item["partner"].is_string() && item["message"].is_string());
+        assert!(item["due"].is_null() || item["due"].is_string());
+        assert_eq!(item.as_object().unwrap().len(), 4);
+    }
+    assert_eq!(json["load_errors"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn status_still_reports_the_rest_when_a_file_is_broken() {
+    let (_dir, data) = demo_copy();
+    let cut = truncate_partner(&data, "kestrel-devices");
+    let output = pactboard(&["status", "--format", "json"], &data);
+    assert_eq!(output.status.code(), Some(1), "a data problem");
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["partners"].as_array().unwrap().len(), 11);
+    let error = &json["load_errors"][0];
+    assert_eq!(error["file"], "partners/kestrel-devices.ron");
+    assert!(error["line"].as_u64().unwrap() > 1);
+    assert!(error["column"].as_u64().unwrap() >= 1);
+    assert_eq!(
+        fs::read(data.join("partners/kestrel-devices.ron")).unwrap(),
+        cut
+    );
+
+    let text = stdout(&pactboard(&["status"], &data));
+    assert!(text.contains("Files that did not load (1)"));
+    assert!(text.contains("partners/kestrel-devices.ron:"));
+}
+
+#[test]
+fn status_text_and_markdown_answer_what_needs_attention() {
+    let (_dir, data) = demo_copy();
+    let text = stdout(&pactboard(&["status"], &data));
+    assert!(text.contains("demo as of 2026-11-28"), "{text}");
+    assert!(text.contains("Needs attention ("));
+    assert!(text.contains("expected by today → red"));
+    assert!(!text.contains("\x1b["), "no colour when not a terminal");
+    let markdown = stdout(&pactboard(&["status", "--format", "markdown"], &data));
+    assert!(markdown.starts_with("# "));
+    assert!(markdown.contains("| When | Partner | What | Why |"));
+}
+
+#[test]
+fn today_can_be_pinned_by_flag_or_environment() {
+    let (_dir, data) = demo_copy();
+    let output = pactboard(
+        &["status", "--format", "json", "--today", "2026-12-25"],
+        &data,
+    );
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["today"], "2026-12-25");
+    let output = std::process::Command::new(binary())
+        .args(["status", "--format", "json", "--data"])
+        .arg(&data)
+        .env("PACTBOARD_TODAY", "2027-01-05")
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["today"], "2027-01-05");
+}
+
+#[test]
+fn wrong_usage_exits_2_and_every_subcommand_has_help() {
+    let (_dir, data) = demo_copy();
+    assert_eq!(
+        pactboard(&["status", "--format", "yaml"], &data)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(pactboard(&["frobnicate"], &data).status.code(), Some(2));
+    assert_eq!(
+        pactboard(&["status", "--today", "someday"], &data)
+            .status
+            .code(),
+        Some(2)
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let output = pactboard(&["status"], empty.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("not a pactboard data directory"));
+    for sub in ["init", "status", "check"] {
+        let output = pactboard(&[sub, "--help"], &data);
+        assert!(output.status.success(), "{sub}");
+        assert!(stdout(&output).contains("Usage:"), "{sub}");
+    }
+}
+
+#[test]
+fn init_refuses_a_non_empty_directory_and_writes_a_checkable_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("fresh");
+    let output = pactboard(&["init", target.to_str().unwrap()], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(pactboard(&["check"], &target).status.success());
+    let again = pactboard(&["init", "--demo", target.to_str().unwrap()], dir.path());
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("--force"));
+    let forced = pactboard(
+        &["init", "--demo", "--force", target.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(forced.status.success());
+    assert!(
+        target.join(".trash").is_dir(),
+        "the replaced workspace is kept"
+    );
+    assert!(pactboard(&["check"], &target).status.success());
+}
+
+#[test]
+fn the_committed_demo_is_exactly_what_init_demo_writes_for_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("demo");
+    let output = std::process::Command::new(binary())
+        .args(["init", "--demo", "--today", DEMO_DATE])
+        .arg(&fresh)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let mut files = vec!["workspace.ron".to_string()];
+    for entry in fs::read_dir(repo_data().join("partners")).unwrap() {
+        files.push(format!(
+            "partners/{}",
+            entry.unwrap().file_name().to_string_lossy()
+        ));
+    }
+    let generated = fs::read_dir(fresh.join("partners")).unwrap().count();
+    assert_eq!(files.len() - 1, generated);
+    for file in files {
+        assert_eq!(
+            fs::read_to_string(repo_data().join(&file)).unwrap(),
+            fs::read_to_string(fresh.join(&file)).unwrap(),
+            "{file} differs: refresh data/ as the README says"
+        );
+    }
+}
