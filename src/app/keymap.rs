@@ -149,236 +149,46 @@ const fn bind(
 
 use Context as C;
 
-/// The key map. Earlier rows win within a context.
+/// The key map. Earlier rows win within a context. One row per binding, so the
+/// table reads like the help it generates (hence no rustfmt).
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // Everywhere.
-    bind(
-        C::Global,
-        &[ch('1')],
-        Action::GoTo(Tab::Overview),
-        "Overview tab",
-        None,
-    ),
-    bind(
-        C::Global,
-        &[ch('2')],
-        Action::GoTo(Tab::Pipeline),
-        "Pipeline tab",
-        None,
-    ),
-    bind(
-        C::Global,
-        &[ch('3')],
-        Action::GoTo(Tab::Timeline),
-        "Timeline tab",
-        None,
-    ),
-    bind(
-        C::Global,
-        &[ch('4')],
-        Action::GoTo(Tab::Scoring),
-        "Scoring tab",
-        None,
-    ),
-    bind(
-        C::Global,
-        &[ch('5')],
-        Action::GoTo(Tab::Scorecard),
-        "Scorecard tab",
-        None,
-    ),
-    bind(
-        C::Global,
-        &[key(KeyCode::Tab)],
-        Action::NextTab,
-        "next tab",
-        None,
-    ),
-    bind(
-        C::Global,
-        &[key(KeyCode::BackTab)],
-        Action::PrevTab,
-        "previous tab",
-        None,
-    ),
-    bind(
-        C::Global,
-        &[ch('?')],
-        Action::ToggleHelp,
-        "show or hide this help",
-        Some("help"),
-    ),
-    bind(
-        C::Global,
-        &[ch('!')],
-        Action::ShowLoadErrors,
-        "list the files that did not load",
-        None,
-    ),
-    bind(
-        C::Global,
-        &[ch('q'), ctrl('c')],
-        Action::Quit,
-        "quit",
-        Some("quit"),
-    ),
+    bind(C::Global, &[ch('1')], Action::GoTo(Tab::Overview), "Overview tab", None),
+    bind(C::Global, &[ch('2')], Action::GoTo(Tab::Pipeline), "Pipeline tab", None),
+    bind(C::Global, &[ch('3')], Action::GoTo(Tab::Timeline), "Timeline tab", None),
+    bind(C::Global, &[ch('4')], Action::GoTo(Tab::Scoring), "Scoring tab", None),
+    bind(C::Global, &[ch('5')], Action::GoTo(Tab::Scorecard), "Scorecard tab", None),
+    bind(C::Global, &[key(KeyCode::Tab)], Action::NextTab, "next tab", None),
+    bind(C::Global, &[key(KeyCode::BackTab)], Action::PrevTab, "previous tab", None),
+    bind(C::Global, &[ch('?')], Action::ToggleHelp, "show or hide this help", Some("help")),
+    bind(C::Global, &[ch('!')], Action::ShowLoadErrors, "list the files that did not load", None),
+    bind(C::Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
     // Overview.
-    bind(
-        C::Overview,
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "next attention item",
-        Some("move"),
-    ),
-    bind(
-        C::Overview,
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "previous attention item",
-        None,
-    ),
-    bind(
-        C::Overview,
-        &[key(KeyCode::Home), ch('g')],
-        Action::Top,
-        "first attention item",
-        None,
-    ),
-    bind(
-        C::Overview,
-        &[key(KeyCode::End), ch('G')],
-        Action::Bottom,
-        "last attention item",
-        None,
-    ),
-    bind(
-        C::Overview,
-        &[key(KeyCode::PageDown)],
-        Action::PageDown,
-        "a page down",
-        None,
-    ),
-    bind(
-        C::Overview,
-        &[key(KeyCode::PageUp)],
-        Action::PageUp,
-        "a page up",
-        None,
-    ),
-    bind(
-        C::Overview,
-        &[key(KeyCode::Enter)],
-        Action::Open,
-        "open the item's partner",
-        Some("open partner"),
-    ),
+    bind(C::Overview, &[key(KeyCode::Down), ch('j')], Action::Down, "next attention item", Some("move")),
+    bind(C::Overview, &[key(KeyCode::Up), ch('k')], Action::Up, "previous attention item", Some("move")),
+    bind(C::Overview, &[key(KeyCode::Home), ch('g')], Action::Top, "first attention item", None),
+    bind(C::Overview, &[key(KeyCode::End), ch('G')], Action::Bottom, "last attention item", None),
+    bind(C::Overview, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Overview, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Overview, &[key(KeyCode::Enter)], Action::Open, "open the item's partner", Some("open partner")),
     // Partner detail.
-    bind(
-        C::Detail,
-        &[key(KeyCode::Tab), ch(']')],
-        Action::NextSection,
-        "next section",
-        Some("section"),
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::BackTab), ch('[')],
-        Action::PrevSection,
-        "previous section",
-        None,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "next item",
-        Some("move"),
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "previous item",
-        None,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::Home), ch('g')],
-        Action::Top,
-        "first item",
-        None,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::End), ch('G')],
-        Action::Bottom,
-        "last item",
-        None,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::PageDown)],
-        Action::PageDown,
-        "a page down",
-        None,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::PageUp)],
-        Action::PageUp,
-        "a page up",
-        None,
-    ),
-    bind(
-        C::Detail,
-        &[key(KeyCode::Esc)],
-        Action::Back,
-        "back to where you came from",
-        Some("back"),
-    ),
+    bind(C::Detail, &[ch('['), key(KeyCode::BackTab)], Action::PrevSection, "previous section", Some("section")),
+    bind(C::Detail, &[ch(']'), key(KeyCode::Tab)], Action::NextSection, "next section", Some("section")),
+    bind(C::Detail, &[key(KeyCode::Down), ch('j')], Action::Down, "next item", Some("move")),
+    bind(C::Detail, &[key(KeyCode::Up), ch('k')], Action::Up, "previous item", Some("move")),
+    bind(C::Detail, &[key(KeyCode::Home), ch('g')], Action::Top, "first item", None),
+    bind(C::Detail, &[key(KeyCode::End), ch('G')], Action::Bottom, "last item", None),
+    bind(C::Detail, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Detail, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Detail, &[key(KeyCode::Esc)], Action::Back, "back to where you came from", Some("back")),
     // Help and the load-error list.
-    bind(
-        C::Help,
-        &[key(KeyCode::Esc), ch('?'), ch('q')],
-        Action::Back,
-        "close the help",
-        Some("close"),
-    ),
-    bind(
-        C::Help,
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "scroll down",
-        Some("scroll"),
-    ),
-    bind(
-        C::Help,
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "scroll up",
-        None,
-    ),
-    bind(
-        C::LoadErrors,
-        &[key(KeyCode::Esc), ch('!'), ch('q')],
-        Action::Back,
-        "close the list",
-        Some("close"),
-    ),
-    bind(
-        C::LoadErrors,
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "scroll down",
-        Some("scroll"),
-    ),
-    bind(
-        C::LoadErrors,
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "scroll up",
-        None,
-    ),
+    bind(C::Help, &[key(KeyCode::Esc), ch('?'), ch('q')], Action::Back, "close the help", Some("close")),
+    bind(C::Help, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
+    bind(C::Help, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", Some("scroll")),
+    bind(C::LoadErrors, &[key(KeyCode::Esc), ch('!'), ch('q')], Action::Back, "close the list", Some("close")),
+    bind(C::LoadErrors, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
+    bind(C::LoadErrors, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", Some("scroll")),
 ];
 
 /// Whether keys of `Global` also apply under `context`.
@@ -424,20 +234,46 @@ pub fn keys_label(binding: &Binding) -> String {
         .join("/")
 }
 
+/// The key a hint shows: the first one, unless it is an arrow or paging key and a
+/// letter does the same ("j" rather than "↓").
+fn hint_key(binding: &Binding) -> String {
+    let navigation = |key: &Key| {
+        matches!(
+            key.code,
+            KeyCode::Up
+                | KeyCode::Down
+                | KeyCode::Left
+                | KeyCode::Right
+                | KeyCode::Home
+                | KeyCode::End
+                | KeyCode::PageUp
+                | KeyCode::PageDown
+        )
+    };
+    binding
+        .keys
+        .iter()
+        .find(|key| !navigation(key))
+        .or(binding.keys.first())
+        .map(|key| key.label())
+        .unwrap_or_default()
+}
+
 /// Footer hints for `context`: its own hinted bindings, then the global ones.
+/// Neighbouring bindings with the same hint share it: "j/k move".
 pub fn hints(context: Context) -> Vec<(String, &'static str)> {
-    chain(context)
-        .into_iter()
-        .flat_map(bindings)
-        .filter_map(|binding| {
-            binding.hint.map(|hint| {
-                (
-                    binding.keys.first().map(|k| k.label()).unwrap_or_default(),
-                    hint,
-                )
-            })
-        })
-        .collect()
+    let mut hints: Vec<(String, &'static str)> = Vec::new();
+    for binding in chain(context).into_iter().flat_map(bindings) {
+        let Some(hint) = binding.hint else { continue };
+        match hints.last_mut() {
+            Some((keys, last)) if *last == hint => {
+                keys.push('/');
+                keys.push_str(&hint_key(binding));
+            }
+            _ => hints.push((hint_key(binding), hint)),
+        }
+    }
+    hints
 }
 
 #[cfg(test)]
@@ -490,6 +326,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn hints_prefer_letters_and_pair_up() {
+        let hints = hints(Context::Overview);
+        assert_eq!(hints[0], ("j/k".to_string(), "move"));
+        assert!(hints.contains(&("?".to_string(), "help")));
+        assert!(hints.contains(&("q".to_string(), "quit")));
+        let detail = super::hints(Context::Detail);
+        assert_eq!(detail[0], ("[/]".to_string(), "section"));
     }
 
     #[test]

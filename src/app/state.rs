@@ -142,6 +142,8 @@ pub struct App {
     pub page_rows: usize,
     pub should_quit: bool,
     pub theme: Theme,
+    /// The data directory as the status line shows it.
+    pub data_label: String,
 }
 
 impl App {
@@ -153,6 +155,7 @@ impl App {
         author: String,
     ) -> Self {
         let summary = summary_of(&snapshot, today);
+        let data_label = store.root().display().to_string();
         Self {
             store,
             workspace: snapshot.workspace,
@@ -171,6 +174,7 @@ impl App {
             page_rows: 10,
             should_quit: false,
             theme: Theme::from_env(),
+            data_label,
         }
     }
 

@@ -43,14 +43,14 @@ impl AttentionKind {
     /// A short label for lists.
     pub fn label(self) -> &'static str {
         match self {
-            AttentionKind::OverdueMilestone => "milestone late",
-            AttentionKind::RedKpi => "KPI red",
+            AttentionKind::OverdueMilestone => "late milestone",
+            AttentionKind::RedKpi => "red KPI",
             AttentionKind::EarlyWarning => "KPI warning",
-            AttentionKind::StaleKpi => "KPI stale",
+            AttentionKind::StaleKpi => "stale KPI",
             AttentionKind::CheckinOverdue => "check-in due",
             AttentionKind::AgreementReview => "review due",
-            AttentionKind::Renewal => "renewal",
-            AttentionKind::ActionOverdue => "action late",
+            AttentionKind::Renewal => "renewal due",
+            AttentionKind::ActionOverdue => "late action",
         }
     }
 }
@@ -62,6 +62,8 @@ pub struct AttentionItem {
     pub partner: String,
     pub partner_name: String,
     pub kind: AttentionKind,
+    /// The thing itself, short: a KPI's name, a milestone's title, an action's text.
+    pub subject: String,
     /// What needs attention, e.g. "KPI Joint revenue is red".
     pub what: String,
     /// The rule and numbers behind it.
@@ -92,6 +94,28 @@ impl AttentionItem {
     }
 }
 
+/// How bad an item is, for a symbol at a glance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// Already wrong: a red KPI, or something past its date.
+    Critical,
+    /// Heading the wrong way: an early warning, a stale KPI.
+    Warning,
+    /// Coming due.
+    Upcoming,
+}
+
+impl AttentionItem {
+    pub fn severity(&self, today: NaiveDate) -> Severity {
+        match self.kind {
+            AttentionKind::RedKpi => Severity::Critical,
+            AttentionKind::EarlyWarning | AttentionKind::StaleKpi => Severity::Warning,
+            _ if self.due.is_some_and(|due| due < today) => Severity::Critical,
+            _ => Severity::Upcoming,
+        }
+    }
+}
+
 /// The urgency rule: red KPIs first (the partnership is missing what it set out to
 /// do), then things past their date (the later, the higher), then early warnings and
 /// stale KPIs, then what is coming due (the sooner, the higher).
@@ -117,11 +141,12 @@ pub fn partner_attention(
     if workspace.is_closed_stage(&partner.stage) {
         return items;
     }
-    let mut push = |kind, what: String, why: String, due: Option<NaiveDate>| {
+    let mut push = |kind, subject: &str, what: String, why: String, due: Option<NaiveDate>| {
         items.push(AttentionItem {
             partner: id.to_string(),
             partner_name: partner.name.clone(),
             kind,
+            subject: subject.to_string(),
             what,
             why,
             due,
@@ -140,6 +165,7 @@ pub fn partner_attention(
         };
         push(
             AttentionKind::OverdueMilestone,
+            &milestone.title,
             format!("Milestone “{}” is overdue", milestone.title),
             format!(
                 "due {}, still {}{slip}",
@@ -155,6 +181,7 @@ pub fn partner_attention(
         match assessment.status {
             KpiStatus::Red => push(
                 AttentionKind::RedKpi,
+                &kpi.name,
                 format!("KPI {} is red", kpi.name),
                 strip_name(&assessment.explanation, &kpi.name),
                 None,
@@ -163,6 +190,7 @@ pub fn partner_attention(
                 let last = assessment.latest.map_or(kpi.start, |reading| reading.date);
                 push(
                     AttentionKind::StaleKpi,
+                    &kpi.name,
                     format!("KPI {} needs a reading", kpi.name),
                     strip_name(&assessment.explanation, &kpi.name),
                     Some(add_days(last, i64::from(cadence))),
@@ -170,6 +198,7 @@ pub fn partner_attention(
             }
             _ if assessment.early_warning => push(
                 AttentionKind::EarlyWarning,
+                &kpi.name,
                 format!("KPI {} is heading for a miss", kpi.name),
                 strip_name(&assessment.explanation, &kpi.name),
                 Some(kpi.target_date),
@@ -192,6 +221,7 @@ pub fn partner_attention(
             };
             push(
                 AttentionKind::CheckinOverdue,
+                &format!("every {cadence} days"),
                 "Check-in overdue".to_string(),
                 why,
                 Some(due),
@@ -204,6 +234,7 @@ pub fn partner_attention(
     {
         push(
             AttentionKind::AgreementReview,
+            &format!("on {review}"),
             "Agreement review".to_string(),
             format!("next review {review}; flagged {REVIEW_NOTICE_DAYS} days ahead"),
             Some(review),
@@ -220,6 +251,7 @@ pub fn partner_attention(
         };
         push(
             AttentionKind::Renewal,
+            &format!("expires {expires}"),
             "Agreement renewal".to_string(),
             why,
             Some(expires),
@@ -234,6 +266,7 @@ pub fn partner_attention(
         };
         push(
             AttentionKind::ActionOverdue,
+            &action.text,
             format!("Action “{}” is overdue", action.text),
             format!(
                 "due {}, {owner}",

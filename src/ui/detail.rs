@@ -16,7 +16,7 @@ use crate::domain::partner::{ActionItem, ClauseStatus, Partner};
 use crate::domain::smart::check_goal;
 use crate::domain::timeline::MilestoneStatus;
 use crate::ui::theme::{Theme, band_symbol, kpi_letter};
-use crate::ui::widgets::text::{fit, truncate};
+use crate::ui::widgets::text::{fit, truncate, width};
 
 pub fn render(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
@@ -41,11 +41,12 @@ pub fn render(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
     render_header(app, &file.id, partner, file.read_only, frame, header);
     render_section_tabs(view.section, theme, frame, sections);
 
+    // Two columns of border and one for the selection marker.
     let rows = section_rows(
         app,
         partner,
         view.section,
-        body.width.saturating_sub(2) as usize,
+        body.width.saturating_sub(3) as usize,
     );
     let selectable: Vec<usize> = rows
         .iter()
@@ -99,21 +100,22 @@ fn render_header(
 ) {
     let theme = app.theme;
     let since = days_between(partner.stage_since, app.today);
+    let columns = area.width as usize;
+    let name = truncate(&format!(" {} ", partner.name), columns);
+    let kind = if partner.kind.is_empty() {
+        "—"
+    } else {
+        &partner.kind
+    };
+    let rest = format!(
+        "· {kind} · {} for {since} days · owner {}",
+        partner.stage,
+        app.workspace.member_name(&partner.owner)
+    );
+    let rest = truncate(&rest, columns.saturating_sub(width(&name)));
     let mut first = vec![
-        Span::styled(format!(" {} ", partner.name), theme.title()),
-        Span::styled(
-            format!(
-                "· {} · {} for {since} days · owner {}",
-                if partner.kind.is_empty() {
-                    "—"
-                } else {
-                    &partner.kind
-                },
-                partner.stage,
-                app.workspace.member_name(&partner.owner)
-            ),
-            theme.text(),
-        ),
+        Span::styled(name, theme.title()),
+        Span::styled(rest, theme.text()),
     ];
     if read_only {
         first.push(Span::styled(
@@ -134,7 +136,10 @@ fn render_header(
                     ),
                     theme.band(band),
                 ),
-                Span::styled(health.explain(), theme.dim()),
+                Span::styled(
+                    truncate(&health.explain(), (area.width as usize).saturating_sub(6)),
+                    theme.dim(),
+                ),
             ])
         }
         None => Line::raw(""),

@@ -47,26 +47,44 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
+    // The active tab is padded and reversed; the others sit one space apart, so all
+    // five and the demo date fit in 80 columns.
     let mut spans = Vec::new();
     for tab in Tab::ALL {
-        let label = format!(" {} {} ", tab.index() + 1, tab.title());
-        let style = if tab == app.tab {
-            theme.active_tab()
+        if tab == app.tab {
+            spans.push(Span::styled(
+                format!(" {} {} ", tab.index() + 1, tab.title()),
+                theme.active_tab(),
+            ));
         } else {
-            theme.tab()
-        };
-        spans.push(Span::styled(label, style));
+            spans.push(Span::styled(
+                format!("{} {}", tab.index() + 1, tab.title()),
+                theme.tab(),
+            ));
+        }
+        spans.push(Span::raw(" "));
     }
     let used: usize = spans.iter().map(|span| width(&span.content)).sum();
-    let right = format!(
-        "{} · {} ",
-        app.workspace.name,
-        as_of(app.today, app.today_source)
-    );
-    let room = (area.width as usize).saturating_sub(used + 1);
-    if room > 8 {
-        let right = truncate(&right, room);
-        spans.push(Span::raw(" ".repeat(room - width(&right) + 1)));
+    // The date must survive a narrow terminal; the workspace name comes if it fits.
+    let room = (area.width as usize).saturating_sub(used);
+    let date = as_of(app.today, app.today_source);
+    let right = if width(&date) + 2 <= room {
+        let name_room = room - width(&date) - 2;
+        if name_room >= 8 {
+            format!(
+                "{date} · {}",
+                truncate(&app.workspace.name, name_room.saturating_sub(3))
+            )
+        } else {
+            date
+        }
+    } else {
+        truncate(&date, room.saturating_sub(1))
+    };
+    if !right.is_empty() {
+        spans.push(Span::raw(
+            " ".repeat(room.saturating_sub(width(&right) + 1)),
+        ));
         spans.push(Span::styled(right, theme.dim()));
     }
     frame.render_widget(Line::from(spans), area);
@@ -120,10 +138,7 @@ fn coming(app: &App, frame: &mut Frame, area: Rect, what: &str) {
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let mut spans = vec![Span::styled(
-        format!(" {} ", app.data_dir().display()),
-        theme.dim(),
-    )];
+    let mut spans = vec![Span::styled(format!(" {} ", app.data_label), theme.dim())];
     match app.load_errors.len() {
         0 => {}
         count => spans.push(Span::styled(

@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::app::state::App;
-use crate::domain::attention::AttentionItem;
+use crate::domain::attention::{AttentionItem, Severity};
 use crate::domain::dates::days_between;
 use crate::domain::portfolio::UPCOMING_DAYS;
 use crate::ui::theme::{Theme, band_symbol};
-use crate::ui::widgets::text::{fit, fit_right, truncate};
+use crate::ui::widgets::text::{fit, fit_right, truncate, width};
 
 /// From this width the Overview uses two columns.
 const WIDE: u16 = 120;
@@ -84,47 +84,47 @@ fn health_summary(app: &App) -> Line<'static> {
     Line::from(spans)
 }
 
-/// "Stages  Prospect 3 · Assessing 2 · …", shortened to fit.
+/// "Prospect 2 · Assessing 2 · …": full names when they fit, else shortened.
 fn stage_summary(app: &App, columns: usize) -> Line<'static> {
     let theme = app.theme;
-    let full: Vec<String> = app
-        .summary
-        .stages
-        .iter()
-        .map(|stage| format!("{} {}", stage.name, stage.count))
-        .collect();
-    let text = full.join(" · ");
-    let text = if text.chars().count() + 9 <= columns {
-        text
-    } else {
-        // Abbreviate names to their first four letters before cutting anything.
+    let render = |letters: Option<usize>, separator: &str| -> String {
         app.summary
             .stages
             .iter()
             .map(|stage| {
-                format!(
-                    "{} {}",
-                    stage.name.chars().take(4).collect::<String>(),
-                    stage.count
-                )
+                let name: String = match letters {
+                    Some(n) => stage.name.chars().take(n).collect(),
+                    None => stage.name.clone(),
+                };
+                format!("{name} {}", stage.count)
             })
             .collect::<Vec<_>>()
-            .join(" · ")
+            .join(separator)
     };
-    Line::from(vec![
-        Span::styled(" Stages  ", theme.title()),
-        Span::raw(truncate(&text, columns.saturating_sub(9))),
-    ])
+    let candidates = [
+        format!("Stages  {}", render(None, " · ")),
+        render(None, " · "),
+        render(None, "  "),
+        render(Some(6), "  "),
+        render(Some(4), " "),
+    ];
+    let text = candidates
+        .iter()
+        .find(|text| width(text) <= columns)
+        .cloned()
+        .unwrap_or_else(|| truncate(&candidates[4], columns));
+    // Indent like the line above when there is room for it.
+    let indent = if width(&text) < columns { " " } else { "" };
+    Line::from(Span::styled(format!("{indent}{text}"), theme.text()))
 }
 
-/// How an item reads at a glance: a symbol and style by urgency class.
-fn urgency_mark(item: &AttentionItem, theme: Theme) -> (&'static str, ratatui::style::Style) {
-    if item.urgency >= 2_000_000 {
-        ("▲", theme.bad())
-    } else if item.urgency >= 1_000_000 {
-        ("◆", theme.warn())
-    } else {
-        ("○", theme.text())
+/// How an item reads at a glance: a symbol and a style by severity.
+fn severity_mark(item: &AttentionItem, app: &App) -> (&'static str, ratatui::style::Style) {
+    let theme: Theme = app.theme;
+    match item.severity(app.today) {
+        Severity::Critical => ("▲", theme.bad()),
+        Severity::Warning => ("◆", theme.warn()),
+        Severity::Upcoming => ("○", theme.text()),
     }
 }
 
@@ -156,7 +156,7 @@ fn render_attention(app: &App, frame: &mut Frame, area: Rect) {
     }
     let inner_width = area.width.saturating_sub(2) as usize;
     // Columns: marker, symbol, timing, partner, kind, what.
-    let partner_width = if inner_width >= 100 { 22 } else { 16 };
+    let partner_width = if inner_width >= 100 { 24 } else { 18 };
     let kind_width = 14;
     let fixed = 2 + 2 + 9 + partner_width + 1 + kind_width + 1;
     let what_width = inner_width.saturating_sub(fixed);
@@ -164,7 +164,7 @@ fn render_attention(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(index, item)| {
-            let (symbol, style) = urgency_mark(item, theme);
+            let (symbol, style) = severity_mark(item, app);
             let marker = if index == app.overview.selected {
                 "›"
             } else {
@@ -176,7 +176,7 @@ fn render_attention(app: &App, frame: &mut Frame, area: Rect) {
                 Span::styled(fit_right(&short_timing(item, app), 8) + " ", style),
                 Span::styled(fit(&item.partner_name, partner_width) + " ", theme.title()),
                 Span::styled(fit(item.kind.label(), kind_width) + " ", style),
-                Span::raw(truncate(&item.what, what_width)),
+                Span::raw(truncate(&item.subject, what_width)),
             ]))
         })
         .collect();

@@ -69,3 +69,64 @@ pub fn truncate_partner(data: &Path, id: &str) -> Vec<u8> {
     fs::write(&path, cut).unwrap();
     cut.as_bytes().to_vec()
 }
+
+/// The dashboard on a temporary copy of the demo, today pinned to the demo date,
+/// the author pinned, colours as given.
+pub fn demo_app(theme: pactboard::ui::theme::Theme) -> (tempfile::TempDir, pactboard::app::App) {
+    let (dir, data) = demo_copy();
+    let app = app_on(&data, theme);
+    (dir, app)
+}
+
+pub fn app_on(data: &Path, theme: pactboard::ui::theme::Theme) -> pactboard::app::App {
+    use pactboard::cli::TodaySource;
+    let store = pactboard::store::Store::new(data);
+    let snapshot = store.load().unwrap();
+    let today = chrono::NaiveDate::parse_from_str(DEMO_DATE, "%Y-%m-%d").unwrap();
+    let mut app =
+        pactboard::app::App::new(store, snapshot, today, TodaySource::Demo, "tester".into());
+    app.theme = theme;
+    // Snapshots must not show the temporary directory's random name.
+    app.data_label = "data".into();
+    app
+}
+
+/// Renders the app at `width` x `height` and returns the screen as text.
+pub fn screen(app: &pactboard::app::App, width: u16, height: u16) -> String {
+    let buffer = render_buffer(app, width, height);
+    buffer_text(&buffer)
+}
+
+pub fn render_buffer(
+    app: &pactboard::app::App,
+    width: u16,
+    height: u16,
+) -> ratatui::buffer::Buffer {
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| pactboard::ui::render(app, frame))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
