@@ -162,7 +162,7 @@ fn a_newer_version_loads_read_only_and_is_never_saved() {
     assert!(error.message.contains("newer pactboard"));
     let beta = snapshot.partners.iter().find(|p| p.id == "beta").unwrap();
     assert!(beta.read_only);
-    let result = store.save_partner("beta", &beta.partner, Some(&beta.fingerprint));
+    let result = store.save_partner("beta", &beta.partner, beta.fingerprint.as_ref());
     assert_eq!(
         result,
         Err(SaveError::ReadOnly {
@@ -205,7 +205,7 @@ fn saving_over_a_file_changed_on_disk_is_a_conflict() {
     let theirs = edit_file(&path, "owner: \"maya\"", "owner: \"jonas\"");
     let mut mine = acme.partner.clone();
     mine.summary = "my change".into();
-    let result = store.save_partner("acme", &mine, Some(&acme.fingerprint));
+    let result = store.save_partner("acme", &mine, acme.fingerprint.as_ref());
     assert_eq!(
         result,
         Err(SaveError::Conflict {
@@ -227,7 +227,7 @@ fn a_new_partner_never_replaces_an_existing_file_and_a_deleted_one_is_not_recrea
     fs::remove_file(partner_path(&store, "beta")).unwrap();
     let beta = &snapshot.partners[1];
     assert!(matches!(
-        store.save_partner("beta", &beta.partner, Some(&beta.fingerprint)),
+        store.save_partner("beta", &beta.partner, beta.fingerprint.as_ref()),
         Err(SaveError::Conflict { .. })
     ));
     assert!(!partner_path(&store, "beta").exists());
@@ -244,7 +244,7 @@ fn saving_keeps_mode_and_group_and_chains_fingerprints() {
     let mut partner = acme.partner.clone();
     partner.summary = "first".into();
     let next = store
-        .save_partner("acme", &partner, Some(&acme.fingerprint))
+        .save_partner("acme", &partner, acme.fingerprint.as_ref())
         .unwrap();
     partner.summary = "second".into();
     store.save_partner("acme", &partner, Some(&next)).unwrap();
@@ -262,7 +262,7 @@ fn saving_twice_gives_identical_bytes() {
     let snapshot = store.load().unwrap();
     let acme = &snapshot.partners[0];
     store
-        .save_partner("acme", &acme.partner, Some(&acme.fingerprint))
+        .save_partner("acme", &acme.partner, acme.fingerprint.as_ref())
         .unwrap();
     assert_eq!(fs::read(&path).unwrap(), first);
 }
@@ -274,7 +274,7 @@ fn deleting_moves_the_file_to_the_trash() {
     let bytes = fs::read(&path).unwrap();
     let snapshot = store.load().unwrap();
     let trashed = store
-        .trash_partner("beta", &snapshot.partners[1].fingerprint)
+        .trash_partner("beta", snapshot.partners[1].fingerprint.as_ref().unwrap())
         .unwrap();
     assert!(!path.exists());
     assert!(trashed.starts_with(store.root().join(".trash")));
@@ -318,7 +318,7 @@ fn a_symlinked_partner_file_stays_a_link() {
     let mut partner = beta.partner.clone();
     partner.summary = "through the link".into();
     store
-        .save_partner("beta", &partner, Some(&beta.fingerprint))
+        .save_partner("beta", &partner, beta.fingerprint.as_ref())
         .unwrap();
     assert!(
         fs::symlink_metadata(&path)

@@ -170,3 +170,133 @@ fn every_screen_and_overlay_survives_every_size() {
         }
     }
 }
+
+fn key(app: &mut pactboard::app::App, code: crossterm::event::KeyCode) {
+    pactboard::app::update::handle_key(
+        app,
+        crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE),
+    );
+}
+
+#[test]
+fn pipeline_80x24() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    insta::assert_snapshot!("pipeline_80x24", screen(&app, 80, 24));
+    // Moving right past the third column scrolls the board.
+    for _ in 0..4 {
+        update(&mut app, Action::Right);
+    }
+    insta::assert_snapshot!("pipeline_scrolled_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn pipeline_120x40() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    insta::assert_snapshot!("pipeline_120x40", screen(&app, 120, 40));
+    update(&mut app, Action::ToggleClosedStages);
+    insta::assert_snapshot!("pipeline_unfolded_120x40", screen(&app, 120, 40));
+}
+
+#[test]
+fn pipeline_filter_80x24() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    key(&mut app, crossterm::event::KeyCode::Char('/'));
+    for ch in "civic".chars() {
+        key(&mut app, crossterm::event::KeyCode::Char(ch));
+    }
+    insta::assert_snapshot!("pipeline_filter_typing_80x24", screen(&app, 80, 24));
+    key(&mut app, crossterm::event::KeyCode::Enter);
+    insta::assert_snapshot!("pipeline_filter_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn form_with_a_validation_message_80x24() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    update(&mut app, Action::Open);
+    update(&mut app, Action::Add);
+    key(&mut app, crossterm::event::KeyCode::Right);
+    key(&mut app, crossterm::event::KeyCode::Enter);
+    for _ in 0..3 {
+        key(&mut app, crossterm::event::KeyCode::Tab);
+    }
+    for ch in "soon".chars() {
+        key(&mut app, crossterm::event::KeyCode::Char(ch));
+    }
+    update(&mut app, Action::Submit);
+    insta::assert_snapshot!("form_validation_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn new_partner_form_120x40() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    update(&mut app, Action::Add);
+    insta::assert_snapshot!("form_new_partner_120x40", screen(&app, 120, 40));
+}
+
+#[test]
+fn delete_confirmation_80x24() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    update(&mut app, Action::Delete);
+    insta::assert_snapshot!("confirm_delete_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn help_lists_the_pipeline_keys() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    update(&mut app, Action::ToggleHelp);
+    let text = screen(&app, 100, 60);
+    for expected in [
+        "H/Shift-←",
+        "L/Shift-→",
+        "move the partner to the next stage",
+        "/",
+        "z",
+        "u ",
+        "Ctrl-r",
+    ] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+}
+
+#[test]
+fn forms_confirmations_and_the_filter_survive_every_size() {
+    let (_dir, mut app) = demo_app(Theme::COLOR);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    let mut states = Vec::new();
+    update(&mut app, Action::StartFilter);
+    states.push(app_snapshot(&app));
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Add);
+    states.push(app_snapshot(&app));
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Delete);
+    states.push(app_snapshot(&app));
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Open);
+    update(&mut app, Action::NextSection);
+    update(&mut app, Action::NextSection);
+    update(&mut app, Action::Edit);
+    states.push(app_snapshot(&app));
+    drop(states);
+    for width in [1, 3, 10, 20, 40, 80, 120, 200] {
+        for height in [1, 2, 4, 8, 12, 24, 40, 60] {
+            render_buffer(&app, width, height);
+        }
+    }
+}
+
+fn app_snapshot(app: &pactboard::app::App) -> usize {
+    for width in [1, 3, 10, 20, 40, 80, 120, 200] {
+        for height in [1, 2, 4, 8, 12, 24, 40, 60] {
+            render_buffer(app, width, height);
+        }
+    }
+    app.overlays.len()
+}

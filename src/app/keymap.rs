@@ -20,6 +20,9 @@ pub enum Context {
     Scorecard,
     Help,
     LoadErrors,
+    Form,
+    Confirm,
+    Filter,
 }
 
 impl Context {
@@ -34,6 +37,9 @@ impl Context {
             Context::Scorecard => "Scorecard",
             Context::Help => "Help",
             Context::LoadErrors => "Files that did not load",
+            Context::Form => "Form",
+            Context::Confirm => "Question",
+            Context::Filter => "Filter",
         }
     }
 }
@@ -54,6 +60,13 @@ const fn key(code: KeyCode) -> Key {
 
 const fn ch(c: char) -> Key {
     key(KeyCode::Char(c))
+}
+
+const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::SHIFT,
+    }
 }
 
 const fn ctrl(c: char) -> Key {
@@ -163,6 +176,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[key(KeyCode::BackTab)], Action::PrevTab, "previous tab", None),
     bind(C::Global, &[ch('?')], Action::ToggleHelp, "show or hide this help", Some("help")),
     bind(C::Global, &[ch('!')], Action::ShowLoadErrors, "list the files that did not load", None),
+    bind(C::Global, &[ch('u')], Action::Undo, "undo the last edit", None),
+    bind(C::Global, &[ctrl('r')], Action::Redo, "redo what was undone", None),
+    bind(C::Global, &[ch('W')], Action::WriteUnsaved, "write again what failed to save", None),
     bind(C::Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
     // Overview.
     bind(C::Overview, &[key(KeyCode::Down), ch('j')], Action::Down, "next attention item", Some("move")),
@@ -172,6 +188,25 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Overview, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
     bind(C::Overview, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
     bind(C::Overview, &[key(KeyCode::Enter)], Action::Open, "open the item's partner", Some("open partner")),
+    // Pipeline.
+    bind(C::Pipeline, &[key(KeyCode::Left), ch('h')], Action::Left, "previous column", Some("column")),
+    bind(C::Pipeline, &[key(KeyCode::Right), ch('l')], Action::Right, "next column", Some("column")),
+    bind(C::Pipeline, &[key(KeyCode::Down), ch('j')], Action::Down, "next card", Some("card")),
+    bind(C::Pipeline, &[key(KeyCode::Up), ch('k')], Action::Up, "previous card", Some("card")),
+    bind(C::Pipeline, &[ch('H'), shift(KeyCode::Left)], Action::StagePrev, "move the partner to the previous stage", Some("stage")),
+    bind(C::Pipeline, &[ch('L'), shift(KeyCode::Right)], Action::StageNext, "move the partner to the next stage", Some("stage")),
+    bind(C::Pipeline, &[key(KeyCode::Enter)], Action::Open, "open the partner", Some("open")),
+    bind(C::Pipeline, &[ch('a')], Action::Add, "add a partner", Some("add")),
+    bind(C::Pipeline, &[ch('e')], Action::Edit, "edit the partner's profile", None),
+    bind(C::Pipeline, &[ch('d')], Action::Delete, "delete the partner (asks first; kept in .trash)", None),
+    bind(C::Pipeline, &[ch('/')], Action::StartFilter, "filter by name, tag, kind or owner", Some("filter")),
+    bind(C::Pipeline, &[ch('z')], Action::ToggleClosedStages, "unfold or fold the closed stages", None),
+    bind(C::Pipeline, &[key(KeyCode::Home), ch('g')], Action::Top, "first card", None),
+    bind(C::Pipeline, &[key(KeyCode::End), ch('G')], Action::Bottom, "last card", None),
+    bind(C::Pipeline, &[key(KeyCode::Esc)], Action::Back, "clear the filter", None),
+    // The filter being typed.
+    bind(C::Filter, &[key(KeyCode::Enter)], Action::Submit, "keep the filter and go back to the board", Some("keep")),
+    bind(C::Filter, &[key(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
     // Partner detail.
     bind(C::Detail, &[ch('['), key(KeyCode::BackTab)], Action::PrevSection, "previous section", Some("section")),
     bind(C::Detail, &[ch(']'), key(KeyCode::Tab)], Action::NextSection, "next section", Some("section")),
@@ -181,6 +216,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Detail, &[key(KeyCode::End), ch('G')], Action::Bottom, "last item", None),
     bind(C::Detail, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
     bind(C::Detail, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Detail, &[ch('a')], Action::Add, "add an item to this section", Some("add")),
+    bind(C::Detail, &[ch('e'), key(KeyCode::Enter)], Action::Edit, "edit the selected item", Some("edit")),
+    bind(C::Detail, &[ch('d')], Action::Delete, "delete the selected item (asks first)", Some("delete")),
+    bind(C::Detail, &[ch(' ')], Action::CycleStatus, "next status (agreement, deliverable), done/open (action)", None),
     bind(C::Detail, &[key(KeyCode::Esc)], Action::Back, "back to where you came from", Some("back")),
     // Help and the load-error list.
     bind(C::Help, &[key(KeyCode::Esc), ch('?'), ch('q')], Action::Back, "close the help", Some("close")),
@@ -189,11 +228,27 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::LoadErrors, &[key(KeyCode::Esc), ch('!'), ch('q')], Action::Back, "close the list", Some("close")),
     bind(C::LoadErrors, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
     bind(C::LoadErrors, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", Some("scroll")),
+    // Forms: keys not listed here edit the focused field.
+    bind(C::Form, &[ctrl('s')], Action::Submit, "save (Enter too, in a one-line field)", Some("save")),
+    bind(C::Form, &[key(KeyCode::Tab)], Action::NextField, "next field", Some("field")),
+    bind(C::Form, &[key(KeyCode::BackTab)], Action::PrevField, "previous field", Some("field")),
+    bind(C::Form, &[key(KeyCode::Esc)], Action::Back, "cancel (asks when something was typed)", Some("cancel")),
+    // Confirmations.
+    bind(C::Confirm, &[ch('y'), key(KeyCode::Enter)], Action::Yes, "yes", Some("yes")),
+    bind(C::Confirm, &[ch('n'), key(KeyCode::Esc)], Action::Back, "no", Some("no")),
 ];
 
 /// Whether keys of `Global` also apply under `context`.
 fn takes_globals(context: Context) -> bool {
-    !matches!(context, Context::Help | Context::LoadErrors)
+    !matches!(
+        context,
+        Context::Help | Context::LoadErrors | Context::Form | Context::Confirm | Context::Filter
+    )
+}
+
+/// Contexts where unbound keys are typed text.
+pub fn takes_text(context: Context) -> bool {
+    matches!(context, Context::Form | Context::Filter)
 }
 
 /// The contexts consulted, in order, when `context` is active.
@@ -315,6 +370,9 @@ mod tests {
             Context::Scorecard,
             Context::Help,
             Context::LoadErrors,
+            Context::Form,
+            Context::Confirm,
+            Context::Filter,
         ] {
             let own: Vec<Key> = bindings(context)
                 .flat_map(|b| b.keys.iter().copied())

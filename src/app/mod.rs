@@ -3,7 +3,10 @@
 
 pub mod action;
 pub mod detail;
+pub mod edit;
+pub mod forms;
 pub mod keymap;
+pub mod pipeline;
 pub mod state;
 pub mod update;
 

@@ -11,9 +11,13 @@ use crate::domain::{Partner, Workspace};
 use crate::report::summary_of;
 use crate::store::{Fingerprint, LoadError, PartnerFile, Snapshot, Store};
 
-use super::detail::Section;
+use super::detail::{Item, Section};
+use super::edit::History;
+use super::forms::FormPurpose;
 use super::keymap::Context;
+use super::pipeline::PipelineState;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::form::Form;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -67,10 +71,12 @@ impl Tab {
 }
 
 /// Something drawn over the screen that takes the keyboard while it is open.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Overlay {
     Help { scroll: u16 },
     LoadErrors { scroll: u16 },
+    Form(Box<FormOverlay>),
+    Confirm(Confirm),
 }
 
 impl Overlay {
@@ -78,8 +84,38 @@ impl Overlay {
         match self {
             Overlay::Help { .. } => Context::Help,
             Overlay::LoadErrors { .. } => Context::LoadErrors,
+            Overlay::Form(_) => Context::Form,
+            Overlay::Confirm(_) => Context::Confirm,
         }
     }
+}
+
+/// An open form and what it edits.
+#[derive(Debug, Clone)]
+pub struct FormOverlay {
+    pub form: Form,
+    pub purpose: FormPurpose,
+}
+
+/// A yes/no question that names what it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub purpose: ConfirmPurpose,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfirmPurpose {
+    DeletePartner {
+        id: String,
+    },
+    DeleteItem {
+        id: String,
+        item: Item,
+    },
+    /// Close the form under this question, dropping what was typed.
+    DiscardForm,
+    QuitWithUnsaved,
 }
 
 /// The partner detail, opened from a list; `Esc` goes back to `return_to`.
@@ -135,7 +171,10 @@ pub struct App {
     pub summary: PortfolioSummary,
     pub tab: Tab,
     pub overview: OverviewState,
+    pub pipeline: PipelineState,
     pub detail: Option<DetailView>,
+    /// Undo, redo, and what is not yet on disk.
+    pub history: History,
     pub overlays: Vec<Overlay>,
     pub status: Option<StatusMessage>,
     /// Rows the last drawn list had room for, for PageUp/PageDown.
@@ -156,7 +195,7 @@ impl App {
     ) -> Self {
         let summary = summary_of(&snapshot, today);
         let data_label = store.root().display().to_string();
-        Self {
+        let mut app = Self {
             store,
             workspace: snapshot.workspace,
             workspace_fingerprint: snapshot.workspace_fingerprint,
@@ -168,14 +207,40 @@ impl App {
             summary,
             tab: Tab::Overview,
             overview: OverviewState::default(),
+            pipeline: PipelineState::default(),
             detail: None,
+            history: History::default(),
             overlays: Vec::new(),
             status: None,
             page_rows: 10,
             should_quit: false,
             theme: Theme::from_env(),
             data_label,
+        };
+        super::pipeline::select_first(&mut app);
+        app
+    }
+
+    /// After any change to the partners: recompute the figures and keep every
+    /// selection pointing at something that exists.
+    pub fn data_changed(&mut self) {
+        self.refresh();
+        if let Some(detail) = &self.detail {
+            match self.partner(&detail.partner) {
+                None => self.detail = None,
+                Some(file) => {
+                    let len = super::detail::items(&file.partner, detail.section).len();
+                    if let Some(detail) = self.detail.as_mut() {
+                        detail.selected = detail.selected.min(len.saturating_sub(1));
+                    }
+                }
+            }
         }
+        let row = {
+            let columns = super::pipeline::columns(self);
+            super::pipeline::selected_position(self, &columns).map_or(0, |(_, row)| row)
+        };
+        super::pipeline::settle_selection(self, row);
     }
 
     /// Recomputes the derived figures after the data changed.
@@ -223,6 +288,9 @@ impl App {
         }
         if self.detail.is_some() {
             return Context::Detail;
+        }
+        if self.tab == Tab::Pipeline && self.pipeline.filter_input.is_some() {
+            return Context::Filter;
         }
         self.tab.context()
     }

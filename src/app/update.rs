@@ -2,26 +2,36 @@
 //! a key press into one through the key map.
 
 use crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui_textarea::TextArea;
 
 use super::action::Action;
-use super::detail::{self, Section};
+use super::detail::{self, Item, Section};
+use super::edit;
+use super::forms::{self, FormPurpose};
 use super::keymap;
-use super::state::{App, DetailView, Overlay, Tab};
+use super::pipeline;
+use super::state::{App, Confirm, ConfirmPurpose, DetailView, FormOverlay, Overlay, Tab};
+use crate::domain::partner::Component;
+use crate::ui::widgets::form::FormInput;
 
 /// Maps a key press to an action in the current context and applies it. Key
-/// releases and repeats-as-releases are ignored (Windows and kitty send them).
+/// releases are ignored (Windows and the kitty protocol send them). In a form or
+/// the filter, keys the map does not name are typed text.
 pub fn handle_key(app: &mut App, event: KeyEvent) {
     if event.kind == KeyEventKind::Release {
         return;
     }
-    if let Some(action) = keymap::action_for(app.context(), event) {
-        update(app, action);
+    let context = app.context();
+    match keymap::action_for(context, event) {
+        Some(action) => update(app, action),
+        None if keymap::takes_text(context) => update(app, Action::Input(event)),
+        None => {}
     }
 }
 
 pub fn update(app: &mut App, action: Action) {
     match action {
-        Action::Quit => app.should_quit = true,
+        Action::Quit => quit(app),
         Action::GoTo(tab) => switch_tab(app, tab),
         Action::NextTab => switch_tab(app, app.tab.next()),
         Action::PrevTab => switch_tab(app, app.tab.prev()),
@@ -40,11 +50,60 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageDown => move_by(app, app.page_rows.max(1) as i64),
         Action::Top => move_by(app, i64::MIN / 2),
         Action::Bottom => move_by(app, i64::MAX / 2),
-        Action::Left | Action::Right => {}
+        Action::Left => {
+            if on_board(app) {
+                pipeline::move_column(app, -1);
+            }
+        }
+        Action::Right => {
+            if on_board(app) {
+                pipeline::move_column(app, 1);
+            }
+        }
         Action::Open => open(app),
         Action::NextSection => switch_section(app, Section::next),
         Action::PrevSection => switch_section(app, Section::prev),
+        Action::Add => add(app),
+        Action::Edit => edit_selection(app),
+        Action::Delete => delete_selection(app),
+        Action::CycleStatus => cycle_status(app),
+        Action::Undo => edit::undo(app),
+        Action::Redo => edit::redo(app),
+        Action::WriteUnsaved => edit::write_unsaved(app),
+        Action::StageNext => move_stage(app, 1),
+        Action::StagePrev => move_stage(app, -1),
+        Action::ToggleClosedStages => {
+            app.pipeline.expand_closed = !app.pipeline.expand_closed;
+        }
+        Action::StartFilter => {
+            let mut input = TextArea::new(vec![app.pipeline.filter.clone()]);
+            input.move_cursor(ratatui_textarea::CursorMove::End);
+            app.pipeline.filter_input = Some(input);
+        }
+        Action::NextField => with_form(app, |form| form.next_field()),
+        Action::PrevField => with_form(app, |form| form.prev_field()),
+        Action::Submit => submit(app),
+        Action::Yes => confirm_yes(app),
+        Action::Input(key) => input(app, key),
     }
+}
+
+fn on_board(app: &App) -> bool {
+    app.detail.is_none() && app.overlays.is_empty() && app.tab == Tab::Pipeline
+}
+
+fn quit(app: &mut App) {
+    if app.history.unsaved.is_empty() {
+        app.should_quit = true;
+        return;
+    }
+    let count = app.history.unsaved.len();
+    app.overlays.push(Overlay::Confirm(Confirm {
+        question: format!(
+            "{count} partner(s) have changes that could not be written and exist only here. Quit and lose them?"
+        ),
+        purpose: ConfirmPurpose::QuitWithUnsaved,
+    }));
 }
 
 fn switch_tab(app: &mut App, tab: Tab) {
@@ -52,7 +111,7 @@ fn switch_tab(app: &mut App, tab: Tab) {
     app.tab = tab;
 }
 
-/// Opens `overlay`, or closes it when it is already on top.
+/// Opens `overlay`, or closes it when one of its kind is already on top.
 fn toggle_overlay(app: &mut App, overlay: Overlay) {
     let same_kind = app
         .overlays
@@ -66,11 +125,33 @@ fn toggle_overlay(app: &mut App, overlay: Overlay) {
 }
 
 fn back(app: &mut App) {
-    if app.overlays.pop().is_some() {
+    if let Some(top) = app.overlays.last() {
+        if let Overlay::Form(form) = top
+            && form.form.is_dirty()
+        {
+            app.overlays.push(Overlay::Confirm(Confirm {
+                question: "Discard what you typed?".into(),
+                purpose: ConfirmPurpose::DiscardForm,
+            }));
+            return;
+        }
+        app.overlays.pop();
         return;
     }
     if let Some(detail) = app.detail.take() {
         app.tab = detail.return_to;
+        if app.tab == Tab::Pipeline {
+            app.pipeline.selected = Some(detail.partner);
+            pipeline::settle_selection(app, 0);
+        }
+        return;
+    }
+    if app.tab == Tab::Pipeline
+        && (app.pipeline.filter_input.is_some() || !app.pipeline.filter.is_empty())
+    {
+        app.pipeline.filter_input = None;
+        app.pipeline.filter.clear();
+        pipeline::settle_selection(app, 0);
     }
 }
 
@@ -89,10 +170,8 @@ fn scroll(value: u16, delta: i64) -> u16 {
 
 fn move_by(app: &mut App, delta: i64) {
     if let Some(overlay) = app.overlays.last_mut() {
-        match overlay {
-            Overlay::Help { scroll: offset } | Overlay::LoadErrors { scroll: offset } => {
-                *offset = scroll(*offset, delta);
-            }
+        if let Overlay::Help { scroll: offset } | Overlay::LoadErrors { scroll: offset } = overlay {
+            *offset = scroll(*offset, delta);
         }
         return;
     }
@@ -105,17 +184,29 @@ fn move_by(app: &mut App, delta: i64) {
         }
         return;
     }
-    if app.tab == Tab::Overview {
-        let len = app.summary.attention.len();
-        app.overview.selected = step(app.overview.selected, delta, len);
+    match app.tab {
+        Tab::Overview => {
+            let len = app.summary.attention.len();
+            app.overview.selected = step(app.overview.selected, delta, len);
+        }
+        Tab::Pipeline => pipeline::move_card(app, delta),
+        _ => {}
     }
 }
 
 fn open(app: &mut App) {
-    if app.tab == Tab::Overview
-        && let Some(item) = app.summary.attention.get(app.overview.selected)
-    {
-        app.detail = Some(DetailView::new(item.partner.clone(), app.tab));
+    match app.tab {
+        Tab::Overview => {
+            if let Some(item) = app.summary.attention.get(app.overview.selected) {
+                app.detail = Some(DetailView::new(item.partner.clone(), app.tab));
+            }
+        }
+        Tab::Pipeline => {
+            if let Some(id) = app.pipeline.selected.clone() {
+                app.detail = Some(DetailView::new(id, app.tab));
+            }
+        }
+        _ => {}
     }
 }
 
@@ -123,5 +214,475 @@ fn switch_section(app: &mut App, change: fn(Section) -> Section) {
     if let Some(detail) = app.detail.as_mut() {
         detail.section = change(detail.section);
         detail.selected = 0;
+    }
+}
+
+/// The partner and item selected in the detail.
+fn detail_selection(app: &App) -> Option<(String, Section, Option<Item>)> {
+    let detail = app.detail.as_ref()?;
+    let partner = app.partner_data(&detail.partner)?;
+    let item = detail::items(partner, detail.section)
+        .get(detail.selected)
+        .copied();
+    Some((detail.partner.clone(), detail.section, item))
+}
+
+fn open_form(app: &mut App, purpose: FormPurpose) {
+    if let Some(id) = purpose_partner(&purpose)
+        && app.partner(id).is_some_and(|file| file.read_only)
+    {
+        app.error("read-only: this file was written by a newer pactboard");
+        return;
+    }
+    match forms::build(app, &purpose) {
+        Some(form) => app
+            .overlays
+            .push(Overlay::Form(Box::new(FormOverlay { form, purpose }))),
+        None => app.error("that item no longer exists"),
+    }
+}
+
+fn purpose_partner(purpose: &FormPurpose) -> Option<&str> {
+    match purpose {
+        FormPurpose::NewPartner => None,
+        FormPurpose::Profile { id }
+        | FormPurpose::Contact { id, .. }
+        | FormPurpose::Goal { id, .. }
+        | FormPurpose::Role { id, .. }
+        | FormPurpose::AgreementDates { id }
+        | FormPurpose::Component { id, .. }
+        | FormPurpose::Deliverable { id, .. }
+        | FormPurpose::Charter { id }
+        | FormPurpose::Tier { id, .. }
+        | FormPurpose::Action { id, .. }
+        | FormPurpose::CheckIn { id, .. }
+        | FormPurpose::StageReason { id, .. }
+        | FormPurpose::AddToProfile { id } => Some(id),
+    }
+}
+
+fn add(app: &mut App) {
+    if app.detail.is_none() {
+        if app.tab == Tab::Pipeline {
+            open_form(app, FormPurpose::NewPartner);
+        }
+        return;
+    }
+    let Some((id, section, item)) = detail_selection(app) else {
+        return;
+    };
+    let purpose = match (section, item) {
+        (Section::Profile, Some(Item::Contact(_))) => FormPurpose::Contact { id, index: None },
+        (Section::Profile, Some(Item::Goal(_))) => FormPurpose::Goal { id, index: None },
+        (Section::Profile, _) => FormPurpose::AddToProfile { id },
+        (Section::Roles, _) => FormPurpose::Role { id, index: None },
+        (Section::Agreement, _) => FormPurpose::Deliverable { id, index: None },
+        (Section::Charter, _) => FormPurpose::Tier { id, index: None },
+        (Section::Activity, _) => FormPurpose::Action { id, at: None },
+    };
+    open_form(app, purpose);
+}
+
+fn edit_selection(app: &mut App) {
+    if app.detail.is_none() {
+        if app.tab == Tab::Pipeline
+            && let Some(id) = app.pipeline.selected.clone()
+        {
+            open_form(app, FormPurpose::Profile { id });
+        }
+        return;
+    }
+    let Some((id, _, Some(item))) = detail_selection(app) else {
+        return;
+    };
+    let purpose = match item {
+        Item::Profile => FormPurpose::Profile { id },
+        Item::Contact(index) => FormPurpose::Contact {
+            id,
+            index: Some(index),
+        },
+        Item::Goal(index) => FormPurpose::Goal {
+            id,
+            index: Some(index),
+        },
+        Item::Role(index) => FormPurpose::Role {
+            id,
+            index: Some(index),
+        },
+        Item::AgreementDates => FormPurpose::AgreementDates { id },
+        Item::Component(component) => FormPurpose::Component { id, component },
+        Item::Deliverable(index) => FormPurpose::Deliverable {
+            id,
+            index: Some(index),
+        },
+        Item::CharterSettings => FormPurpose::Charter { id },
+        Item::Tier(index) => FormPurpose::Tier {
+            id,
+            index: Some(index),
+        },
+        Item::Action(source, index) => FormPurpose::Action {
+            id,
+            at: Some((source, index)),
+        },
+        Item::CheckIn(index) => FormPurpose::CheckIn { id, index },
+        Item::Review(_) => {
+            app.info("reviews are recorded and edited on the Scorecard");
+            return;
+        }
+        Item::History(_) => {
+            app.info("the stage history is a record; move the partner with H and L on the board");
+            return;
+        }
+    };
+    open_form(app, purpose);
+}
+
+/// What the delete confirmation calls an item, or why it cannot be deleted.
+fn item_name(app: &App, id: &str, item: Item) -> Result<String, &'static str> {
+    let partner = app.partner_data(id).ok_or("it no longer exists")?;
+    let name = match item {
+        Item::Profile => return Ok(format!("the partner {}", partner.name)),
+        Item::Contact(i) => format!(
+            "contact {}",
+            partner.contacts.get(i).map_or("", |c| &c.name)
+        ),
+        Item::Goal(i) => format!(
+            "goal “{}”",
+            partner.goals.get(i).map_or("", |g| &g.statement)
+        ),
+        Item::Role(i) => format!(
+            "the role of {}",
+            partner.roles.get(i).map_or("", |r| &r.who)
+        ),
+        Item::Deliverable(i) => format!(
+            "deliverable “{}”",
+            partner
+                .agreement
+                .deliverables
+                .get(i)
+                .map_or("", |d| &d.title)
+        ),
+        Item::Tier(i) => format!(
+            "the {} meeting",
+            partner
+                .charter
+                .meetings
+                .get(i)
+                .map_or("", |m| m.tier.label())
+        ),
+        Item::Action(source, i) => format!(
+            "action “{}”",
+            forms::action(partner, source, i).map_or("", |a| &a.text)
+        ),
+        Item::CheckIn(i) => format!(
+            "the check-in of {}",
+            partner
+                .checkins
+                .get(i)
+                .map_or(String::new(), |c| c.date.to_string())
+        ),
+        Item::AgreementDates | Item::Component(_) | Item::CharterSettings => {
+            return Err("this is part of every partnership; edit it with e instead");
+        }
+        Item::Review(_) | Item::History(_) => {
+            return Err("reviews and stage history are kept as a record");
+        }
+    };
+    Ok(format!("{name} of {}", partner.name))
+}
+
+fn delete_selection(app: &mut App) {
+    let (id, item) = if app.detail.is_none() {
+        match (app.tab, app.pipeline.selected.clone()) {
+            (Tab::Pipeline, Some(id)) => (id, Item::Profile),
+            _ => return,
+        }
+    } else {
+        match detail_selection(app) {
+            Some((id, _, Some(item))) => (id, item),
+            _ => return,
+        }
+    };
+    match item_name(app, &id, item) {
+        Err(why) => app.info(why),
+        Ok(name) => {
+            let (question, purpose) = if item == Item::Profile {
+                (
+                    format!("Delete {name}? Its file moves to .trash/; u undoes it."),
+                    ConfirmPurpose::DeletePartner { id },
+                )
+            } else {
+                (
+                    format!("Delete {name}?"),
+                    ConfirmPurpose::DeleteItem { id, item },
+                )
+            };
+            app.overlays
+                .push(Overlay::Confirm(Confirm { question, purpose }));
+        }
+    }
+}
+
+/// The partner without `item`, and words for what was removed.
+fn without_item(app: &App, id: &str, item: Item) -> Option<(crate::domain::Partner, String)> {
+    let mut partner = app.partner_data(id)?.clone();
+    let what = item_name(app, id, item).ok()?;
+    match item {
+        Item::Contact(i) if i < partner.contacts.len() => {
+            partner.contacts.remove(i);
+        }
+        Item::Goal(i) if i < partner.goals.len() => {
+            partner.goals.remove(i);
+        }
+        Item::Role(i) if i < partner.roles.len() => {
+            partner.roles.remove(i);
+        }
+        Item::Deliverable(i) if i < partner.agreement.deliverables.len() => {
+            partner.agreement.deliverables.remove(i);
+        }
+        Item::Tier(i) if i < partner.charter.meetings.len() => {
+            partner.charter.meetings.remove(i);
+        }
+        Item::CheckIn(i) if i < partner.checkins.len() => {
+            partner.checkins.remove(i);
+        }
+        Item::Action(source, i) => match source {
+            detail::ActionSource::CheckIn(c) => {
+                let actions = &mut partner.checkins.get_mut(c)?.actions;
+                (i < actions.len()).then(|| actions.remove(i))?;
+            }
+            detail::ActionSource::Review(r) => {
+                let actions = &mut partner.reviews.get_mut(r)?.adjustments;
+                (i < actions.len()).then(|| actions.remove(i))?;
+            }
+        },
+        _ => return None,
+    }
+    Some((partner, format!("deleted {what}")))
+}
+
+fn confirm_yes(app: &mut App) {
+    let Some(Overlay::Confirm(confirm)) = app.overlays.pop() else {
+        return;
+    };
+    match confirm.purpose {
+        ConfirmPurpose::QuitWithUnsaved => app.should_quit = true,
+        ConfirmPurpose::DiscardForm => {
+            app.overlays.pop();
+        }
+        ConfirmPurpose::DeletePartner { id } => {
+            let name = app.partner_data(&id).map_or(id.clone(), |p| p.name.clone());
+            edit::commit(app, &id, None, format!("deleted partner {name}"));
+        }
+        ConfirmPurpose::DeleteItem { id, item } => match without_item(app, &id, item) {
+            Some((after, description)) => {
+                edit::commit(app, &id, Some(after), description);
+            }
+            None => app.error("that item no longer exists"),
+        },
+    }
+}
+
+/// `Space`: agreement components and deliverables step through their statuses,
+/// action items flip between open and done today.
+fn cycle_status(app: &mut App) {
+    let Some((id, _, Some(item))) = detail_selection(app) else {
+        return;
+    };
+    let Some(mut partner) = app.partner_data(&id).cloned() else {
+        return;
+    };
+    let today = app.today;
+    let description = match item {
+        Item::Component(component) => {
+            let clause = partner.agreement.clause_mut(component);
+            clause.status = clause.status.next();
+            format!("{}: {}", component_name(component), clause.status.label())
+        }
+        Item::Deliverable(i) => {
+            let Some(deliverable) = partner.agreement.deliverables.get_mut(i) else {
+                return;
+            };
+            deliverable.status = deliverable.status.next();
+            format!(
+                "deliverable “{}”: {}",
+                deliverable.title,
+                deliverable.status.label()
+            )
+        }
+        Item::Action(source, i) => {
+            let Some(action) = forms::action_mut(&mut partner, source, i) else {
+                return;
+            };
+            action.done = match action.done {
+                Some(_) => None,
+                None => Some(today),
+            };
+            format!(
+                "action “{}”: {}",
+                action.text,
+                if action.done.is_some() {
+                    "done"
+                } else {
+                    "open"
+                }
+            )
+        }
+        _ => {
+            app.info(
+                "Space changes the status of agreement components, deliverables and action items",
+            );
+            return;
+        }
+    };
+    let name = partner.name.clone();
+    edit::commit(app, &id, Some(partner), format!("{description} ({name})"));
+}
+
+fn component_name(component: Component) -> String {
+    component.label().to_string()
+}
+
+/// `H`/`L` on the board: the selected partner moves one stage; into a closed stage
+/// only with a reason.
+fn move_stage(app: &mut App, delta: i64) {
+    if !on_board(app) {
+        return;
+    }
+    let Some(id) = app.pipeline.selected.clone() else {
+        app.info("no partner selected");
+        return;
+    };
+    let Some(partner) = app.partner_data(&id).cloned() else {
+        return;
+    };
+    let Some(current) = app.workspace.stage_index(&partner.stage) else {
+        app.error(format!(
+            "{} is in \"{}\", which is not a stage of the workspace",
+            partner.name, partner.stage
+        ));
+        return;
+    };
+    let target = current as i64 + delta;
+    if target < 0 || target >= app.workspace.stages.len() as i64 {
+        app.info(format!(
+            "{} is already in the {} stage",
+            partner.name,
+            if delta > 0 { "last" } else { "first" }
+        ));
+        return;
+    }
+    let to = app.workspace.stages[target as usize].clone();
+    if to.closed {
+        open_form(app, FormPurpose::StageReason { id, to: to.name });
+        return;
+    }
+    let mut after = partner.clone();
+    after.move_to_stage(
+        to.name.clone(),
+        app.author.clone(),
+        String::new(),
+        app.today,
+    );
+    let description = format!(
+        "moved {} from {} to {}",
+        partner.name, partner.stage, to.name
+    );
+    edit::commit(app, &id, Some(after), description);
+}
+
+fn with_form(app: &mut App, change: impl FnOnce(&mut crate::ui::widgets::form::Form)) {
+    if let Some(Overlay::Form(overlay)) = app.overlays.last_mut() {
+        change(&mut overlay.form);
+    }
+}
+
+fn input(app: &mut App, key: KeyEvent) {
+    if let Some(Overlay::Form(overlay)) = app.overlays.last_mut() {
+        if overlay.form.input(key) == FormInput::Submit {
+            submit(app);
+        }
+        return;
+    }
+    if let Some(filter) = app.pipeline.filter_input.as_mut() {
+        filter.input(key);
+        app.pipeline.filter = filter.lines().join(" ");
+        pipeline::settle_selection(app, 0);
+    }
+}
+
+fn submit(app: &mut App) {
+    if app.pipeline.filter_input.is_some() && app.overlays.is_empty() {
+        app.pipeline.filter_input = None;
+        return;
+    }
+    let today = app.today;
+    let Some(Overlay::Form(overlay)) = app.overlays.last_mut() else {
+        return;
+    };
+    let Some(values) = overlay.form.validate(today) else {
+        return;
+    };
+    let purpose = overlay.purpose.clone();
+    if let FormPurpose::AddToProfile { id } = purpose {
+        app.overlays.pop();
+        let next = if values[0].choice() == 0 {
+            FormPurpose::Contact { id, index: None }
+        } else {
+            FormPurpose::Goal { id, index: None }
+        };
+        open_form(app, next);
+        return;
+    }
+    let Some(applied) = forms::apply(app, &purpose, &values) else {
+        app.overlays.pop();
+        app.error("what this form was editing no longer exists");
+        return;
+    };
+    app.overlays.pop();
+    let id = applied.id.clone();
+    let adding = purpose == FormPurpose::NewPartner;
+    if edit::commit(app, &applied.id, Some(applied.after), applied.description) {
+        if adding {
+            app.tab = Tab::Pipeline;
+            app.pipeline.selected = Some(id);
+            pipeline::settle_selection(app, 0);
+        }
+        select_added_item(app, &purpose);
+    }
+}
+
+/// After adding an item in the detail, select it.
+fn select_added_item(app: &mut App, purpose: &FormPurpose) {
+    let Some((id, section, _)) = detail_selection(app) else {
+        return;
+    };
+    let Some(partner) = app.partner_data(&id) else {
+        return;
+    };
+    let items = detail::items(partner, section);
+    let wanted = match purpose {
+        FormPurpose::Contact { index: None, .. } => {
+            Some(Item::Contact(partner.contacts.len().saturating_sub(1)))
+        }
+        FormPurpose::Goal { index: None, .. } => {
+            Some(Item::Goal(partner.goals.len().saturating_sub(1)))
+        }
+        FormPurpose::Role { index: None, .. } => {
+            Some(Item::Role(partner.roles.len().saturating_sub(1)))
+        }
+        FormPurpose::Deliverable { index: None, .. } => Some(Item::Deliverable(
+            partner.agreement.deliverables.len().saturating_sub(1),
+        )),
+        FormPurpose::Tier { index: None, .. } => {
+            Some(Item::Tier(partner.charter.meetings.len().saturating_sub(1)))
+        }
+        _ => None,
+    };
+    if let Some(wanted) = wanted
+        && let Some(position) = items.iter().position(|item| *item == wanted)
+        && let Some(detail) = app.detail.as_mut()
+    {
+        detail.selected = position;
     }
 }

@@ -29,7 +29,9 @@ pub struct PartnerFile {
     /// The file name without `.ron`.
     pub id: String,
     pub partner: Partner,
-    pub fingerprint: Fingerprint,
+    /// The file as it was read or last written; `None` while the partner exists
+    /// only in memory (a new partner whose first write failed).
+    pub fingerprint: Option<Fingerprint>,
     /// Written by a newer pactboard: shown, never saved.
     pub read_only: bool,
 }
@@ -227,7 +229,7 @@ impl Store {
             value.map(|partner| PartnerFile {
                 id: id.to_string(),
                 partner,
-                fingerprint,
+                fingerprint: Some(fingerprint),
                 read_only,
             }),
             errors,

@@ -3,6 +3,7 @@
 
 pub mod detail;
 pub mod overview;
+pub mod pipeline;
 pub mod theme;
 pub mod widgets;
 
@@ -40,6 +41,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             }
             Overlay::LoadErrors { scroll } => {
                 widgets::load_errors::render(frame, area, &app.load_errors, *scroll, app.theme)
+            }
+            Overlay::Form(overlay) => overlay.form.render(frame, area, app.theme),
+            Overlay::Confirm(confirm) => {
+                widgets::confirm::render(frame, area, &confirm.question, app.theme)
             }
         }
     }
@@ -96,12 +101,7 @@ fn render_body(app: &App, frame: &mut Frame, area: Rect) {
     }
     match app.tab {
         Tab::Overview => overview::render(app, frame, area),
-        Tab::Pipeline => coming(
-            app,
-            frame,
-            area,
-            "The pipeline: a column per stage, a card per partner, moved along with H and L.",
-        ),
+        Tab::Pipeline => pipeline::render(app, frame, area),
         Tab::Timeline => coming(
             app,
             frame,

@@ -1,6 +1,8 @@
 //! Pieces reused across screens: text fitting, the help overlay, the load-error
 //! list, centred popups.
 
+pub mod confirm;
+pub mod form;
 pub mod help;
 pub mod load_errors;
 pub mod text;

@@ -1,0 +1,209 @@
+//! Confirmed edits: each is written through the store at once, recorded for undo and
+//! redo, and — when the write fails — kept in memory and reported, never dropped.
+
+use std::collections::BTreeMap;
+
+use crate::domain::Partner;
+use crate::store::{PartnerFile, SaveError};
+
+use super::state::App;
+
+/// One confirmed change to one partner: its value before and after (`None`: the
+/// partner did not exist / was deleted).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    pub partner: String,
+    pub before: Option<Partner>,
+    pub after: Option<Partner>,
+    pub description: String,
+}
+
+/// Undo and redo stacks, and the partners whose latest change is not on disk.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub undo: Vec<Edit>,
+    pub redo: Vec<Edit>,
+    /// Partner id → why its last write failed.
+    pub unsaved: BTreeMap<String, String>,
+}
+
+/// How a change ended.
+enum Written {
+    /// On disk.
+    Saved,
+    /// In memory only; the reason the write failed.
+    Kept(String),
+}
+
+/// Puts `value` in place of partner `id` (adding or deleting it) and writes it.
+/// `Err` means nothing changed, in memory or on disk.
+fn set_partner(app: &mut App, id: &str, value: Option<Partner>) -> Result<Written, String> {
+    let index = app.partner_index(id);
+    if let Some(index) = index
+        && app.partners[index].read_only
+    {
+        return Err(SaveError::ReadOnly {
+            file: crate::store::Store::partner_file(id),
+        }
+        .to_string());
+    }
+    match value {
+        Some(partner) => {
+            let index = match index {
+                Some(index) => {
+                    app.partners[index].partner = partner;
+                    index
+                }
+                None => {
+                    app.partners.push(PartnerFile {
+                        id: id.to_string(),
+                        partner,
+                        fingerprint: None,
+                        read_only: false,
+                    });
+                    app.partners.sort_by(|a, b| a.id.cmp(&b.id));
+                    app.partner_index(id).unwrap_or(0)
+                }
+            };
+            Ok(write_partner(app, index))
+        }
+        None => {
+            let Some(index) = index else {
+                return Ok(Written::Saved);
+            };
+            if let Some(fingerprint) = app.partners[index].fingerprint.clone() {
+                app.store
+                    .trash_partner(id, &fingerprint)
+                    .map_err(|error| error.to_string())?;
+            }
+            app.partners.remove(index);
+            app.history.unsaved.remove(id);
+            Ok(Written::Saved)
+        }
+    }
+}
+
+/// Writes `app.partners[index]` as it is in memory.
+fn write_partner(app: &mut App, index: usize) -> Written {
+    let file = &app.partners[index];
+    match app
+        .store
+        .save_partner(&file.id, &file.partner, file.fingerprint.as_ref())
+    {
+        Ok(fingerprint) => {
+            let id = file.id.clone();
+            app.partners[index].fingerprint = Some(fingerprint);
+            app.history.unsaved.remove(&id);
+            Written::Saved
+        }
+        Err(error) => {
+            let message = error.to_string();
+            app.history.unsaved.insert(file.id.clone(), message.clone());
+            Written::Kept(message)
+        }
+    }
+}
+
+fn report(app: &mut App, written: Written, done: &str) {
+    match written {
+        Written::Saved => app.info(format!("saved: {done}")),
+        Written::Kept(reason) => app.error(format!(
+            "NOT SAVED ({done}): {reason} — the change is kept here; W writes it again"
+        )),
+    }
+}
+
+/// Applies and writes a change to partner `id`, recording it for undo. Returns
+/// whether the change was made (in memory, and on disk unless reported otherwise).
+pub fn commit(app: &mut App, id: &str, after: Option<Partner>, description: String) -> bool {
+    let before = app.partner_data(id).cloned();
+    if before == after {
+        app.info("nothing changed");
+        return false;
+    }
+    match set_partner(app, id, after.clone()) {
+        Err(reason) => {
+            app.error(format!("not done ({description}): {reason}"));
+            false
+        }
+        Ok(written) => {
+            app.history.undo.push(Edit {
+                partner: id.to_string(),
+                before,
+                after,
+                description: description.clone(),
+            });
+            app.history.redo.clear();
+            report(app, written, &description);
+            app.data_changed();
+            true
+        }
+    }
+}
+
+/// `u`: puts back the state before the last edit of this session, and writes it.
+pub fn undo(app: &mut App) {
+    let Some(edit) = app.history.undo.pop() else {
+        app.info("nothing to undo");
+        return;
+    };
+    match set_partner(app, &edit.partner, edit.before.clone()) {
+        Err(reason) => {
+            app.error(format!("cannot undo {}: {reason}", edit.description));
+            app.history.undo.push(edit);
+        }
+        Ok(written) => {
+            let done = format!("undid {}", edit.description);
+            app.history.redo.push(edit);
+            report(app, written, &done);
+            app.data_changed();
+        }
+    }
+}
+
+/// `Ctrl-r`: applies the last undone edit again.
+pub fn redo(app: &mut App) {
+    let Some(edit) = app.history.redo.pop() else {
+        app.info("nothing to redo");
+        return;
+    };
+    match set_partner(app, &edit.partner, edit.after.clone()) {
+        Err(reason) => {
+            app.error(format!("cannot redo {}: {reason}", edit.description));
+            app.history.redo.push(edit);
+        }
+        Ok(written) => {
+            let done = format!("redid {}", edit.description);
+            app.history.undo.push(edit);
+            report(app, written, &done);
+            app.data_changed();
+        }
+    }
+}
+
+/// `W`: tries again to write every partner whose last write failed.
+pub fn write_unsaved(app: &mut App) {
+    let ids: Vec<String> = app.history.unsaved.keys().cloned().collect();
+    if ids.is_empty() {
+        app.info("everything is saved");
+        return;
+    }
+    let mut failures = Vec::new();
+    for id in &ids {
+        if let Some(index) = app.partner_index(id) {
+            if let Written::Kept(reason) = write_partner(app, index) {
+                failures.push(reason);
+            }
+        } else {
+            app.history.unsaved.remove(id);
+        }
+    }
+    match failures.first() {
+        None => app.info(format!("saved {} partner(s)", ids.len())),
+        Some(reason) => app.error(format!(
+            "still NOT SAVED ({} of {}): {reason}",
+            failures.len(),
+            ids.len()
+        )),
+    }
+}

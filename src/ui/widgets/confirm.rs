@@ -1,0 +1,35 @@
+//! A yes/no question drawn over the screen, naming what it is about.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::ui::theme::Theme;
+use crate::ui::widgets::text::width;
+
+pub fn render(frame: &mut Frame, area: Rect, question: &str, theme: Theme) {
+    let popup_width = (width(question) as u16 + 4).clamp(24, 64).min(area.width);
+    let text_width = popup_width.saturating_sub(2).max(1) as usize;
+    let rows = width(question).div_ceil(text_width) as u16 + 3;
+    let popup = super::centered(area, popup_width, rows + 2);
+    frame.render_widget(Clear, popup);
+    let lines = vec![
+        Line::styled(question.to_string(), theme.title()),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(" y ", theme.key()),
+            Span::raw("yes   "),
+            Span::styled(" n ", theme.key()),
+            Span::raw("no"),
+        ]),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Block::bordered()
+                .title(Span::styled(" Are you sure? ", theme.heading()))
+                .border_style(theme.focused_border()),
+        ),
+        popup,
+    );
+}
