@@ -39,7 +39,10 @@ fn number_keys_and_tab_switch_tabs_and_wrap_around() {
 fn help_opens_over_any_screen_lists_its_keys_and_closes() {
     let (_dir, mut app) = demo_app(Theme::MONOCHROME);
     press(&mut app, KeyCode::Char('?'));
-    assert!(matches!(app.overlays.as_slice(), [Overlay::Help { scroll: 0 }]));
+    assert!(matches!(
+        app.overlays.as_slice(),
+        [Overlay::Help { scroll: 0 }]
+    ));
     assert_eq!(app.context(), Context::Help);
     assert_eq!(app.screen_context(), Context::Overview);
     press(&mut app, KeyCode::Char('2'));
@@ -107,6 +110,11 @@ fn enter_opens_the_items_partner_and_esc_comes_back() {
     press(&mut app, KeyCode::Enter);
     let detail = app.detail.as_ref().expect("the detail is open");
     assert_eq!(detail.partner, partner);
+    assert_eq!(
+        detail.section,
+        pactboard::app::detail::Section::Activity,
+        "an overdue action opens where actions are"
+    );
     assert_eq!(app.context(), Context::Detail);
     press(&mut app, KeyCode::Tab);
     assert_eq!(

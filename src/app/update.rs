@@ -198,7 +198,16 @@ fn open(app: &mut App) {
     match app.tab {
         Tab::Overview => {
             if let Some(item) = app.summary.attention.get(app.overview.selected) {
-                app.detail = Some(DetailView::new(item.partner.clone(), app.tab));
+                // Open on the section where the item can be dealt with.
+                use crate::domain::attention::AttentionKind as Kind;
+                let section = match item.kind {
+                    Kind::ActionOverdue | Kind::CheckinOverdue => Section::Activity,
+                    Kind::AgreementReview | Kind::Renewal => Section::Agreement,
+                    _ => Section::Profile,
+                };
+                let mut view = DetailView::new(item.partner.clone(), app.tab);
+                view.section = section;
+                app.detail = Some(view);
             }
         }
         Tab::Pipeline => {

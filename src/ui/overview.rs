@@ -47,7 +47,7 @@ fn render_narrow(app: &App, frame: &mut Frame, area: Rect) {
 
 fn render_wide(app: &App, frame: &mut Frame, area: Rect) {
     let [left, right] =
-        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
+        Layout::horizontal([Constraint::Percentage(66), Constraint::Percentage(34)]).areas(area);
     let [attention, why] =
         Layout::vertical([Constraint::Min(5), Constraint::Length(5)]).areas(left);
     render_attention(app, frame, attention);
@@ -159,7 +159,13 @@ fn render_attention(app: &App, frame: &mut Frame, area: Rect) {
     let partner_width = if inner_width >= 100 { 24 } else { 18 };
     let kind_width = 14;
     let fixed = 2 + 2 + 9 + partner_width + 1 + kind_width + 1;
-    let what_width = inner_width.saturating_sub(fixed);
+    let rest = inner_width.saturating_sub(fixed);
+    // With room to spare, the rule behind each item gets a column of its own.
+    let (what_width, why_width) = if rest >= 70 {
+        (34, rest - 35)
+    } else {
+        (rest, 0)
+    };
     let list_items: Vec<ListItem> = items
         .iter()
         .enumerate()
@@ -170,14 +176,20 @@ fn render_attention(app: &App, frame: &mut Frame, area: Rect) {
             } else {
                 " "
             };
-            ListItem::new(Line::from(vec![
+            let mut spans = vec![
                 Span::raw(format!("{marker} ")),
                 Span::styled(format!("{symbol} "), style),
                 Span::styled(fit_right(&short_timing(item, app), 8) + " ", style),
                 Span::styled(fit(&item.partner_name, partner_width) + " ", theme.title()),
                 Span::styled(fit(item.kind.label(), kind_width) + " ", style),
-                Span::raw(truncate(&item.subject, what_width)),
-            ]))
+            ];
+            if why_width > 0 {
+                spans.push(Span::raw(fit(&item.subject, what_width) + " "));
+                spans.push(Span::styled(truncate(&item.why, why_width), theme.dim()));
+            } else {
+                spans.push(Span::raw(truncate(&item.subject, what_width)));
+            }
+            ListItem::new(Line::from(spans))
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(app.overview.selected));
