@@ -40,6 +40,9 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
     let mut terminal = ratatui::try_init()?;
     show_cursor_on_panic();
     restore_on_hangup();
+    // crossterm starts watching for resizes on its first poll; do it now, so a
+    // resize during the first draw is not missed.
+    let _ = event::poll(std::time::Duration::ZERO);
     let result = run_loop(&mut terminal, app, event::read);
     restore();
     result?;

@@ -147,7 +147,7 @@ fn render_header(
     let tags = if partner.tags.is_empty() {
         String::new()
     } else {
-        format!(" tags: {}", partner.tags.join(", "))
+        truncate(&format!(" tags: {}", partner.tags.join(", ")), columns)
     };
     let lines = vec![
         Line::from(first),

@@ -10,7 +10,7 @@ pub mod widgets;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::keymap;
 use crate::app::state::{App, Level, Overlay, Tab};
@@ -52,21 +52,22 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    // The active tab is padded and reversed; the others sit one space apart, so all
-    // five and the demo date fit in 80 columns.
+    // Padded labels when there is room; at 80 columns plain ones, so all five tabs
+    // and the demo date fit. Either way the labels never move when the tab changes.
+    let padded = area.width >= 90;
     let mut spans = Vec::new();
     for tab in Tab::ALL {
-        if tab == app.tab {
-            spans.push(Span::styled(
-                format!(" {} {} ", tab.index() + 1, tab.title()),
-                theme.active_tab(),
-            ));
+        let label = if padded {
+            format!(" {} {} ", tab.index() + 1, tab.title())
         } else {
-            spans.push(Span::styled(
-                format!("{} {}", tab.index() + 1, tab.title()),
-                theme.tab(),
-            ));
-        }
+            format!("{} {}", tab.index() + 1, tab.title())
+        };
+        let style = if tab == app.tab {
+            theme.active_tab()
+        } else {
+            theme.tab()
+        };
+        spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }
     let used: usize = spans.iter().map(|span| width(&span.content)).sum();
@@ -127,34 +128,64 @@ fn render_body(app: &App, frame: &mut Frame, area: Rect) {
 fn coming(app: &App, frame: &mut Frame, area: Rect, what: &str) {
     let lines = vec![
         Line::raw(""),
-        Line::styled(format!("  {what}"), app.theme.text()),
+        Line::styled(what.to_string(), app.theme.text()),
         Line::styled(
-            "  Not built yet — the Overview (1) has the portfolio today.",
+            "Not built yet — the Overview (1) has the portfolio today.",
             app.theme.dim(),
         ),
     ];
-    frame.render_widget(Paragraph::new(lines), area);
+    let inset = Rect {
+        x: area.x.saturating_add(2).min(area.x + area.width),
+        width: area.width.saturating_sub(4),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inset);
 }
 
+/// Load errors first, then the last save or its error, then the data directory
+/// (cut from the left when long) — what matters most survives a narrow terminal.
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let mut spans = vec![Span::styled(format!(" {} ", app.data_label), theme.dim())];
-    match app.load_errors.len() {
-        0 => {}
-        count => spans.push(Span::styled(
-            format!(
-                "· {count} {} did not load (! to list) ",
-                if count == 1 { "file" } else { "files" }
-            ),
-            theme.error(),
-        )),
+    let mut spans = Vec::new();
+    let mut used = 0;
+    if !app.load_errors.is_empty() {
+        let count = app.load_errors.len();
+        let text = format!(
+            " {count} {} did not load (! to list) ",
+            if count == 1 { "file" } else { "files" }
+        );
+        used += width(&text);
+        spans.push(Span::styled(text, theme.error()));
     }
     if let Some(message) = &app.status {
         let style = match message.level {
             Level::Info => theme.text(),
             Level::Error => theme.error(),
         };
-        spans.push(Span::styled(format!("· {}", message.text), style));
+        let text = truncate(
+            &format!(" {} ", message.text),
+            (area.width as usize).saturating_sub(used),
+        );
+        used += width(&text);
+        spans.push(Span::styled(text, style));
+    }
+    let room = (area.width as usize).saturating_sub(used + 1);
+    if room >= 6 {
+        let label = &app.data_label;
+        let shown = if width(label) <= room {
+            label.clone()
+        } else {
+            let tail: String = label
+                .chars()
+                .rev()
+                .take(room.saturating_sub(1))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            format!("…{tail}")
+        };
+        spans.push(Span::styled(format!(" {shown}"), theme.dim()));
     }
     frame.render_widget(Line::from(spans), area);
 }

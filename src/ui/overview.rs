@@ -144,9 +144,24 @@ fn render_attention(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let items = &app.summary.attention;
     let title = format!(" Needs attention ({}) ", items.len());
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(Span::styled(title, theme.heading()))
         .border_style(theme.focused_border());
+    let visible = area.height.saturating_sub(2) as usize;
+    if items.len() > visible && visible > 0 {
+        // Say there is more than fits, and where the selection is.
+        block = block.title_bottom(
+            Line::styled(
+                format!(
+                    " {} of {} · j/k scroll ",
+                    app.overview.selected + 1,
+                    items.len()
+                ),
+                theme.dim(),
+            )
+            .right_aligned(),
+        );
+    }
     if items.is_empty() {
         frame.render_widget(
             Paragraph::new(" Nothing needs attention: every partnership is on track.").block(block),
@@ -352,20 +367,22 @@ fn render_upcoming(app: &App, frame: &mut Frame, area: Rect) {
             .iter()
             .map(|entry| {
                 let date = entry.date.format("%a %d %b").to_string();
-                let prefix = format!(
-                    " {date}  {} {} ",
-                    fit(&entry.partner_name, 16),
-                    fit(entry.kind.label(), 9)
-                );
+                let partner_width = (inner_width / 3).clamp(8, 20);
+                let prefix = format!(" {date}  {} ", fit(&entry.partner_name, partner_width));
                 let rest = inner_width.saturating_sub(prefix.chars().count());
                 let style = if entry.date == app.today {
                     theme.title()
                 } else {
                     theme.text()
                 };
+                // A check-in says what it is; the rest read "milestone: Pilot launch".
+                let what = match entry.kind {
+                    crate::domain::attention::UpcomingKind::CheckIn => entry.what.clone(),
+                    kind => format!("{}: {}", kind.label(), entry.what),
+                };
                 Line::from(vec![
                     Span::styled(prefix, style),
-                    Span::styled(truncate(&entry.what, rest), theme.dim()),
+                    Span::styled(truncate(&what, rest), theme.dim()),
                 ])
             })
             .collect()
