@@ -266,24 +266,17 @@ pub fn status_text(
         snapshot.workspace.name,
         as_of(today, source)
     )));
-    let average = summary
-        .average_health
-        .map_or("–".to_string(), |h| format!("{h:.0}"));
     let bands: Vec<String> = summary
         .bands
         .iter()
         .map(|(band, count)| paint.band(*band, &format!("{} {count}", band.label())))
         .collect();
     line(format!(
-        "Portfolio health {average} · {}",
+        "Portfolio health {} · {}",
+        average_text(&summary),
         bands.join(" · ")
     ));
-    let stages: Vec<String> = summary
-        .stages
-        .iter()
-        .map(|stage| format!("{} {}", stage.name, stage.count))
-        .collect();
-    line(format!("Stages: {}", stages.join(" · ")));
+    line(format!("Stages: {}", stages_text(&summary)));
     line(String::new());
 
     line(paint.bold(&format!("Needs attention ({})", summary.attention.len())));
@@ -342,15 +335,10 @@ pub fn status_text(
             pad(&file.partner.name, 24),
             pad(&file.partner.stage, 12),
             badge,
-            figures
-                .score
-                .value
-                .map_or("–".to_string(), |v| format!("{v:.0}")),
+            score_text(figures),
             kpi_text,
             figures.milestones.overdue,
-            figures
-                .last_checkin
-                .map_or("–".to_string(), |d| d.to_string()),
+            dash_or(figures.last_checkin),
             figures.open_actions
         ));
     }
@@ -371,6 +359,34 @@ pub fn load_error_line(error: &LoadError) -> String {
     error.to_string()
 }
 
+/// The portfolio's average health, or "–" with nothing to average.
+fn average_text(summary: &PortfolioSummary) -> String {
+    summary
+        .average_health
+        .map_or("–".to_string(), |health| format!("{health:.0}"))
+}
+
+/// "Prospect 2 · Assessing 2 · …"
+fn stages_text(summary: &PortfolioSummary) -> String {
+    summary
+        .stages
+        .iter()
+        .map(|stage| format!("{} {}", stage.name, stage.count))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn score_text(figures: &crate::domain::portfolio::PartnerSummary) -> String {
+    figures
+        .score
+        .value
+        .map_or("–".to_string(), |value| format!("{value:.0}"))
+}
+
+fn dash_or(value: Option<impl std::fmt::Display>) -> String {
+    value.map_or("–".to_string(), |value| value.to_string())
+}
+
 fn escape_cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
@@ -389,25 +405,18 @@ pub fn status_markdown(snapshot: &Snapshot, today: NaiveDate, source: TodaySourc
         as_of(today, source)
     ));
     line(String::new());
-    let average = summary
-        .average_health
-        .map_or("–".to_string(), |h| format!("{h:.0}"));
     let bands: Vec<String> = summary
         .bands
         .iter()
         .map(|(band, count)| format!("{} {count}", band.label()))
         .collect();
     line(format!(
-        "**Portfolio health {average}** ({})",
+        "**Portfolio health {}** ({})",
+        average_text(&summary),
         bands.join(", ")
     ));
     line(String::new());
-    let stages: Vec<String> = summary
-        .stages
-        .iter()
-        .map(|stage| format!("{} {}", stage.name, stage.count))
-        .collect();
-    line(format!("**Stages:** {}", stages.join(" · ")));
+    line(format!("**Stages:** {}", stages_text(&summary)));
     line(String::new());
     line(format!("## Needs attention ({})", summary.attention.len()));
     line(String::new());
@@ -469,18 +478,13 @@ pub fn status_markdown(snapshot: &Snapshot, today: NaiveDate, source: TodaySourc
                     "{s} ({})",
                     figures.health.band().label()
                 )),
-            figures
-                .score
-                .value
-                .map_or("–".to_string(), |v| format!("{v:.0}")),
+            score_text(figures),
             k.green,
             k.amber,
             k.red,
             k.stale,
             figures.milestones.overdue,
-            figures
-                .last_checkin
-                .map_or("–".to_string(), |d| d.to_string()),
+            dash_or(figures.last_checkin),
             figures.open_actions
         ));
     }

@@ -141,44 +141,60 @@ pub fn commit(app: &mut App, id: &str, after: Option<Partner>, description: Stri
     }
 }
 
-/// `u`: puts back the state before the last edit of this session, and writes it.
-pub fn undo(app: &mut App) {
-    let Some(edit) = app.history.undo.pop() else {
-        app.info("nothing to undo");
+/// Which way through the history a replay goes.
+#[derive(Clone, Copy)]
+enum Direction {
+    Undo,
+    Redo,
+}
+
+/// `u` and `Ctrl-r`: takes the last edit off one stack, applies its `before` (undo)
+/// or `after` (redo), writes it, and puts it on the other stack.
+fn replay(app: &mut App, direction: Direction) {
+    let (verb, past) = match direction {
+        Direction::Undo => ("undo", "undid"),
+        Direction::Redo => ("redo", "redid"),
+    };
+    let popped = match direction {
+        Direction::Undo => app.history.undo.pop(),
+        Direction::Redo => app.history.redo.pop(),
+    };
+    let Some(edit) = popped else {
+        app.info(format!("nothing to {verb}"));
         return;
     };
-    match set_partner(app, &edit.partner, edit.before.clone()) {
+    let value = match direction {
+        Direction::Undo => edit.before.clone(),
+        Direction::Redo => edit.after.clone(),
+    };
+    match set_partner(app, &edit.partner, value) {
         Err(reason) => {
-            app.error(format!("cannot undo {}: {reason}", edit.description));
-            app.history.undo.push(edit);
+            app.error(format!("cannot {verb} {}: {reason}", edit.description));
+            match direction {
+                Direction::Undo => app.history.undo.push(edit),
+                Direction::Redo => app.history.redo.push(edit),
+            }
         }
         Ok(written) => {
-            let done = format!("undid {}", edit.description);
-            app.history.redo.push(edit);
+            let done = format!("{past} {}", edit.description);
+            match direction {
+                Direction::Undo => app.history.redo.push(edit),
+                Direction::Redo => app.history.undo.push(edit),
+            }
             report(app, written, &done);
             app.data_changed();
         }
     }
 }
 
+/// `u`: puts back the state before the last edit of this session, and writes it.
+pub fn undo(app: &mut App) {
+    replay(app, Direction::Undo);
+}
+
 /// `Ctrl-r`: applies the last undone edit again.
 pub fn redo(app: &mut App) {
-    let Some(edit) = app.history.redo.pop() else {
-        app.info("nothing to redo");
-        return;
-    };
-    match set_partner(app, &edit.partner, edit.after.clone()) {
-        Err(reason) => {
-            app.error(format!("cannot redo {}: {reason}", edit.description));
-            app.history.redo.push(edit);
-        }
-        Ok(written) => {
-            let done = format!("redid {}", edit.description);
-            app.history.undo.push(edit);
-            report(app, written, &done);
-            app.data_changed();
-        }
-    }
+    replay(app, Direction::Redo);
 }
 
 /// `W`: tries again to write every partner whose last write failed.
