@@ -300,3 +300,20 @@ fn app_snapshot(app: &pactboard::app::App) -> usize {
     }
     app.overlays.len()
 }
+
+#[test]
+fn the_attention_list_scrolls_to_keep_the_selection_in_view() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::Bottom);
+    let text = screen(&app, 80, 24);
+    let last = app.summary.attention.last().unwrap();
+    assert!(
+        text.contains(&format!("› ○   in 45d {}", last.partner_name)),
+        "{text}"
+    );
+    assert!(text.contains("15 of 15"), "{text}");
+    assert!(
+        !text.contains("Charities live"),
+        "the first item scrolled away:\n{text}"
+    );
+}

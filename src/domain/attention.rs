@@ -289,16 +289,13 @@ fn strip_name(explanation: &str, name: &str) -> String {
 
 /// Sorts items by urgency, most urgent first; ties by partner name then what.
 pub fn sort_by_urgency(items: &mut [AttentionItem]) {
-    items.sort_by(|a, b| {
-        b.urgency
-            .cmp(&a.urgency)
-            .then_with(|| {
-                a.partner_name
-                    .to_lowercase()
-                    .cmp(&b.partner_name.to_lowercase())
-            })
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.what.cmp(&b.what))
+    items.sort_by_cached_key(|item| {
+        (
+            std::cmp::Reverse(item.urgency),
+            item.partner_name.to_lowercase(),
+            item.kind,
+            item.what.clone(),
+        )
     });
 }
 
@@ -400,16 +397,13 @@ pub fn upcoming<'a>(
             }
         }
     }
-    list.sort_by(|a, b| {
-        a.date
-            .cmp(&b.date)
-            .then_with(|| {
-                a.partner_name
-                    .to_lowercase()
-                    .cmp(&b.partner_name.to_lowercase())
-            })
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.what.cmp(&b.what))
+    list.sort_by_cached_key(|entry| {
+        (
+            entry.date,
+            entry.partner_name.to_lowercase(),
+            entry.kind,
+            entry.what.clone(),
+        )
     });
     list
 }

@@ -236,7 +236,7 @@ impl Store {
         ))
     }
 
-    fn read_document<T: serde::de::DeserializeOwned>(
+    fn read_document<T: serde::de::DeserializeOwned + parse::Versioned>(
         &self,
         file: &str,
         known_version: u32,

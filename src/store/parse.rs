@@ -68,7 +68,24 @@ pub fn file_version(bytes: &[u8]) -> Option<u32> {
 ///
 /// A file from a newer pactboard is reported at its `version` field; if it still
 /// parses, it is returned marked read-only so it is shown but never saved.
-pub fn parse_document<T: DeserializeOwned>(
+/// A document that declares its schema version.
+pub trait Versioned {
+    fn version(&self) -> u32;
+}
+
+impl Versioned for crate::domain::Partner {
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+impl Versioned for crate::domain::Workspace {
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+pub fn parse_document<T: DeserializeOwned + Versioned>(
     file: &str,
     bytes: &[u8],
     known_version: u32,
@@ -90,7 +107,12 @@ pub fn parse_document<T: DeserializeOwned>(
         }
     };
     let result = ron::Options::default().from_str::<T>(text);
-    if let Some(version) = file_version(bytes)
+    // Only a file that did not parse is read a second time, for its version alone.
+    let version = match &result {
+        Ok(value) => Some(value.version()),
+        Err(_) => file_version(bytes),
+    };
+    if let Some(version) = version
         && version > known_version
     {
         let (line, column) = version_position(text);
@@ -266,6 +288,12 @@ mod tests {
         version: u32,
         name: String,
         count: u8,
+    }
+
+    impl Versioned for Doc {
+        fn version(&self) -> u32 {
+            self.version
+        }
     }
 
     fn parse(text: &str) -> Parsed<Doc> {

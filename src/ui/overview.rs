@@ -181,9 +181,16 @@ fn render_attention(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         (rest, 0)
     };
+    // Only the rows that fit are built: the list may hold a thousand items.
+    let offset = app
+        .overview
+        .selected
+        .saturating_sub(visible.saturating_sub(1));
     let list_items: Vec<ListItem> = items
         .iter()
         .enumerate()
+        .skip(offset)
+        .take(visible.max(1))
         .map(|(index, item)| {
             let (symbol, style) = severity_mark(item, app);
             let marker = if index == app.overview.selected {
@@ -207,7 +214,7 @@ fn render_attention(app: &App, frame: &mut Frame, area: Rect) {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(app.overview.selected));
+    let mut state = ListState::default().with_selected(Some(app.overview.selected - offset));
     let list = List::new(list_items)
         .block(block)
         .highlight_style(theme.selected());
@@ -294,8 +301,11 @@ fn render_health_block(app: &App, frame: &mut Frame, area: Rect) {
             figures.health.score.is_some() && !app.workspace.is_closed_stage(&file.partner.stage)
         })
         .collect();
-    ranked.sort_by_key(|(file, figures)| (figures.health.score, file.partner.name.to_lowercase()));
-    for (file, figures) in ranked {
+    ranked.sort_by_cached_key(|(file, figures)| {
+        (figures.health.score, file.partner.name.to_lowercase())
+    });
+    let room = (area.height as usize).saturating_sub(2 + lines.len());
+    for (file, figures) in ranked.into_iter().take(room) {
         let band = figures.health.band();
         lines.push(Line::from(vec![
             Span::styled(
