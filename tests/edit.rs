@@ -64,7 +64,11 @@ fn open_detail(app: &mut App, id: &str, section: Section) {
 /// Selects the detail item `wanted` in the current section.
 fn select_item(app: &mut App, wanted: Item) {
     let detail = app.detail.as_ref().unwrap();
-    let list = items(app.partner_data(&detail.partner).unwrap(), detail.section);
+    let list = items(
+        app.partner_data(&detail.partner).unwrap(),
+        detail.section,
+        app.today,
+    );
     let position = list
         .iter()
         .position(|item| *item == wanted)
@@ -249,14 +253,7 @@ struct Kind {
 }
 
 fn last_action(p: &Partner) -> Item {
-    let c = p
-        .checkins
-        .iter()
-        .enumerate()
-        .max_by_key(|(_, c)| c.date)
-        .unwrap()
-        .0;
-    Item::Action(ActionSource::CheckIn(c), p.checkins[c].actions.len() - 1)
+    Item::Action(ActionSource::Partner, p.actions.len() - 1)
 }
 
 #[test]
@@ -405,7 +402,7 @@ fn contacts_and_goals_are_added_from_the_profile() {
     assert_eq!(after.goals.len(), before.goals.len() + 1);
     let selected = app.detail.as_ref().unwrap().selected;
     assert_eq!(
-        items(&after, Section::Profile)[selected],
+        items(&after, Section::Profile, app.today)[selected],
         Item::Goal(after.goals.len() - 1),
         "the new goal is selected"
     );
@@ -462,14 +459,25 @@ fn space_cycles_components_and_closes_actions_and_dates_are_edited() {
             .any(|a| a.done.map(|d| d.to_string()) == Some(DEMO_DATE.into()))
     );
 
-    // A new action item joins the latest check-in.
-    let latest = closed.checkins.iter().map(|c| c.date).max().unwrap();
+    // The closed action is still listed, done, and Space reopens it.
+    let done = closed
+        .sourced_actions()
+        .find(|(_, _, a)| a.done.map(|d| d.to_string()) == Some(DEMO_DATE.into()))
+        .map(|(source, index, _)| Item::Action(source, index))
+        .unwrap();
+    select_item(&mut app, done);
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(on_disk(&app, id).open_actions().count(), open_before);
+    update(&mut app, Action::Undo);
+
+    // A new action item is the partner's own: no check-in is invented for it.
+    let checkins = closed.checkins.clone();
     key(&mut app, KeyCode::Char('a'));
     type_text(&mut app, "Book the review room");
     ctrl_s(&mut app);
     let added = on_disk(&app, id);
-    let checkin = added.checkins.iter().find(|c| c.date == latest).unwrap();
-    assert_eq!(checkin.actions.last().unwrap().text, "Book the review room");
+    assert_eq!(added.actions.last().unwrap().text, "Book the review room");
+    assert_eq!(added.checkins, checkins);
 }
 
 #[test]

@@ -673,7 +673,7 @@ fn partner() -> impl Strategy<Value = Partner> {
             prop::collection::vec(milestone(), 0..3),
             prop::collection::vec(kpi(), 0..3),
         ),
-        activity(),
+        (activity(), prop::collection::vec(action(), 0..2)),
     )
         .prop_map(
             |(
@@ -686,7 +686,7 @@ fn partner() -> impl Strategy<Value = Partner> {
                 charter,
                 scores,
                 (milestones, kpis),
-                (feedback, checkins, reviews, history),
+                ((feedback, checkins, reviews, history), actions),
             )| Partner {
                 version: PARTNER_VERSION,
                 name,
@@ -707,6 +707,7 @@ fn partner() -> impl Strategy<Value = Partner> {
                 feedback,
                 checkins,
                 reviews,
+                actions,
                 history,
             },
         )

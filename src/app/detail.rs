@@ -1,6 +1,8 @@
 //! The partner detail's structure: its sections and the selectable items in each, in
 //! the order the view draws them, so a selection means the same thing to both.
 
+use chrono::NaiveDate;
+
 use crate::domain::partner::{Component, Partner};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -42,12 +44,7 @@ impl Section {
     }
 }
 
-/// Where an action item lives: a check-in or a review's adjustments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ActionSource {
-    CheckIn(usize),
-    Review(usize),
-}
+pub use crate::domain::partner::ActionSource;
 
 /// Something in the detail that can be selected (and, where it makes sense, edited).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -68,7 +65,7 @@ pub enum Item {
 }
 
 /// The selectable items of `section`, in drawing order.
-pub fn items(partner: &Partner, section: Section) -> Vec<Item> {
+pub fn items(partner: &Partner, section: Section, today: NaiveDate) -> Vec<Item> {
     match section {
         Section::Profile => std::iter::once(Item::Profile)
             .chain((0..partner.contacts.len()).map(Item::Contact))
@@ -85,6 +82,7 @@ pub fn items(partner: &Partner, section: Section) -> Vec<Item> {
         Section::Activity => {
             let mut items: Vec<Item> = open_actions(partner)
                 .into_iter()
+                .chain(recently_done_actions(partner, today))
                 .map(|(source, index)| Item::Action(source, index))
                 .collect();
             items.extend((0..partner.checkins.len()).rev().map(Item::CheckIn));
@@ -95,23 +93,32 @@ pub fn items(partner: &Partner, section: Section) -> Vec<Item> {
     }
 }
 
+/// How long a done action item stays in the Activity section, so it can be seen
+/// and reopened.
+pub const DONE_SHOWN_DAYS: i64 = 30;
+
+/// Action items done in the last `DONE_SHOWN_DAYS`, most recent first.
+pub fn recently_done_actions(partner: &Partner, today: NaiveDate) -> Vec<(ActionSource, usize)> {
+    let mut done: Vec<(ActionSource, usize, NaiveDate)> = partner
+        .sourced_actions()
+        .filter_map(|(source, index, action)| {
+            let date = action.done?;
+            ((today - date).num_days() <= DONE_SHOWN_DAYS).then_some((source, index, date))
+        })
+        .collect();
+    done.sort_by_key(|(_, _, date)| std::cmp::Reverse(*date));
+    done.into_iter()
+        .map(|(source, index, _)| (source, index))
+        .collect()
+}
+
 /// Every open action item, oldest due first (undated last).
 pub fn open_actions(partner: &Partner) -> Vec<(ActionSource, usize)> {
-    let mut actions: Vec<(ActionSource, usize, Option<chrono::NaiveDate>)> = Vec::new();
-    for (c, checkin) in partner.checkins.iter().enumerate() {
-        for (a, action) in checkin.actions.iter().enumerate() {
-            if action.is_open() {
-                actions.push((ActionSource::CheckIn(c), a, action.due));
-            }
-        }
-    }
-    for (r, review) in partner.reviews.iter().enumerate() {
-        for (a, action) in review.adjustments.iter().enumerate() {
-            if action.is_open() {
-                actions.push((ActionSource::Review(r), a, action.due));
-            }
-        }
-    }
+    let mut actions: Vec<(ActionSource, usize, Option<NaiveDate>)> = partner
+        .sourced_actions()
+        .filter(|(_, _, action)| action.is_open())
+        .map(|(source, index, action)| (source, index, action.due))
+        .collect();
     actions.sort_by_key(|(_, _, due)| (due.is_none(), *due));
     actions
         .into_iter()

@@ -2,8 +2,8 @@
 //! become a new version of the partner. The form widget only parses; this decides.
 
 use crate::domain::partner::{
-    ActionItem, CheckIn, ClauseStatus, Component, Contact, Deliverable, Goal, MeetingTier, Partner,
-    Role, Side, Tier, unique_slug,
+    ActionItem, ClauseStatus, Component, Contact, Deliverable, Goal, MeetingTier, Partner, Role,
+    Side, Tier, unique_slug,
 };
 use crate::ui::widgets::form::{Field, Form, Value};
 
@@ -48,7 +48,7 @@ pub enum FormPurpose {
         id: String,
         index: Option<usize>,
     },
-    /// `at: None` adds a new action item to the latest check-in.
+    /// `at: None` adds a new action item of the partner's own.
     Action {
         id: String,
         at: Option<(ActionSource, usize)>,
@@ -339,7 +339,7 @@ pub fn build(app: &App, purpose: &FormPurpose) -> Option<Form> {
         FormPurpose::Action { id, at } => {
             let p = partner(id)?;
             let a = match at {
-                Some((source, index)) => action(p, *source, *index)?.clone(),
+                Some((source, index)) => p.action(*source, *index)?.clone(),
                 None => ActionItem::default(),
             };
             let members = Members::new(app, &a.owner);
@@ -385,24 +385,6 @@ pub fn build(app: &App, purpose: &FormPurpose) -> Option<Form> {
         ),
     };
     Some(form)
-}
-
-pub fn action(partner: &Partner, source: ActionSource, index: usize) -> Option<&ActionItem> {
-    match source {
-        ActionSource::CheckIn(c) => partner.checkins.get(c)?.actions.get(index),
-        ActionSource::Review(r) => partner.reviews.get(r)?.adjustments.get(index),
-    }
-}
-
-pub fn action_mut(
-    partner: &mut Partner,
-    source: ActionSource,
-    index: usize,
-) -> Option<&mut ActionItem> {
-    match source {
-        ActionSource::CheckIn(c) => partner.checkins.get_mut(c)?.actions.get_mut(index),
-        ActionSource::Review(r) => partner.reviews.get_mut(r)?.adjustments.get_mut(index),
-    }
 }
 
 /// Puts `item` at `index`, or at the end when adding.
@@ -576,11 +558,9 @@ pub fn apply(app: &App, purpose: &FormPurpose, values: &[Value]) -> Option<Appli
             ))
         }),
         FormPurpose::Action { id, at } => {
-            let current = at.and_then(|(s, i)| action(app.partner_data(id)?, s, i).cloned());
+            let current = at.and_then(|(s, i)| app.partner_data(id)?.action(s, i).cloned());
             let owner =
                 Members::new(app, current.as_ref().map_or("", |a| &a.owner)).handle(&values[1]);
-            let today = app.today;
-            let author = app.author.clone();
             edit(id, &|p| {
                 let item = ActionItem {
                     text: text(0),
@@ -589,26 +569,10 @@ pub fn apply(app: &App, purpose: &FormPurpose, values: &[Value]) -> Option<Appli
                     done: date(3),
                 };
                 match at {
-                    Some((source, index)) => *action_mut(p, *source, *index)? = item,
-                    None => {
-                        // A new action belongs to the latest check-in; with none yet,
-                        // today's check-in is started for it.
-                        let latest = p
-                            .checkins
-                            .iter()
-                            .enumerate()
-                            .max_by_key(|(_, c)| c.date)
-                            .map(|(i, _)| i);
-                        match latest {
-                            Some(i) => p.checkins[i].actions.push(item),
-                            None => p.checkins.push(CheckIn {
-                                date: today,
-                                author: author.clone(),
-                                note: String::new(),
-                                actions: vec![item],
-                            }),
-                        }
-                    }
+                    Some((source, index)) => *p.action_mut(*source, *index)? = item,
+                    // A new action outside a check-in is the partner's own: adding
+                    // one must not look like a check-in happened.
+                    None => p.actions.push(item),
                 }
                 Some(format!(
                     "{} action “{}”",

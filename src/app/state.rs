@@ -229,7 +229,7 @@ impl App {
             match self.partner(&detail.partner) {
                 None => self.detail = None,
                 Some(file) => {
-                    let len = super::detail::items(&file.partner, detail.section).len();
+                    let len = super::detail::items(&file.partner, detail.section, self.today).len();
                     if let Some(detail) = self.detail.as_mut() {
                         detail.selected = detail.selected.min(len.saturating_sub(1));
                     }

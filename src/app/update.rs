@@ -176,9 +176,9 @@ fn move_by(app: &mut App, delta: i64) {
         return;
     }
     if let Some(detail) = app.detail.as_ref() {
-        let len = app
-            .partner_data(&detail.partner)
-            .map_or(0, |partner| detail::items(partner, detail.section).len());
+        let len = app.partner_data(&detail.partner).map_or(0, |partner| {
+            detail::items(partner, detail.section, app.today).len()
+        });
         if let Some(detail) = app.detail.as_mut() {
             detail.selected = step(detail.selected, delta, len);
         }
@@ -230,7 +230,7 @@ fn switch_section(app: &mut App, change: fn(Section) -> Section) {
 fn detail_selection(app: &App) -> Option<(String, Section, Option<Item>)> {
     let detail = app.detail.as_ref()?;
     let partner = app.partner_data(&detail.partner)?;
-    let item = detail::items(partner, detail.section)
+    let item = detail::items(partner, detail.section, app.today)
         .get(detail.selected)
         .copied();
     Some((detail.partner.clone(), detail.section, item))
@@ -381,7 +381,7 @@ fn item_name(app: &App, id: &str, item: Item) -> Result<String, &'static str> {
         ),
         Item::Action(source, i) => format!(
             "action “{}”",
-            forms::action(partner, source, i).map_or("", |a| &a.text)
+            partner.action(source, i).map_or("", |a| &a.text)
         ),
         Item::CheckIn(i) => format!(
             "the check-in of {}",
@@ -455,16 +455,9 @@ fn without_item(app: &App, id: &str, item: Item) -> Option<(crate::domain::Partn
         Item::CheckIn(i) if i < partner.checkins.len() => {
             partner.checkins.remove(i);
         }
-        Item::Action(source, i) => match source {
-            detail::ActionSource::CheckIn(c) => {
-                let actions = &mut partner.checkins.get_mut(c)?.actions;
-                (i < actions.len()).then(|| actions.remove(i))?;
-            }
-            detail::ActionSource::Review(r) => {
-                let actions = &mut partner.reviews.get_mut(r)?.adjustments;
-                (i < actions.len()).then(|| actions.remove(i))?;
-            }
-        },
+        Item::Action(source, i) => {
+            partner.remove_action(source, i)?;
+        }
         _ => return None,
     }
     Some((partner, format!("deleted {what}")))
@@ -520,7 +513,7 @@ fn cycle_status(app: &mut App) {
             )
         }
         Item::Action(source, i) => {
-            let Some(action) = forms::action_mut(&mut partner, source, i) else {
+            let Some(action) = partner.action_mut(source, i) else {
                 return;
             };
             action.done = match action.done {
@@ -669,7 +662,7 @@ fn select_added_item(app: &mut App, purpose: &FormPurpose) {
     let Some(partner) = app.partner_data(&id) else {
         return;
     };
-    let items = detail::items(partner, section);
+    let items = detail::items(partner, section, app.today);
     let wanted = match purpose {
         FormPurpose::Contact { index: None, .. } => {
             Some(Item::Contact(partner.contacts.len().saturating_sub(1)))

@@ -51,6 +51,9 @@ pub struct Partner {
     pub checkins: Vec<CheckIn>,
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// Action items agreed outside a check-in or a review.
+    #[serde(default)]
+    pub actions: Vec<ActionItem>,
     #[serde(default)]
     pub history: Vec<StageChange>,
 }
@@ -352,6 +355,15 @@ pub struct Feedback {
     pub text: String,
 }
 
+/// Where an action item lives: a check-in, a review's adjustments, or the partner's
+/// own list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActionSource {
+    CheckIn(usize),
+    Review(usize),
+    Partner,
+}
+
 /// Something someone agreed to do, from a check-in or a review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -478,6 +490,7 @@ impl Partner {
             feedback: Vec::new(),
             checkins: Vec::new(),
             reviews: Vec::new(),
+            actions: Vec::new(),
             history: Vec::new(),
         }
     }
@@ -499,16 +512,60 @@ impl Partner {
             .max()
     }
 
-    /// Every action item, from check-ins and review adjustments alike.
-    pub fn action_items(&self) -> impl Iterator<Item = &ActionItem> {
-        self.checkins
+    /// Every action item — from check-ins, review adjustments and on its own — with
+    /// where it lives.
+    pub fn sourced_actions(&self) -> impl Iterator<Item = (ActionSource, usize, &ActionItem)> {
+        let checkins = self.checkins.iter().enumerate().flat_map(|(c, checkin)| {
+            checkin
+                .actions
+                .iter()
+                .enumerate()
+                .map(move |(i, action)| (ActionSource::CheckIn(c), i, action))
+        });
+        let reviews = self.reviews.iter().enumerate().flat_map(|(r, review)| {
+            review
+                .adjustments
+                .iter()
+                .enumerate()
+                .map(move |(i, action)| (ActionSource::Review(r), i, action))
+        });
+        let own = self
+            .actions
             .iter()
-            .flat_map(|checkin| checkin.actions.iter())
-            .chain(
-                self.reviews
-                    .iter()
-                    .flat_map(|review| review.adjustments.iter()),
-            )
+            .enumerate()
+            .map(|(i, action)| (ActionSource::Partner, i, action));
+        checkins.chain(reviews).chain(own)
+    }
+
+    /// Every action item, wherever it was agreed.
+    pub fn action_items(&self) -> impl Iterator<Item = &ActionItem> {
+        self.sourced_actions().map(|(_, _, action)| action)
+    }
+
+    pub fn action(&self, source: ActionSource, index: usize) -> Option<&ActionItem> {
+        match source {
+            ActionSource::CheckIn(c) => self.checkins.get(c)?.actions.get(index),
+            ActionSource::Review(r) => self.reviews.get(r)?.adjustments.get(index),
+            ActionSource::Partner => self.actions.get(index),
+        }
+    }
+
+    pub fn action_mut(&mut self, source: ActionSource, index: usize) -> Option<&mut ActionItem> {
+        match source {
+            ActionSource::CheckIn(c) => self.checkins.get_mut(c)?.actions.get_mut(index),
+            ActionSource::Review(r) => self.reviews.get_mut(r)?.adjustments.get_mut(index),
+            ActionSource::Partner => self.actions.get_mut(index),
+        }
+    }
+
+    /// Removes an action item wherever it lives.
+    pub fn remove_action(&mut self, source: ActionSource, index: usize) -> Option<ActionItem> {
+        let list = match source {
+            ActionSource::CheckIn(c) => &mut self.checkins.get_mut(c)?.actions,
+            ActionSource::Review(r) => &mut self.reviews.get_mut(r)?.adjustments,
+            ActionSource::Partner => &mut self.actions,
+        };
+        (index < list.len()).then(|| list.remove(index))
     }
 
     pub fn open_actions(&self) -> impl Iterator<Item = &ActionItem> {

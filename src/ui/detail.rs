@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 use crate::app::detail::{ActionSource, Item, Section, items};
 use crate::app::state::{App, DetailView};
 use crate::domain::dates::{days_between, describe_due};
-use crate::domain::partner::{ActionItem, ClauseStatus, Partner};
+use crate::domain::partner::{ClauseStatus, Partner};
 use crate::domain::smart::check_goal;
 use crate::domain::timeline::MilestoneStatus;
 use crate::ui::theme::{Theme, band_symbol, kpi_letter};
@@ -221,7 +221,7 @@ fn section_rows(app: &App, partner: &Partner, section: Section, width: usize) ->
     let theme = app.theme;
     let today = app.today;
     let mut rows = Vec::new();
-    let mut order = items(partner, section).into_iter().peekable();
+    let mut order = items(partner, section, app.today).into_iter().peekable();
     let mut next = |expected: Item| -> Item {
         // The view walks the items in the same order; take the next one.
         order.next().unwrap_or(expected)
@@ -550,32 +550,24 @@ fn section_rows(app: &App, partner: &Partner, section: Section, width: usize) ->
                 theme,
             ));
             if open.is_empty() {
-                rows.push(note("nothing open", theme));
+                rows.push(note("nothing open — a adds one", theme));
             }
             for (source, index) in open {
-                let Some(action) = action_at(partner, source, index) else {
-                    continue;
-                };
-                let overdue = action.is_overdue(today);
-                let from = match source {
-                    ActionSource::CheckIn(c) => format!("check-in {}", partner.checkins[c].date),
-                    ActionSource::Review(r) => format!("review {}", partner.reviews[r].date),
-                };
-                rows.push(row(
-                    next(Item::Action(source, index)),
-                    vec![Line::from(vec![
-                        Span::styled("  ☐ ", if overdue { theme.bad() } else { theme.text() }),
-                        Span::raw(truncate(
-                            &format!(
-                                "{} — {} · due {} · from {from}",
-                                action.text,
-                                or_dash(app.workspace.member_name(&action.owner)),
-                                due_phrase(action.due, today)
-                            ),
-                            width.saturating_sub(5),
-                        )),
-                    ])],
+                rows.push(action_row(app, partner, source, index, width, &mut next));
+            }
+            let done = crate::app::detail::recently_done_actions(partner, today);
+            if !done.is_empty() {
+                rows.push(heading(
+                    format!(
+                        "Done in the last {} days ({}) — Space reopens",
+                        crate::app::detail::DONE_SHOWN_DAYS,
+                        done.len()
+                    ),
+                    theme,
                 ));
+            }
+            for (source, index) in done {
+                rows.push(action_row(app, partner, source, index, width, &mut next));
             }
             rows.push(heading(
                 format!("Check-ins ({})", partner.checkins.len()),
@@ -671,11 +663,61 @@ fn section_rows(app: &App, partner: &Partner, section: Section, width: usize) ->
     rows
 }
 
-fn action_at(partner: &Partner, source: ActionSource, index: usize) -> Option<&ActionItem> {
-    match source {
-        ActionSource::CheckIn(c) => partner.checkins.get(c)?.actions.get(index),
-        ActionSource::Review(r) => partner.reviews.get(r)?.adjustments.get(index),
-    }
+/// One action item: a box (ticked when done), what, who, when, and where it was
+/// agreed.
+fn action_row(
+    app: &App,
+    partner: &Partner,
+    source: ActionSource,
+    index: usize,
+    width: usize,
+    next: &mut impl FnMut(Item) -> Item,
+) -> Row {
+    let theme = app.theme;
+    let today = app.today;
+    let item = next(Item::Action(source, index));
+    let Some(action) = partner.action(source, index) else {
+        return note("(gone)", theme);
+    };
+    let from = match source {
+        ActionSource::CheckIn(c) => partner
+            .checkins
+            .get(c)
+            .map_or(String::new(), |c| format!(" · from check-in {}", c.date)),
+        ActionSource::Review(r) => partner
+            .reviews
+            .get(r)
+            .map_or(String::new(), |r| format!(" · from review {}", r.date)),
+        ActionSource::Partner => String::new(),
+    };
+    let (mark, style, when) = match action.done {
+        Some(done) => ("  ☑ ", theme.good(), format!("done {done}")),
+        None => (
+            "  ☐ ",
+            if action.is_overdue(today) {
+                theme.bad()
+            } else {
+                theme.text()
+            },
+            format!("due {}", due_phrase(action.due, today)),
+        ),
+    };
+    let owner = app.workspace.member_name(&action.owner);
+    let owner = if owner.is_empty() {
+        String::new()
+    } else {
+        format!(" — {owner}")
+    };
+    row(
+        item,
+        vec![Line::from(vec![
+            Span::styled(mark, style),
+            Span::raw(truncate(
+                &format!("{}{owner} · {when}{from}", action.text),
+                width.saturating_sub(5),
+            )),
+        ])],
+    )
 }
 
 fn first_line(text: &str) -> String {
