@@ -1,7 +1,9 @@
 //! `pactboard check`: every load error and every validation problem as
 //! `file:line:column: error|warning: message`, located in the file's text.
 
-use crate::domain::validate::{Anchor, Problem, Severity, validate_partner, validate_workspace};
+use crate::domain::validate::{
+    Anchor, Problem, Severity, duplicate_names, validate_partner, validate_workspace,
+};
 use crate::store::{Snapshot, Store, WORKSPACE_FILE};
 
 #[derive(Debug, Default)]
@@ -47,8 +49,20 @@ pub fn run_check(store: &Store, snapshot: &Snapshot) -> CheckOutcome {
         let problems = validate_workspace(&snapshot.workspace);
         report(store, WORKSPACE_FILE, &problems, &mut outcome);
     }
+    let partners: Vec<(&str, &crate::domain::Partner)> = snapshot
+        .partners
+        .iter()
+        .map(|file| (file.id.as_str(), &file.partner))
+        .collect();
+    let duplicates = duplicate_names(&partners);
     for file in &snapshot.partners {
-        let problems = validate_partner(&file.partner, &snapshot.workspace);
+        let mut problems = validate_partner(&file.partner, &snapshot.workspace);
+        problems.extend(
+            duplicates
+                .iter()
+                .filter(|(id, _)| *id == file.id)
+                .map(|(_, problem)| problem.clone()),
+        );
         report(
             store,
             &Store::partner_file(&file.id),

@@ -361,9 +361,9 @@ pub fn load_error_line(error: &LoadError) -> String {
 
 /// The portfolio's average health, or "–" with nothing to average.
 fn average_text(summary: &PortfolioSummary) -> String {
-    summary
-        .average_health
-        .map_or("–".to_string(), |health| format!("{health:.0}"))
+    summary.average_health.map_or("–".to_string(), |health| {
+        (health.round() as i64).to_string()
+    })
 }
 
 /// "Prospect 2 · Assessing 2 · …"
@@ -377,10 +377,9 @@ fn stages_text(summary: &PortfolioSummary) -> String {
 }
 
 fn score_text(figures: &crate::domain::portfolio::PartnerSummary) -> String {
-    figures
-        .score
-        .value
-        .map_or("–".to_string(), |value| format!("{value:.0}"))
+    figures.score.value.map_or("–".to_string(), |value| {
+        (value.round() as i64).to_string()
+    })
 }
 
 fn dash_or(value: Option<impl std::fmt::Display>) -> String {

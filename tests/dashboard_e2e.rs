@@ -369,7 +369,10 @@ fn pipeline_stage_move_undo_and_new_partner_reach_the_disk() {
         )),
         "{moved}"
     );
-    pty.wait_for("saved: moved Northwind", WAIT);
+    pty.wait_for(
+        "moved Northwind Volunteer Network from Prospect to Assessing — saved",
+        WAIT,
+    );
 
     // u: the file is back in the first stage.
     pty.send("u");

@@ -639,3 +639,124 @@ fn read_only_partners_refuse_edits() {
     assert!(app.overlays.is_empty());
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
 }
+
+#[test]
+fn ctrl_l_reloads_changes_made_by_someone_else() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let id = "lumen-payroll";
+    let path = app.store.root().join(Store::partner_file(id));
+    let theirs = fs::read_to_string(&path)
+        .unwrap()
+        .replace("fintech startup", "payroll fintech");
+    fs::write(&path, &theirs).unwrap();
+    let ctrl_l = KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL);
+    handle_key(&mut app, ctrl_l);
+    assert_eq!(
+        in_memory(&app, id).kind,
+        "payroll fintech",
+        "no unsaved edits: reloads at once"
+    );
+
+    // With an edit that could not be written, reloading asks first, then drops it.
+    fs::write(&path, theirs.replace("payroll fintech", "payroll")).unwrap();
+    select_card(&mut app, id);
+    key(&mut app, KeyCode::Char('L'));
+    assert!(app.history.unsaved.contains_key(id));
+    let bottom = screen(&app, 100, 24);
+    assert!(
+        bottom.contains("1 unsaved (W write · Ctrl-l reload)"),
+        "{bottom}"
+    );
+    handle_key(&mut app, ctrl_l);
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Confirm(c)) if c.purpose == ConfirmPurpose::ReloadDiscarding)
+    );
+    key(&mut app, KeyCode::Char('y'));
+    let reloaded = in_memory(&app, id);
+    assert_eq!(reloaded.kind, "payroll");
+    assert_eq!(reloaded.stage, "Assessing", "the unsaved move was dropped");
+    assert!(app.history.unsaved.is_empty());
+    assert!(
+        app.history.undo.is_empty(),
+        "undo cannot replay over their change"
+    );
+    // Now the move works.
+    key(&mut app, KeyCode::Char('L'));
+    assert_eq!(on_disk(&app, id).stage, "Formalizing");
+    assert_eq!(on_disk(&app, id).kind, "payroll", "their change is kept");
+}
+
+#[test]
+fn the_filter_matches_field_by_field() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "tomas");
+    let columns = pactboard::app::pipeline::columns(&app);
+    let owners: Vec<&str> = columns
+        .iter()
+        .flat_map(|c| c.cards.iter())
+        .map(|&i| app.partners[i].partner.owner.as_str())
+        .collect();
+    assert!(!owners.is_empty());
+    assert!(owners.iter().all(|owner| *owner == "tomas"), "{owners:?}");
+}
+
+#[test]
+fn h_and_l_move_the_stage_from_the_detail_too() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    open_detail(&mut app, "lumen-payroll", Section::Roles);
+    key(&mut app, KeyCode::Char('L'));
+    assert_eq!(on_disk(&app, "lumen-payroll").stage, "Formalizing");
+    assert!(app.detail.is_some(), "the detail stays open");
+}
+
+#[test]
+fn values_that_do_not_fit_together_are_refused_with_a_reason() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let id = "harbourline-mutual";
+    open_detail(&mut app, id, Section::Agreement);
+    select_item(&mut app, Item::AgreementDates);
+    let before = on_disk(&app, id);
+    key(&mut app, KeyCode::Char('e'));
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2026-01-01");
+    ctrl_s(&mut app);
+    let Some(Overlay::Form(form)) = app.overlays.last() else {
+        panic!("the form stays open")
+    };
+    assert_eq!(form.form.focus, 2);
+    assert!(
+        form.form.fields[2]
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("expires before it was signed")
+    );
+    assert_eq!(on_disk(&app, id), before, "nothing written");
+}
+
+#[test]
+fn a_second_partner_with_the_same_name_is_flagged() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    key(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "greenway grocers");
+    ctrl_s(&mut app);
+    assert!(
+        status(&app).contains("another partner is also called"),
+        "{}",
+        status(&app)
+    );
+    let output = pactboard(&["check"], app.store.root());
+    assert!(output.status.success(), "a warning, not an error");
+    assert!(
+        stdout(&output).contains("partners/greenway-grocers-2.ron:3:5: warning: partners/greenway-grocers.ron has the same name"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -317,3 +317,15 @@ fn the_attention_list_scrolls_to_keep_the_selection_in_view() {
         "the first item scrolled away:\n{text}"
     );
 }
+
+#[test]
+fn the_footer_keeps_help_and_quit_when_narrow() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    let text = screen(&app, 50, 15);
+    let footer = text.lines().last().unwrap();
+    assert!(
+        footer.contains("? help") && footer.contains("q quit"),
+        "{footer}"
+    );
+}

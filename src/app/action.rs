@@ -39,6 +39,8 @@ pub enum Action {
     Redo,
     /// `W`: write again what failed to save.
     WriteUnsaved,
+    /// `Ctrl-l`: read every file again from disk.
+    Reload,
     /// `L`/`H`: move the selected partner to the next/previous stage.
     StageNext,
     StagePrev,

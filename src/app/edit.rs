@@ -106,9 +106,9 @@ fn write_partner(app: &mut App, index: usize) -> Written {
 
 fn report(app: &mut App, written: Written, done: &str) {
     match written {
-        Written::Saved => app.info(format!("saved: {done}")),
+        Written::Saved => app.info(format!("{done} — saved")),
         Written::Kept(reason) => app.error(format!(
-            "NOT SAVED ({done}): {reason} — the change is kept here; W writes it again"
+            "NOT SAVED ({done}): {reason}. The change is kept here: W writes it again, Ctrl-l drops it and reloads"
         )),
     }
 }
@@ -176,7 +176,7 @@ fn replay(app: &mut App, direction: Direction) {
             }
         }
         Ok(written) => {
-            let done = format!("{past} {}", edit.description);
+            let done = format!("{past}: {}", edit.description);
             match direction {
                 Direction::Undo => app.history.redo.push(edit),
                 Direction::Redo => app.history.undo.push(edit),
@@ -195,6 +195,26 @@ pub fn undo(app: &mut App) {
 /// `Ctrl-r`: applies the last undone edit again.
 pub fn redo(app: &mut App) {
     replay(app, Direction::Redo);
+}
+
+/// `Ctrl-l`: reads the data directory again. Undo history goes with the old
+/// state: replaying it over files someone else changed would clobber their work.
+pub fn reload(app: &mut App) {
+    match app.store.load() {
+        Ok(snapshot) => {
+            app.workspace = snapshot.workspace;
+            app.workspace_fingerprint = snapshot.workspace_fingerprint;
+            app.partners = snapshot.partners;
+            app.load_errors = snapshot.errors;
+            app.history = History::default();
+            app.data_changed();
+            app.info(format!(
+                "reloaded {} partners from disk; undo history cleared",
+                app.partners.len()
+            ));
+        }
+        Err(error) => app.error(format!("cannot reload: {error}")),
+    }
 }
 
 /// `W`: tries again to write every partner whose last write failed.

@@ -68,6 +68,45 @@ pub enum FormPurpose {
     },
 }
 
+/// A new partner's owner: whoever is adding it, when they are a member of the team.
+fn default_owner(app: &App) -> String {
+    if app.workspace.members.iter().any(|m| m.handle == app.author) {
+        app.author.clone()
+    } else {
+        String::new()
+    }
+}
+
+/// Checks across fields, after each field parsed: the field to blame and why.
+pub fn check(purpose: &FormPurpose, values: &[Value]) -> Option<(usize, String)> {
+    match purpose {
+        FormPurpose::AgreementDates { .. } => {
+            let signed = values.first().and_then(Value::date)?;
+            if let Some(review) = values.get(1).and_then(Value::date)
+                && review < signed
+            {
+                return Some((
+                    1,
+                    format!("the next review comes before the signing ({signed})"),
+                ));
+            }
+            let expires = values.get(2).and_then(Value::date)?;
+            (expires <= signed).then(|| {
+                (
+                    2,
+                    format!("the agreement expires before it was signed ({signed})"),
+                )
+            })
+        }
+        FormPurpose::Contact { .. } => {
+            let email = values.get(3).map(Value::text).unwrap_or_default();
+            (!email.is_empty() && !email.contains('@'))
+                .then(|| (3, format!("\"{email}\" is not an email address")))
+        }
+        _ => None,
+    }
+}
+
 /// Member choices for an owner field: "—" (nobody), each member, and the current
 /// value when it names no member, so editing never loses it.
 struct Members {
@@ -127,21 +166,27 @@ pub fn build(app: &App, purpose: &FormPurpose) -> Option<Form> {
     let partner = |id: &str| app.partner_data(id);
     let form = match purpose {
         FormPurpose::NewPartner => {
-            let members = Members::new(app, &app.author);
+            let owner = default_owner(app);
+            let members = Members::new(app, &owner);
             let stages: Vec<String> = app
                 .workspace
                 .stages
                 .iter()
                 .map(|s| s.name.clone())
                 .collect();
+            // The stage of the column the board is on: `a` in Active adds an active partner.
+            let stage = super::pipeline::columns(app)
+                .get(app.pipeline.column)
+                .and_then(|column| stages.iter().position(|s| *s == column.stage))
+                .unwrap_or(0);
             Form::new(
                 "New partner",
                 vec![
                     Field::text("Name", "", true),
                     Field::text("Kind", "", false)
                         .with_hint("startup, agency, nonprofit, university…"),
-                    members.field("Owner", &app.author),
-                    Field::choice("Stage", stages, 0),
+                    members.field("Owner", &owner),
+                    Field::choice("Stage", stages, stage),
                 ],
             )
         }
@@ -297,8 +342,8 @@ pub fn build(app: &App, purpose: &FormPurpose) -> Option<Form> {
                         720,
                         false,
                     ),
-                    Field::text("Escalation", &c.escalation.join(" > "), false)
-                        .with_hint("steps separated by >"),
+                    Field::text("Escalation", &c.escalation.join(" → "), false)
+                        .with_hint("steps separated by → or \" > \""),
                     Field::multiline("Confidentiality", &c.confidentiality),
                 ],
             )
@@ -426,7 +471,7 @@ pub fn apply(app: &App, purpose: &FormPurpose, values: &[Value]) -> Option<Appli
     match purpose {
         FormPurpose::NewPartner => {
             let name = text(0);
-            let members = Members::new(app, &app.author);
+            let members = Members::new(app, &default_owner(app));
             let stage = app
                 .workspace
                 .stages
@@ -535,8 +580,10 @@ pub fn apply(app: &App, purpose: &FormPurpose, values: &[Value]) -> Option<Appli
             charter.primary_channel = text(1);
             charter.secondary_channel = text(2);
             charter.response_hours = number(3).map(|n| n as u32);
+            // "→" or " > " between steps; a bare ">" may be part of a name ("<->").
             charter.escalation = text(4)
-                .split(['>', '→'])
+                .replace(" > ", "→")
+                .split('→')
                 .map(|step| step.trim().to_string())
                 .filter(|step| !step.is_empty())
                 .collect();

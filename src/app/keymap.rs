@@ -179,6 +179,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[ch('u')], Action::Undo, "undo the last edit", None),
     bind(C::Global, &[ctrl('r')], Action::Redo, "redo what was undone", None),
     bind(C::Global, &[ch('W')], Action::WriteUnsaved, "write again what failed to save", None),
+    bind(C::Global, &[ctrl('l')], Action::Reload, "reload every file from disk (asks before dropping unsaved edits)", None),
     bind(C::Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
     // Overview.
     bind(C::Overview, &[key(KeyCode::Down), ch('j')], Action::Down, "next attention item", Some("move")),
@@ -208,8 +209,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Filter, &[key(KeyCode::Enter)], Action::Submit, "keep the filter and go back to the board", Some("keep")),
     bind(C::Filter, &[key(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
     // Partner detail.
-    bind(C::Detail, &[ch('['), key(KeyCode::BackTab)], Action::PrevSection, "previous section", Some("section")),
-    bind(C::Detail, &[ch(']'), key(KeyCode::Tab)], Action::NextSection, "next section", Some("section")),
+    bind(C::Detail, &[key(KeyCode::Tab), ch(']')], Action::NextSection, "next section", Some("section")),
+    bind(C::Detail, &[key(KeyCode::BackTab), ch('[')], Action::PrevSection, "previous section", None),
     bind(C::Detail, &[key(KeyCode::Down), ch('j')], Action::Down, "next item", Some("move")),
     bind(C::Detail, &[key(KeyCode::Up), ch('k')], Action::Up, "previous item", Some("move")),
     bind(C::Detail, &[key(KeyCode::Home), ch('g')], Action::Top, "first item", None),
@@ -219,6 +220,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Detail, &[ch('a')], Action::Add, "add an item to this section", Some("add")),
     bind(C::Detail, &[ch('e'), key(KeyCode::Enter)], Action::Edit, "edit the selected item", Some("edit")),
     bind(C::Detail, &[ch('d')], Action::Delete, "delete the selected item (asks first)", Some("delete")),
+    bind(C::Detail, &[ch('H'), shift(KeyCode::Left)], Action::StagePrev, "move the partner to the previous stage", None),
+    bind(C::Detail, &[ch('L'), shift(KeyCode::Right)], Action::StageNext, "move the partner to the next stage", None),
     bind(C::Detail, &[ch(' ')], Action::CycleStatus, "next status (agreement, deliverable), done/open (action)", None),
     bind(C::Detail, &[key(KeyCode::Esc)], Action::Back, "back to where you came from", Some("back")),
     // Help and the load-error list.
@@ -393,7 +396,7 @@ mod tests {
         assert!(hints.contains(&("?".to_string(), "help")));
         assert!(hints.contains(&("q".to_string(), "quit")));
         let detail = super::hints(Context::Detail);
-        assert_eq!(detail[0], ("[/]".to_string(), "section"));
+        assert_eq!(detail[0], ("Tab".to_string(), "section"));
     }
 
     #[test]

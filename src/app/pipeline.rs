@@ -79,18 +79,22 @@ pub fn columns(app: &App) -> Vec<Column> {
         let visible = match &pattern {
             None => true,
             Some(pattern) => {
-                let haystack = format!(
-                    "{} {} {} {} {}",
-                    partner.name,
-                    partner.tags.join(" "),
-                    partner.kind,
-                    partner.owner,
-                    app.workspace.member_name(&partner.owner)
-                );
+                // Each field on its own: letters scattered across name, kind and
+                // owner together would match almost anything.
+                let fields = [
+                    partner.name.as_str(),
+                    partner.kind.as_str(),
+                    partner.owner.as_str(),
+                    app.workspace.member_name(&partner.owner),
+                ]
+                .into_iter()
+                .chain(partner.tags.iter().map(String::as_str));
                 let mut buffer = Vec::new();
-                pattern
-                    .score(Utf32Str::new(&haystack, &mut buffer), &mut matcher)
-                    .is_some()
+                fields.into_iter().any(|field| {
+                    pattern
+                        .score(Utf32Str::new(field, &mut buffer), &mut matcher)
+                        .is_some()
+                })
             }
         };
         if visible {

@@ -116,6 +116,7 @@ pub enum ConfirmPurpose {
     /// Close the form under this question, dropping what was typed.
     DiscardForm,
     QuitWithUnsaved,
+    ReloadDiscarding,
 }
 
 /// The partner detail, opened from a list; `Esc` goes back to `return_to`.

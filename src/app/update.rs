@@ -70,6 +70,19 @@ pub fn update(app: &mut App, action: Action) {
         Action::Undo => edit::undo(app),
         Action::Redo => edit::redo(app),
         Action::WriteUnsaved => edit::write_unsaved(app),
+        Action::Reload => {
+            if app.history.unsaved.is_empty() {
+                edit::reload(app);
+            } else {
+                let count = app.history.unsaved.len();
+                app.overlays.push(Overlay::Confirm(Confirm {
+                    question: format!(
+                        "Reloading drops {count} edit(s) that could not be written. Reload anyway?"
+                    ),
+                    purpose: ConfirmPurpose::ReloadDiscarding,
+                }));
+            }
+        }
         Action::StageNext => move_stage(app, 1),
         Action::StagePrev => move_stage(app, -1),
         Action::ToggleClosedStages => {
@@ -109,6 +122,8 @@ fn quit(app: &mut App) {
 fn switch_tab(app: &mut App, tab: Tab) {
     app.detail = None;
     app.tab = tab;
+    // A message belongs to what was on screen; unsaved edits keep their own marker.
+    app.status = None;
 }
 
 /// Opens `overlay`, or closes it when one of its kind is already on top.
@@ -139,6 +154,7 @@ fn back(app: &mut App) {
         return;
     }
     if let Some(detail) = app.detail.take() {
+        app.status = None;
         app.tab = detail.return_to;
         if app.tab == Tab::Pipeline {
             app.pipeline.selected = Some(detail.partner);
@@ -469,6 +485,7 @@ fn confirm_yes(app: &mut App) {
     };
     match confirm.purpose {
         ConfirmPurpose::QuitWithUnsaved => app.should_quit = true,
+        ConfirmPurpose::ReloadDiscarding => edit::reload(app),
         ConfirmPurpose::DiscardForm => {
             app.overlays.pop();
         }
@@ -545,13 +562,15 @@ fn component_name(component: Component) -> String {
     component.label().to_string()
 }
 
-/// `H`/`L` on the board: the selected partner moves one stage; into a closed stage
-/// only with a reason.
+/// `H`/`L` on the board or in the detail: the partner moves one stage; into a
+/// closed stage only with a reason.
 fn move_stage(app: &mut App, delta: i64) {
-    if !on_board(app) {
-        return;
-    }
-    let Some(id) = app.pipeline.selected.clone() else {
+    let id = match &app.detail {
+        Some(detail) => Some(detail.partner.clone()),
+        None if on_board(app) => app.pipeline.selected.clone(),
+        None => return,
+    };
+    let Some(id) = id else {
         app.info("no partner selected");
         return;
     };
@@ -625,6 +644,10 @@ fn submit(app: &mut App) {
     let Some(values) = overlay.form.validate(today) else {
         return;
     };
+    if let Some((field, why)) = forms::check(&overlay.purpose, &values) {
+        overlay.form.reject(field, why);
+        return;
+    }
     let purpose = overlay.purpose.clone();
     if let FormPurpose::AddToProfile { id } = purpose {
         app.overlays.pop();
@@ -644,7 +667,20 @@ fn submit(app: &mut App) {
     app.overlays.pop();
     let id = applied.id.clone();
     let adding = purpose == FormPurpose::NewPartner;
+    let name = applied.after.name.clone();
     if edit::commit(app, &applied.id, Some(applied.after), applied.description) {
+        let partners: Vec<_> = app
+            .partners
+            .iter()
+            .map(|file| (file.id.as_str(), &file.partner))
+            .collect();
+        if crate::domain::validate::name_taken(&partners, &id, &name)
+            && let Some(status) = app.status.as_mut()
+        {
+            status.text.push_str(&format!(
+                " — note: another partner is also called {name}; rename one to tell them apart"
+            ));
+        }
         if adding {
             app.tab = Tab::Pipeline;
             app.pipeline.selected = Some(id);

@@ -33,8 +33,10 @@ impl WeightedScore {
     pub fn explain(&self) -> String {
         match self.value {
             Some(value) => format!(
-                "weighted score {value:.0}/100 from {} of {} criteria",
-                self.scored, self.criteria
+                "weighted score {}/100 from {} of {} criteria",
+                value.round() as i64,
+                self.scored,
+                self.criteria
             ),
             None => format!("not scored (0 of {} criteria)", self.criteria),
         }

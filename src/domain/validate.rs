@@ -120,6 +120,38 @@ pub fn validate_workspace(workspace: &Workspace) -> Vec<Problem> {
     problems
 }
 
+/// Two partners with one name cannot be told apart in lists and questions; each
+/// later one gets a warning naming the first.
+pub fn duplicate_names<'a>(partners: &[(&'a str, &'a Partner)]) -> Vec<(&'a str, Problem)> {
+    let key = |partner: &Partner| partner.name.trim().to_lowercase();
+    let mut problems = Vec::new();
+    for (index, (id, partner)) in partners.iter().enumerate() {
+        if let Some((first, _)) = partners[..index]
+            .iter()
+            .find(|(_, earlier)| key(earlier) == key(partner))
+        {
+            problems.push((
+                *id,
+                problem(
+                    Severity::Warning,
+                    "name",
+                    Some(&partner.name),
+                    format!("partners/{first}.ron has the same name; rename one so they can be told apart"),
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+/// Whether `name` is already used by a partner other than `id`.
+pub fn name_taken(partners: &[(&str, &Partner)], id: &str, name: &str) -> bool {
+    let name = name.trim().to_lowercase();
+    partners
+        .iter()
+        .any(|(other, partner)| *other != id && partner.name.trim().to_lowercase() == name)
+}
+
 pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem> {
     use Severity::*;
     let mut problems = Vec::new();
@@ -129,6 +161,30 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
             "name",
             None,
             "the partner has no name".into(),
+        ));
+    }
+    if !workspace.members.is_empty()
+        && !partner.owner.is_empty()
+        && !workspace.members.iter().any(|m| m.handle == partner.owner)
+    {
+        problems.push(problem(
+            Warning,
+            "owner",
+            Some(&partner.owner),
+            format!(
+                "owner \"{}\" is not a member of the workspace; add them to workspace.ron or pick a member",
+                partner.owner
+            ),
+        ));
+    }
+    if let (Some(signed), Some(expires)) = (partner.agreement.signed, partner.agreement.expires)
+        && expires <= signed
+    {
+        problems.push(problem(
+            Warning,
+            "expires",
+            None,
+            format!("the agreement expires ({expires}) before it was signed ({signed})"),
         ));
     }
     if workspace.stage(&partner.stage).is_none() {

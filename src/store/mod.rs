@@ -71,7 +71,7 @@ impl fmt::Display for SaveError {
         match self {
             SaveError::Conflict { file } => write!(
                 f,
-                "{file} changed on disk since it was loaded; nothing was written (reload to see the other change)"
+                "{file} changed on disk since it was loaded; nothing was written"
             ),
             SaveError::ReadOnly { file } => write!(
                 f,

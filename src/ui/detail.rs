@@ -44,6 +44,7 @@ pub fn render(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
     // Two columns of border and one for the selection marker.
     let rows = section_rows(
         app,
+        &file.id,
         partner,
         view.section,
         body.width.saturating_sub(3) as usize,
@@ -108,8 +109,13 @@ fn render_header(
         &partner.kind
     };
     let rest = format!(
-        "· {kind} · {} for {since} days · owner {}",
+        "· {kind} · {} {} · owner {}",
         partner.stage,
+        match since {
+            ..=0 => "since today".to_string(),
+            1 => "for 1 day".to_string(),
+            days => format!("for {days} days"),
+        },
         app.workspace.member_name(&partner.owner)
     );
     let rest = truncate(&rest, columns.saturating_sub(width(&name)));
@@ -217,7 +223,13 @@ fn due_phrase(date: Option<NaiveDate>, today: NaiveDate) -> String {
 }
 
 /// Builds the rows of `section`, items in the order of `detail::items`.
-fn section_rows(app: &App, partner: &Partner, section: Section, width: usize) -> Vec<Row> {
+fn section_rows(
+    app: &App,
+    id: &str,
+    partner: &Partner,
+    section: Section,
+    width: usize,
+) -> Vec<Row> {
     let theme = app.theme;
     let today = app.today;
     let mut rows = Vec::new();
@@ -239,25 +251,36 @@ fn section_rows(app: &App, partner: &Partner, section: Section, width: usize) ->
                     })
                     .collect();
             let mut lines = vec![
-                Line::raw(format!(
-                    "  {:<12}{}   kind: {}   owner: {}",
-                    "Name",
-                    partner.name,
-                    or_dash(&partner.kind),
-                    app.workspace.member_name(&partner.owner)
+                Line::raw(truncate(
+                    &format!(
+                        "  {:<12}{}   kind: {}   owner: {}",
+                        "Name",
+                        partner.name,
+                        or_dash(&partner.kind),
+                        or_dash(app.workspace.member_name(&partner.owner))
+                    ),
+                    width,
                 )),
-                Line::raw(format!(
-                    "  {:<12}{} since {}   tags: {}",
-                    "Stage",
-                    partner.stage,
-                    partner.stage_since,
-                    or_dash(&partner.tags.join(", "))
+                Line::raw(truncate(
+                    &format!(
+                        "  {:<12}{} since {}   tags: {}",
+                        "Stage",
+                        partner.stage,
+                        partner.stage_since,
+                        or_dash(&partner.tags.join(", "))
+                    ),
+                    width,
                 )),
             ];
             lines.extend(summary_lines);
             rows.push(row(next(Item::Profile), lines));
 
             rows.push(heading("Performance".into(), theme));
+            if let Some(figures) = app.figures(id) {
+                for line in wrap(&figures.health.explain(), width.saturating_sub(4)) {
+                    rows.push(note(&line, theme));
+                }
+            }
             let cadence = partner.cadence_days(app.workspace.checkin_cadence_days);
             if partner.kpis.is_empty() {
                 rows.push(note("no KPIs yet", theme));
@@ -346,7 +369,7 @@ fn section_rows(app: &App, partner: &Partner, section: Section, width: usize) ->
                     format!(" — {} {}", goal.target, goal.metric)
                 };
                 let mut lines = vec![Line::from(vec![
-                    Span::styled(format!("  {} {mark} ", report.letters()), style),
+                    Span::styled(format!("  {} {mark} ", spaced(&report.letters())), style),
                     Span::raw(truncate(
                         &format!(
                             "{}{measure} · by {} · owner {}{}",
@@ -718,6 +741,15 @@ fn action_row(
             )),
         ])],
     )
+}
+
+/// "SMAT" → "S M A T": letters a reader takes one by one, not a misspelt word.
+fn spaced(letters: &str) -> String {
+    letters
+        .chars()
+        .map(String::from)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn first_line(text: &str) -> String {

@@ -157,6 +157,14 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         used += width(&text);
         spans.push(Span::styled(text, theme.error()));
     }
+    if !app.history.unsaved.is_empty() {
+        let text = format!(
+            " ⚠ {} unsaved (W write · Ctrl-l reload) ",
+            app.history.unsaved.len()
+        );
+        used += width(&text);
+        spans.push(Span::styled(text, theme.error()));
+    }
     if let Some(message) = &app.status {
         let style = match message.level {
             Level::Info => theme.text(),
@@ -190,10 +198,28 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Line::from(spans), area);
 }
 
+/// The key hints of the current screen. When they do not all fit, the screen's own
+/// are dropped from the end first, so `? help` and `q quit` always show.
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
+    let context = app.context();
+    let mut own = keymap::hints(context);
+    let global: Vec<_> = keymap::hints(keymap::Context::Global)
+        .into_iter()
+        .filter(|hint| own.contains(hint))
+        .collect();
+    own.retain(|hint| !global.contains(hint));
+    let cost = |hints: &[(String, &str)]| -> usize {
+        hints
+            .iter()
+            .map(|(keys, hint)| width(keys) + width(hint) + 3)
+            .sum()
+    };
+    while !own.is_empty() && cost(&own) + cost(&global) > area.width as usize {
+        own.pop();
+    }
     let mut spans = Vec::new();
-    for (keys, hint) in keymap::hints(app.context()) {
+    for (keys, hint) in own.iter().chain(&global) {
         spans.push(Span::styled(format!(" {keys}"), theme.key()));
         spans.push(Span::styled(format!(" {hint} "), theme.dim()));
     }

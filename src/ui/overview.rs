@@ -30,7 +30,11 @@ fn render_narrow(app: &App, frame: &mut Frame, area: Rect) {
     let [header, attention, why, upcoming] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(3),
-        Constraint::Length(if area.height >= 12 { 4 } else { 0 }),
+        Constraint::Length(match area.height {
+            20.. => 5,
+            12.. => 4,
+            _ => 0,
+        }),
         Constraint::Length(if show_upcoming { 10 } else { 0 }),
     ])
     .areas(area);
@@ -67,10 +71,9 @@ fn render_wide(app: &App, frame: &mut Frame, area: Rect) {
 /// "Health 58 avg  ● good 3  ◐ fair 2  ○ poor 2  · not started 1"
 fn health_summary(app: &App) -> Line<'static> {
     let theme = app.theme;
-    let average = app
-        .summary
-        .average_health
-        .map_or("–".to_string(), |value| format!("{value:.0}"));
+    let average = app.summary.average_health.map_or("–".to_string(), |value| {
+        (value.round() as i64).to_string()
+    });
     let mut spans = vec![
         Span::styled(" Health ", theme.title()),
         Span::styled(format!("{average} avg "), theme.title()),
@@ -263,10 +266,9 @@ fn bar(count: usize, max: usize, columns: usize) -> String {
 
 fn render_health_block(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let average = app
-        .summary
-        .average_health
-        .map_or("–".to_string(), |value| format!("{value:.0}"));
+    let average = app.summary.average_health.map_or("–".to_string(), |value| {
+        (value.round() as i64).to_string()
+    });
     let block = Block::bordered()
         .title(Span::styled(
             format!(" Portfolio health {average} "),

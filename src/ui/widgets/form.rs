@@ -329,6 +329,15 @@ impl Form {
         }
     }
 
+    /// Marks `field` as wrong for a reason that spans fields (the form parsed, but
+    /// its values do not fit together), and moves the focus there.
+    pub fn reject(&mut self, field: usize, why: String) {
+        if let Some(target) = self.fields.get_mut(field) {
+            target.error = Some(why);
+            self.focus = field;
+        }
+    }
+
     /// Rows the form needs: each field its label line, its value, and a note line.
     fn rows_needed(&self) -> u16 {
         self.fields

@@ -1,15 +1,59 @@
-//! The `?` overlay: every key of the current screen and the global ones, generated
-//! from the key map.
+//! The `?` overlay: every key of the current screen and the global ones (less any
+//! the screen takes over), generated from the key map, and what the symbols mean.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::app::keymap::{self, Context};
+use crate::app::keymap::{self, Binding, Context};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::text::width;
 
-/// The help text for `screen`: its own keys, then the global ones.
+/// What the screens' symbols mean, for the screens that use them.
+fn legend(screen: Context) -> &'static [(&'static str, &'static str)] {
+    match screen {
+        Context::Overview => &[
+            ("▲ ◆ ○", "late or red · warning · coming due"),
+            (
+                "● ◐ ○ ·",
+                "health good (70+) · fair (40+) · poor · not started",
+            ),
+        ],
+        Context::Pipeline => &[
+            (
+                "● ◐ ○ ·",
+                "health good (70+) · fair (40+) · poor · not started",
+            ),
+            ("⚑", "check-in overdue for the charter's cadence"),
+            ("▸ !", "next milestone · already late"),
+        ],
+        Context::Detail => &[
+            (
+                "[G] [A] [R] [S]",
+                "KPI green · amber · red · stale (⚠ early warning)",
+            ),
+            (
+                "S M A T",
+                "goal is specific · measurable · aligned · time-bound (· fails)",
+            ),
+            ("✓ ~ ! ·", "agreed · drafting · needs review · not started"),
+            ("☐ ☑", "action open · done"),
+        ],
+        _ => &[],
+    }
+}
+
+/// Whether every key of `binding` is taken by a binding of `screen`.
+fn shadowed(binding: &Binding, screen: Context) -> bool {
+    binding
+        .keys
+        .iter()
+        .all(|key| keymap::bindings(screen).any(|own| own.keys.contains(key)))
+}
+
+/// The help text for `screen`: its own keys, then the global ones it leaves alone,
+/// then the symbols.
 pub fn help_lines(screen: Context, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for context in keymap::chain(screen) {
@@ -18,6 +62,9 @@ pub fn help_lines(screen: Context, theme: Theme) -> Vec<Line<'static>> {
         }
         lines.push(Line::styled(context.title(), theme.heading()));
         for binding in keymap::bindings(context) {
+            if context != screen && shadowed(binding, screen) {
+                continue;
+            }
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("  {:<16}", keymap::keys_label(binding)),
@@ -27,13 +74,29 @@ pub fn help_lines(screen: Context, theme: Theme) -> Vec<Line<'static>> {
             ]));
         }
     }
+    let symbols = legend(screen);
+    if !symbols.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Symbols", theme.heading()));
+        for (symbol, meaning) in symbols {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {symbol:<16}"), theme.key()),
+                Span::raw(*meaning),
+            ]));
+        }
+    }
     lines
 }
 
 pub fn render(frame: &mut Frame, area: Rect, screen: Context, scroll: u16, theme: Theme) {
     let lines = help_lines(screen, theme);
+    let widest = lines
+        .iter()
+        .map(|line| width(&line.to_string()))
+        .max()
+        .unwrap_or(0);
     let height = (lines.len() as u16).saturating_add(2);
-    let popup = super::centered(area, 64, height);
+    let popup = super::centered(area, widest as u16 + 4, height);
     let max_scroll = height.saturating_sub(popup.height);
     let block = Block::bordered()
         .title(format!(" Keys: {} ", screen.title()))
@@ -46,4 +109,35 @@ pub fn render(frame: &mut Frame, area: Rect, screen: Context, scroll: u16, theme
             .scroll((scroll.min(max_scroll), 0)),
         popup,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(screen: Context) -> String {
+        help_lines(screen, Theme::MONOCHROME)
+            .iter()
+            .map(|line| line.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_detail_help_does_not_claim_tab_switches_tabs() {
+        let detail = text(Context::Detail);
+        assert!(detail.contains("next section"));
+        assert!(!detail.contains("next tab"), "{detail}");
+        assert!(text(Context::Overview).contains("next tab"));
+    }
+
+    #[test]
+    fn every_binding_of_the_screen_is_listed() {
+        for screen in [Context::Overview, Context::Pipeline, Context::Detail] {
+            let help = text(screen);
+            for binding in keymap::bindings(screen) {
+                assert!(help.contains(binding.help), "{screen:?}: {}", binding.help);
+            }
+        }
+    }
 }
