@@ -50,7 +50,7 @@ pub fn parse_date_input(input: &str, today: NaiveDate) -> Result<NaiveDate, Stri
         };
         let count: i64 = number
             .parse()
-            .map_err(|_| format!("\"{text}\" is not an offset like +7d, +2w or -3d"))?;
+            .map_err(|_| "not an offset: try +7d, +2w, +1m or -3d".to_string())?;
         if count > 36_500 {
             return Err("offset is more than a hundred years".to_string());
         }
@@ -58,7 +58,7 @@ pub fn parse_date_input(input: &str, today: NaiveDate) -> Result<NaiveDate, Stri
         return Ok(add_days(today, if sign == '-' { -days } else { days }));
     }
     NaiveDate::parse_from_str(text, DATE_FORMAT)
-        .map_err(|_| format!("\"{text}\" is not a date: use YYYY-MM-DD, today, +7d or +2w"))
+        .map_err(|_| "not a date: try YYYY-MM-DD, today, +7d or +2w".to_string())
 }
 
 /// Serde for `NaiveDate` as `"YYYY-MM-DD"`, with an error message a person can act on.

@@ -119,7 +119,7 @@ impl Field {
     pub fn date(label: &str, value: Option<NaiveDate>, required: bool) -> Self {
         let text = value.map(|d| d.to_string()).unwrap_or_default();
         let mut field = Self::new(label, FieldKind::Date { required }, &text);
-        field.hint = Some("YYYY-MM-DD, today, +7d, +2w".into());
+        field.hint = Some("YYYY-MM-DD, today, +7d, +2w, +1m (30 days)".into());
         field
     }
 
