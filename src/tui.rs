@@ -66,7 +66,8 @@ fn show_cursor_on_panic() {
 
 /// A hang-up (SSH dropped, terminal closed) or a polite kill restores the terminal
 /// and exits, instead of leaving a tmux pane or a reattached session in raw mode.
-/// Edits are saved the moment they are confirmed, so there is nothing to flush.
+/// Edits are saved the moment they are confirmed, and one that could not be
+/// written has a copy in `.trash/`, so there is nothing to flush.
 fn restore_on_hangup() {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]) else {

@@ -541,6 +541,14 @@ fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
     assert!(status(&app).contains("NOT SAVED"), "{}", status(&app));
     assert!(status(&app).contains("changed on disk"), "{}", status(&app));
     assert!(app.history.unsaved.contains_key(id));
+    let rescue = app.store.root().join(format!(".trash/unsaved-{id}.ron"));
+    let kept = fs::read_to_string(&rescue).expect("a copy of the kept edit is on disk");
+    assert!(kept.contains("stage: \"Formalizing\""), "{kept}");
+    assert!(
+        status(&app).contains(".trash/unsaved-lumen-payroll.ron"),
+        "{}",
+        status(&app)
+    );
     update(&mut app, Action::WriteUnsaved);
     assert!(status(&app).contains("still NOT SAVED"));
     // Quitting with unsaved changes asks first.
@@ -555,6 +563,7 @@ fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
     update(&mut app, Action::WriteUnsaved);
     assert!(app.history.unsaved.is_empty(), "{}", status(&app));
     assert_eq!(on_disk(&app, id).stage, "Formalizing");
+    assert!(!rescue.exists(), "the copy goes once the edit is written");
 }
 
 fn restore_from_demo(root: &Path, id: &str) {

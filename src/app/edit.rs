@@ -93,11 +93,19 @@ fn write_partner(app: &mut App, index: usize) -> Written {
         Ok(fingerprint) => {
             let id = file.id.clone();
             app.partners[index].fingerprint = Some(fingerprint);
-            app.history.unsaved.remove(&id);
+            if app.history.unsaved.remove(&id).is_some() {
+                app.store.clear_rescue(&id);
+            }
             Written::Saved
         }
         Err(error) => {
-            let message = error.to_string();
+            let mut message = error.to_string();
+            // Kept in memory, and — when the disk allows — in a file too, so a crash
+            // or a dropped connection cannot take the edit with it.
+            if let Ok(path) = app.store.rescue(&file.id, &file.partner) {
+                let shown = path.strip_prefix(app.store.root()).unwrap_or(&path);
+                message.push_str(&format!(" (a copy is in {})", shown.display()));
+            }
             app.history.unsaved.insert(file.id.clone(), message.clone());
             Written::Kept(message)
         }

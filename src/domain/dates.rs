@@ -18,7 +18,11 @@ pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     } else {
         date.checked_sub_days(Days::new(days.unsigned_abs()))
     };
-    moved.unwrap_or(date)
+    moved.unwrap_or(if days >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    })
 }
 
 /// "in 3 days", "today", "2 days overdue" — how far a due date is from today.
@@ -41,20 +45,22 @@ pub fn parse_date_input(input: &str, today: NaiveDate) -> Result<NaiveDate, Stri
     }
     if let Some(sign @ ('+' | '-')) = text.chars().next() {
         let rest = &text[1..];
-        let (number, unit) = rest.split_at(rest.len().saturating_sub(1));
-        let (number, per) = match unit {
-            "d" | "D" => (number, 1),
-            "w" | "W" => (number, 7),
-            "m" | "M" => (number, 30),
+        let (number, per) = match rest.chars().last() {
+            Some('d' | 'D') => (&rest[..rest.len() - 1], 1),
+            Some('w' | 'W') => (&rest[..rest.len() - 1], 7),
+            Some('m' | 'M') => (&rest[..rest.len() - 1], 30),
             _ => (rest, 1),
         };
-        let count: i64 = number
-            .parse()
-            .map_err(|_| "not an offset: try +7d, +2w, +1m or -3d".to_string())?;
-        if count > 36_500 {
-            return Err("offset is more than a hundred years".to_string());
+        let bad = || "not an offset: try +7d, +2w, +1m or -3d".to_string();
+        // Digits only: the sign was the first character.
+        if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
         }
-        let days = count * per;
+        let count: i64 = number.parse().map_err(|_| bad())?;
+        let days = count.checked_mul(per).filter(|days| *days <= 36_500);
+        let Some(days) = days else {
+            return Err("offset is more than a hundred years".to_string());
+        };
         return Ok(add_days(today, if sign == '-' { -days } else { days }));
     }
     NaiveDate::parse_from_str(text, DATE_FORMAT)
@@ -135,7 +141,18 @@ mod tests {
     #[test]
     fn rejects_nonsense_with_a_reason() {
         let today = day("2026-11-28");
-        for bad in ["", "tomorrow", "2026-13-01", "+xd", "+", "+99999999w"] {
+        for bad in [
+            "",
+            "tomorrow",
+            "2026-13-01",
+            "+xd",
+            "+",
+            "+99999999w",
+            "+é",
+            "+-9223372036854775807w",
+            "-+3d",
+            "+9223372036854775807w",
+        ] {
             let error = parse_date_input(bad, today).unwrap_err();
             assert!(!error.is_empty(), "{bad}");
         }
@@ -155,5 +172,8 @@ mod tests {
     fn adding_days_saturates_instead_of_panicking() {
         assert_eq!(add_days(NaiveDate::MAX, 5), NaiveDate::MAX);
         assert_eq!(add_days(NaiveDate::MIN, -5), NaiveDate::MIN);
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        assert_eq!(add_days(day, i64::MAX), NaiveDate::MAX);
+        assert_eq!(add_days(day, i64::MIN), NaiveDate::MIN);
     }
 }

@@ -4,7 +4,7 @@
 use std::fs::{self, File};
 use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Write};
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -47,6 +47,19 @@ pub fn read_with_fingerprint(path: &Path) -> io::Result<(Vec<u8>, Fingerprint)> 
 /// The file a data path really names: a symlink is followed to its target, so the
 /// target is replaced and the link stays a link.
 pub fn resolve_target(path: &Path) -> io::Result<PathBuf> {
+    resolve_within(path, 0)
+}
+
+/// Links followed before giving up, as the kernel does.
+const MAX_LINKS: usize = 40;
+
+fn resolve_within(path: &Path, hops: usize) -> io::Result<PathBuf> {
+    if hops > MAX_LINKS {
+        return Err(io::Error::other(format!(
+            "{} is a loop of symbolic links",
+            path.display()
+        )));
+    }
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             let target = fs::read_link(path)?;
@@ -56,7 +69,7 @@ pub fn resolve_target(path: &Path) -> io::Result<PathBuf> {
                 path.parent().unwrap_or(Path::new(".")).join(target)
             };
             match fs::symlink_metadata(&target) {
-                Ok(meta) if meta.file_type().is_symlink() => resolve_target(&target),
+                Ok(meta) if meta.file_type().is_symlink() => resolve_within(&target, hops + 1),
                 Ok(meta) if !meta.is_file() => Err(io::Error::other(format!(
                     "{} is a link to {}, which is not a regular file",
                     path.display(),
@@ -73,13 +86,21 @@ pub fn resolve_target(path: &Path) -> io::Result<PathBuf> {
     }
 }
 
-/// Writes `bytes` to `target` atomically: a temporary file in the same directory is
-/// written, flushed to disk and renamed over the target, then the directory is synced.
+/// The new content of a file, written and flushed to a temporary file beside it,
+/// waiting to be renamed over the target.
+pub struct Prepared {
+    temp: tempfile::NamedTempFile,
+    fingerprint: Fingerprint,
+}
+
+/// Writes `bytes` to a temporary file in `target`'s directory and flushes it to
+/// disk — the slow part, done before any check, so that the check and the rename
+/// that follows are as close together as they can be.
 ///
-/// The new file keeps the permission bits and group of the file it replaces (on a
-/// shared server, a teammate must not lose access after someone saves); a new file
-/// gets `0666` less the umask, like any file the user creates.
-pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {
+/// The temporary file takes the permission bits and group of the file it will
+/// replace (on a shared server a teammate must not lose access after someone
+/// saves); for a new file, `0666` less the umask, like any file the user creates.
+pub fn prepare(target: &Path, bytes: &[u8]) -> io::Result<Prepared> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let existing = fs::metadata(target).ok();
     let mut temp = tempfile::Builder::new()
@@ -98,10 +119,60 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<Fingerprint> 
     }
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
-    let file = temp.persist(target).map_err(|error| error.error)?;
-    let modified = file.metadata().and_then(|m| m.modified()).ok();
-    sync_dir(dir)?;
-    Ok(Fingerprint::of(bytes, modified))
+    Ok(Prepared {
+        temp,
+        fingerprint: Fingerprint::of(bytes, None),
+    })
+}
+
+impl Prepared {
+    /// Renames the prepared file over `target`: after this the new content is the
+    /// file. Making the rename itself durable (syncing the directory) is best effort:
+    /// if that fails the file is still written, and saying otherwise would leave the
+    /// caller with a stale fingerprint.
+    pub fn commit(self, target: &Path) -> io::Result<Fingerprint> {
+        let file = self.temp.persist(target).map_err(|error| error.error)?;
+        let modified = file.metadata().and_then(|m| m.modified()).ok();
+        if let Some(dir) = target.parent() {
+            let _ = sync_dir(dir);
+        }
+        Ok(Fingerprint {
+            modified,
+            ..self.fingerprint
+        })
+    }
+}
+
+/// Writes `bytes` to `target` atomically: the old file or the new one, never half.
+#[cfg(test)]
+pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {
+    prepare(target, bytes)?.commit(target)
+}
+
+/// Holds the data directory's lock file (`.pactboard.lock`) while a pactboard
+/// checks a file and replaces it, so two sessions cannot both pass the check and
+/// then overwrite each other. Released when dropped.
+pub struct DirLock {
+    file: File,
+}
+
+impl DirLock {
+    pub fn acquire(dir: &Path) -> io::Result<DirLock> {
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o666)
+            .open(dir.join(".pactboard.lock"))?;
+        file.lock()?;
+        Ok(DirLock { file })
+    }
+}
+
+impl Drop for DirLock {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
 }
 
 /// Makes a rename in `dir` durable.
@@ -160,6 +231,22 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(fs::read(&real).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_loop_of_links_is_an_error_not_a_crash() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("b.ron", dir.path().join("a.ron")).unwrap();
+        std::os::unix::fs::symlink("a.ron", dir.path().join("b.ron")).unwrap();
+        let error = resolve_target(&dir.path().join("a.ron")).unwrap_err();
+        assert!(error.to_string().contains("loop"), "{error}");
+    }
+
+    #[test]
+    fn the_lock_can_be_taken_again_once_released() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(DirLock::acquire(dir.path()).unwrap());
+        drop(DirLock::acquire(dir.path()).unwrap());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::domain::{PARTNER_VERSION, Partner, WORKSPACE_VERSION, Workspace};
 pub use files::Fingerprint;
-use files::{read_with_fingerprint, resolve_target, sync_dir, write_atomically};
+use files::{DirLock, prepare, read_with_fingerprint, resolve_target, sync_dir};
 pub use parse::LoadError;
 use parse::{Parsed, file_version, parse_document};
 
@@ -290,8 +290,14 @@ impl Store {
         })?;
         let target =
             resolve_target(&self.root.join(file)).map_err(|error| io_error(file, error))?;
+        // Write and flush first (slow); then, under the lock, check and rename (fast),
+        // so another session's save cannot land between the check and the rename.
+        let prepared = prepare(&target, text.as_bytes()).map_err(|error| io_error(file, error))?;
+        let _lock = DirLock::acquire(&self.root).map_err(|error| io_error(file, error))?;
         self.check_unchanged(file, &target, known_version, expected)?;
-        write_atomically(&target, text.as_bytes()).map_err(|error| io_error(file, error))
+        prepared
+            .commit(&target)
+            .map_err(|error| io_error(file, error))
     }
 
     /// Refuses unless the file on disk is exactly what was read (or, for a new file,
@@ -326,11 +332,33 @@ impl Store {
         }
     }
 
+    /// Keeps a copy of an edit that could not be written, as
+    /// `.trash/unsaved-<id>.ron`, so it survives a crash or a dropped connection.
+    pub fn rescue(&self, id: &str, partner: &Partner) -> Result<PathBuf, SaveError> {
+        let file = format!("{TRASH_DIR}/unsaved-{id}.ron");
+        let text = format::to_ron(partner).map_err(|error| SaveError::Io {
+            file: file.clone(),
+            message: format!("cannot serialise: {error}"),
+        })?;
+        fs::create_dir_all(self.root.join(TRASH_DIR)).map_err(|error| io_error(&file, error))?;
+        let path = self.root.join(&file);
+        prepare(&path, text.as_bytes())
+            .and_then(|prepared| prepared.commit(&path))
+            .map_err(|error| io_error(&file, error))?;
+        Ok(path)
+    }
+
+    /// Drops the rescue copy of `id` once its edit is on disk for real.
+    pub fn clear_rescue(&self, id: &str) {
+        let _ = fs::remove_file(self.root.join(TRASH_DIR).join(format!("unsaved-{id}.ron")));
+    }
+
     /// Moves a partner's file to `.trash/<id>-<timestamp>.ron`; nothing is unlinked.
     /// Refuses, like a save, when the file changed since it was read.
     pub fn trash_partner(&self, id: &str, expected: &Fingerprint) -> Result<PathBuf, SaveError> {
         let file = Self::partner_file(id);
         let source = self.root.join(&file);
+        let _lock = DirLock::acquire(&self.root).map_err(|error| io_error(&file, error))?;
         self.check_unchanged(&file, &source, PARTNER_VERSION, Some(expected))?;
         self.move_to_trash(&file, id)
     }
