@@ -69,7 +69,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let outcome = run_check(&store, &snapshot);
             for line in &outcome.lines {
-                println!("{line}");
+                println!("{}", report::printable(line));
             }
             eprintln!("{}", outcome.summary());
             Ok(if outcome.errors > 0 {

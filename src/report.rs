@@ -243,8 +243,8 @@ fn attention_line(item: &AttentionItem, today: NaiveDate) -> String {
     format!(
         "{:>13}  {}  {}",
         timing,
-        pad(&item.partner_name, 22),
-        item.message()
+        pad(&printable(&item.partner_name), 22),
+        printable(&item.message())
     )
 }
 
@@ -263,7 +263,7 @@ pub fn status_text(
     };
     line(paint.bold(&format!(
         "{} — {}",
-        snapshot.workspace.name,
+        printable(&snapshot.workspace.name),
         as_of(today, source)
     )));
     let bands: Vec<String> = summary
@@ -300,9 +300,9 @@ pub fn status_text(
             "  {} {}  {}  {:<9}  {}",
             entry.date.format("%a"),
             entry.date,
-            pad(&entry.partner_name, 22),
+            pad(&printable(&entry.partner_name), 22),
             entry.kind.label(),
-            entry.what
+            printable(&entry.what)
         ));
     }
     line(String::new());
@@ -332,8 +332,8 @@ pub fn status_text(
         );
         line(format!(
             "  {} {} {} {:>5}  {:<11} {:>4}  {:<10}  {:>7}",
-            pad(&file.partner.name, 24),
-            pad(&file.partner.stage, 12),
+            pad(&printable(&file.partner.name), 24),
+            pad(&printable(&file.partner.stage), 12),
             badge,
             score_text(figures),
             kpi_text,
@@ -349,7 +349,7 @@ pub fn status_text(
             snapshot.errors.len()
         ))));
         for error in &snapshot.errors {
-            line(format!("  {}", load_error_line(error)));
+            line(format!("  {}", printable(&load_error_line(error))));
         }
     }
     out
@@ -371,7 +371,7 @@ fn stages_text(summary: &PortfolioSummary) -> String {
     summary
         .stages
         .iter()
-        .map(|stage| format!("{} {}", stage.name, stage.count))
+        .map(|stage| format!("{} {}", printable(&stage.name), stage.count))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -387,7 +387,21 @@ fn dash_or(value: Option<impl std::fmt::Display>) -> String {
 }
 
 fn escape_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    printable(text).replace('|', "\\|")
+}
+
+/// Text from the data made safe for a terminal: a name holding an escape sequence
+/// must not retitle the reader's window or worse. Line breaks and tabs become
+/// spaces, other control characters `�`. (The dashboard is safe already: ratatui
+/// draws control characters as nothing.)
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|ch| match ch {
+            '\n' | '\r' | '\t' => ' ',
+            ch if ch.is_control() => '\u{fffd}',
+            ch => ch,
+        })
+        .collect()
 }
 
 /// `status --format markdown`: the same, ready to paste into meeting notes.
@@ -495,7 +509,7 @@ pub fn status_markdown(snapshot: &Snapshot, today: NaiveDate, source: TodaySourc
         ));
         line(String::new());
         for error in &snapshot.errors {
-            line(format!("- `{}`", load_error_line(error)));
+            line(format!("- `{}`", printable(&load_error_line(error))));
         }
     }
     out

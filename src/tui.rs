@@ -8,7 +8,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::app::App;
-use crate::app::update::handle_key;
+use crate::app::update::{handle_key, handle_paste};
 use crate::ui;
 
 /// Draws, then blocks on the next event, until the app asks to quit. No ticking and
@@ -28,6 +28,7 @@ where
             .map_err(Into::into)?;
         match next_event()? {
             Event::Key(key) => handle_key(app, key),
+            Event::Paste(text) => handle_paste(app, &text),
             Event::Resize(_, _) => {}
             _ => continue,
         }
@@ -38,6 +39,8 @@ where
 /// Runs the dashboard in the real terminal and restores it however the loop ends.
 pub fn run(app: &mut App) -> color_eyre::Result<()> {
     let mut terminal = ratatui::try_init()?;
+    // Pasted text arrives as one event, not as keys that could act as commands.
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste);
     show_cursor_on_panic();
     restore_on_hangup();
     // crossterm starts watching for resizes on its first poll; do it now, so a
@@ -51,6 +54,7 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
 
 /// Leaves the alternate screen, turns raw mode off and shows the cursor.
 pub fn restore() {
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
 }
@@ -59,7 +63,11 @@ pub fn restore() {
 fn show_cursor_on_panic() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+        let _ = crossterm::execute!(
+            io::stdout(),
+            crossterm::event::DisableBracketedPaste,
+            crossterm::cursor::Show
+        );
         previous(info);
     }));
 }

@@ -151,3 +151,19 @@ fn load_errors_list_only_opens_when_there_are_some() {
     press(&mut app, KeyCode::Esc);
     assert!(app.overlays.is_empty());
 }
+
+#[test]
+fn a_session_on_the_clock_moves_to_the_next_day_but_a_pinned_one_does_not() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let next_day = app.today.succ_opt().unwrap();
+    app.follow_clock(next_day);
+    assert_eq!(app.today.to_string(), DEMO_DATE, "a demo date stays put");
+    app.today_source = pactboard::cli::TodaySource::Clock;
+    let before = app.summary.attention.clone();
+    app.follow_clock(next_day);
+    assert_eq!(app.today, next_day);
+    assert_ne!(
+        app.summary.attention, before,
+        "the figures follow the new day"
+    );
+}

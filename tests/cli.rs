@@ -244,3 +244,33 @@ fn the_committed_demo_is_exactly_what_init_demo_writes_for_its_date() {
         );
     }
 }
+
+#[test]
+fn control_characters_from_a_file_never_reach_the_terminal() {
+    let (_dir, data) = demo_copy();
+    let path = data.join("partners/lumen-payroll.ron");
+    let text = fs::read_to_string(&path).unwrap().replacen(
+        "name: \"Lumen Payroll\"",
+        "name: \"Lumen\\u{1b}]0;pwned\\u{7} Payroll\"",
+        1,
+    );
+    fs::write(&path, text).unwrap();
+    for format in ["text", "markdown", "json"] {
+        let output = pactboard(&["status", "--format", format], &data);
+        assert!(!output.stdout.contains(&0x1b), "{format} printed an escape");
+        assert!(!output.stdout.contains(&0x07), "{format} printed a bell");
+    }
+}
+
+#[test]
+fn oddly_named_partner_files_are_reported_not_skipped() {
+    let (_dir, data) = demo_copy();
+    fs::copy(
+        data.join("partners/lumen-payroll.ron"),
+        data.join("partners/extra.RON"),
+    )
+    .unwrap();
+    let output = pactboard(&["check"], &data);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("partners/extra.RON:1:1: error: partner files end in .ron"));
+}

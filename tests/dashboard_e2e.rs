@@ -407,3 +407,35 @@ fn pipeline_stage_move_undo_and_new_partner_reach_the_disk() {
         stderr(&check)
     );
 }
+
+#[test]
+fn a_paste_is_typed_text_never_commands() {
+    let (_dir, data) = demo_copy();
+    let mut pty = Pty::builder(&data).size(80, 24).spawn();
+    pty.wait_for(FIRST_ITEM, WAIT);
+    pty.send("2");
+    wait_for_tab(&pty, "2 Pipeline");
+    pty.send("a");
+    pty.wait_for("New partner", WAIT);
+    // What a terminal sends for a paste with bracketed paste on.
+    pty.send("\x1b[200~Acme\nLd\x1b[201~");
+    pty.wait_for("Acme Ld", WAIT);
+    assert!(
+        !data.join("partners/acme-ld.ron").exists() && !data.join("partners/acme.ron").exists(),
+        "the pasted newline did not save the form"
+    );
+    pty.press(Key::Ctrl('s'));
+    pty.wait_for("added partner Acme Ld", WAIT);
+    let saved = partner_file(&data, "acme-ld");
+    assert!(
+        saved.contains("stage: \"Prospect\""),
+        "the pasted L moved nothing: {saved}"
+    );
+    pty.send("q");
+    assert!(pty.wait_for_exit(WAIT).success(), "{}", pty.report());
+    pty.assert_restored();
+    let output = pty.output();
+    let on = pty::rfind(&output, b"\x1b[?2004h").expect("bracketed paste was turned on");
+    let off = pty::rfind(&output, b"\x1b[?2004l").expect("bracketed paste was turned off");
+    assert!(off > on, "and turned off after");
+}

@@ -769,3 +769,18 @@ fn a_second_partner_with_the_same_name_is_flagged() {
         stdout(&output)
     );
 }
+
+#[test]
+fn space_twice_on_an_action_closes_and_reopens_the_same_one() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let id = "harbourline-mutual";
+    open_detail(&mut app, id, Section::Activity);
+    let before = on_disk(&app, id);
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(
+        on_disk(&app, id),
+        before,
+        "the second Space reopened the action the first closed"
+    );
+}

@@ -208,6 +208,7 @@ pub const BINDINGS: &[Binding] = &[
     // The filter being typed.
     bind(C::Filter, &[key(KeyCode::Enter)], Action::Submit, "keep the filter and go back to the board", Some("keep")),
     bind(C::Filter, &[key(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
+    bind(C::Filter, &[ctrl('c')], Action::Quit, "quit pactboard", None),
     // Partner detail.
     bind(C::Detail, &[key(KeyCode::Tab), ch(']')], Action::NextSection, "next section", Some("section")),
     bind(C::Detail, &[key(KeyCode::BackTab), ch('[')], Action::PrevSection, "previous section", None),
@@ -226,9 +227,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Detail, &[key(KeyCode::Esc)], Action::Back, "back to where you came from", Some("back")),
     // Help and the load-error list.
     bind(C::Help, &[key(KeyCode::Esc), ch('?'), ch('q')], Action::Back, "close the help", Some("close")),
+    bind(C::Help, &[ctrl('c')], Action::Quit, "quit pactboard", None),
     bind(C::Help, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
     bind(C::Help, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", Some("scroll")),
     bind(C::LoadErrors, &[key(KeyCode::Esc), ch('!'), ch('q')], Action::Back, "close the list", Some("close")),
+    bind(C::LoadErrors, &[ctrl('c')], Action::Quit, "quit pactboard", None),
     bind(C::LoadErrors, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
     bind(C::LoadErrors, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", Some("scroll")),
     // Forms: keys not listed here edit the focused field.
@@ -236,9 +239,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Form, &[key(KeyCode::Tab)], Action::NextField, "next field", Some("field")),
     bind(C::Form, &[key(KeyCode::BackTab)], Action::PrevField, "previous field", Some("field")),
     bind(C::Form, &[key(KeyCode::Esc)], Action::Back, "cancel (asks when something was typed)", Some("cancel")),
+    bind(C::Form, &[ctrl('c')], Action::Quit, "quit pactboard (asks when something was typed)", None),
     // Confirmations.
     bind(C::Confirm, &[ch('y'), key(KeyCode::Enter)], Action::Yes, "yes", Some("yes")),
     bind(C::Confirm, &[ch('n'), key(KeyCode::Esc)], Action::Back, "no", Some("no")),
+    bind(C::Confirm, &[ctrl('c')], Action::Quit, "quit pactboard", None),
 ];
 
 /// Whether keys of `Global` also apply under `context`.

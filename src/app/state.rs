@@ -178,8 +178,6 @@ pub struct App {
     pub history: History,
     pub overlays: Vec<Overlay>,
     pub status: Option<StatusMessage>,
-    /// Rows the last drawn list had room for, for PageUp/PageDown.
-    pub page_rows: usize,
     pub should_quit: bool,
     pub theme: Theme,
     /// The data directory as the status line shows it.
@@ -213,7 +211,6 @@ impl App {
             history: History::default(),
             overlays: Vec::new(),
             status: None,
-            page_rows: 10,
             should_quit: false,
             theme: Theme::from_env(),
             data_label,
@@ -242,6 +239,15 @@ impl App {
             super::pipeline::selected_position(self, &columns).map_or(0, |(_, row)| row)
         };
         super::pipeline::settle_selection(self, row);
+    }
+
+    /// A session left open past midnight moves to the new day (only when "today"
+    /// comes from the clock: a pinned or demo date stays put).
+    pub fn follow_clock(&mut self, now: NaiveDate) {
+        if self.today_source == TodaySource::Clock && now != self.today {
+            self.today = now;
+            self.refresh();
+        }
     }
 
     /// Recomputes the derived figures after the data changed.

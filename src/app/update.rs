@@ -21,6 +21,7 @@ pub fn handle_key(app: &mut App, event: KeyEvent) {
     if event.kind == KeyEventKind::Release {
         return;
     }
+    app.follow_clock(chrono::Local::now().date_naive());
     let context = app.context();
     match keymap::action_for(context, event) {
         Some(action) => update(app, action),
@@ -28,6 +29,27 @@ pub fn handle_key(app: &mut App, event: KeyEvent) {
         None => {}
     }
 }
+
+/// Pasted text (bracketed paste): typed into the form field or the filter being
+/// edited, ignored elsewhere — a paste is never a string of commands.
+pub fn handle_paste(app: &mut App, text: &str) {
+    if let Some(Overlay::Form(overlay)) = app.overlays.last_mut() {
+        overlay.form.paste(text);
+        return;
+    }
+    if app.overlays.is_empty()
+        && let Some(filter) = app.pipeline.filter_input.as_mut()
+    {
+        filter.insert_str(crate::ui::widgets::form::one_line(text));
+        app.pipeline.filter = filter.lines().join(" ");
+        pipeline::settle_selection(app, 0);
+        return;
+    }
+    app.info("pasted text is only taken in a form or the filter");
+}
+
+/// How far PgUp/PgDn move: about a screenful of a list at 80x24.
+const PAGE: i64 = 10;
 
 pub fn update(app: &mut App, action: Action) {
     match action {
@@ -46,8 +68,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Back => back(app),
         Action::Up => move_by(app, -1),
         Action::Down => move_by(app, 1),
-        Action::PageUp => move_by(app, -(app.page_rows.max(1) as i64)),
-        Action::PageDown => move_by(app, app.page_rows.max(1) as i64),
+        Action::PageUp => move_by(app, -PAGE),
+        Action::PageDown => move_by(app, PAGE),
         Action::Top => move_by(app, i64::MIN / 2),
         Action::Bottom => move_by(app, i64::MAX / 2),
         Action::Left => {
@@ -77,7 +99,7 @@ pub fn update(app: &mut App, action: Action) {
                 let count = app.history.unsaved.len();
                 app.overlays.push(Overlay::Confirm(Confirm {
                     question: format!(
-                        "Reloading drops {count} edit(s) that could not be written. Reload anyway?"
+                        "Reloading drops the edits to {count} partner(s) that could not be written (a copy of each is in .trash/). Reload anyway?"
                     ),
                     purpose: ConfirmPurpose::ReloadDiscarding,
                 }));
@@ -105,16 +127,32 @@ fn on_board(app: &App) -> bool {
     app.detail.is_none() && app.overlays.is_empty() && app.tab == Tab::Pipeline
 }
 
+/// `q`/`Ctrl-c`: quits, asking first when something would be lost — edits that
+/// could not be written, or text typed into an open form.
 fn quit(app: &mut App) {
-    if app.history.unsaved.is_empty() {
+    if matches!(app.overlays.last(), Some(Overlay::Confirm(c)) if c.purpose == ConfirmPurpose::QuitWithUnsaved)
+    {
+        // Asked already; a second Ctrl-c means it.
         app.should_quit = true;
         return;
     }
-    let count = app.history.unsaved.len();
-    app.overlays.push(Overlay::Confirm(Confirm {
-        question: format!(
-            "{count} partner(s) have changes that could not be written and exist only here. Quit and lose them?"
+    let typing = app
+        .overlays
+        .iter()
+        .any(|overlay| matches!(overlay, Overlay::Form(form) if form.form.is_dirty()));
+    let unsaved = app.history.unsaved.len();
+    let question = match (unsaved, typing) {
+        (0, false) => {
+            app.should_quit = true;
+            return;
+        }
+        (0, true) => "Quit and drop what you typed in the form?".to_string(),
+        (count, _) => format!(
+            "Edits to {count} partner(s) could not be written (a copy of each is in .trash/). Quit anyway?"
         ),
+    };
+    app.overlays.push(Overlay::Confirm(Confirm {
+        question,
         purpose: ConfirmPurpose::QuitWithUnsaved,
     }));
 }
@@ -185,9 +223,16 @@ fn scroll(value: u16, delta: i64) -> u16 {
 }
 
 fn move_by(app: &mut App, delta: i64) {
+    // Bounded so that scrolling back up answers at once (the view also stops at the
+    // end of the text).
+    let error_lines = u16::try_from(2 + 3 * app.load_errors.len()).unwrap_or(u16::MAX);
     if let Some(overlay) = app.overlays.last_mut() {
-        if let Overlay::Help { scroll: offset } | Overlay::LoadErrors { scroll: offset } = overlay {
-            *offset = scroll(*offset, delta);
+        match overlay {
+            Overlay::Help { scroll: offset } => *offset = scroll(*offset, delta).min(60),
+            Overlay::LoadErrors { scroll: offset } => {
+                *offset = scroll(*offset, delta).min(error_lines)
+            }
+            _ => {}
         }
         return;
     }
@@ -286,9 +331,26 @@ fn purpose_partner(purpose: &FormPurpose) -> Option<&str> {
     }
 }
 
+/// Stage names come from the workspace: while it did not load (or lists no
+/// stages), partners can be neither added nor moved, or they would get stages the
+/// team's real workspace may not have.
+fn stages_known(app: &mut App) -> bool {
+    if app.workspace_fingerprint.is_none() {
+        app.error(
+            "workspace.ron did not load (! shows why): fix it before adding or moving partners",
+        );
+        return false;
+    }
+    if app.workspace.stages.is_empty() {
+        app.error("the workspace lists no stages: add them to workspace.ron first");
+        return false;
+    }
+    true
+}
+
 fn add(app: &mut App) {
     if app.detail.is_none() {
-        if app.tab == Tab::Pipeline {
+        if app.tab == Tab::Pipeline && stages_known(app) {
             open_form(app, FormPurpose::NewPartner);
         }
         return;
@@ -399,6 +461,19 @@ fn item_name(app: &App, id: &str, item: Item) -> Result<String, &'static str> {
             "action “{}”",
             partner.action(source, i).map_or("", |a| &a.text)
         ),
+        Item::CheckIn(i)
+            if partner
+                .checkins
+                .get(i)
+                .is_some_and(|c| !c.actions.is_empty()) =>
+        {
+            let checkin = &partner.checkins[i];
+            format!(
+                "the check-in of {} and its {} action item(s)",
+                checkin.date,
+                checkin.actions.len()
+            )
+        }
         Item::CheckIn(i) => format!(
             "the check-in of {}",
             partner
@@ -555,7 +630,9 @@ fn cycle_status(app: &mut App) {
         }
     };
     let name = partner.name.clone();
-    edit::commit(app, &id, Some(partner), format!("{description} ({name})"));
+    if edit::commit(app, &id, Some(partner), format!("{description} ({name})")) {
+        select_item(app, item);
+    }
 }
 
 fn component_name(component: Component) -> String {
@@ -577,6 +654,9 @@ fn move_stage(app: &mut App, delta: i64) {
     let Some(partner) = app.partner_data(&id).cloned() else {
         return;
     };
+    if !stages_known(app) {
+        return;
+    }
     let Some(current) = app.workspace.stage_index(&partner.stage) else {
         app.error(format!(
             "{} is in \"{}\", which is not a stage of the workspace",
@@ -690,16 +770,24 @@ fn submit(app: &mut App) {
     }
 }
 
-/// After adding an item in the detail, select it.
+/// After an item was added or edited in the detail, select it — by what it is,
+/// not by where it was: a done action moves down the list, a new one appears.
 fn select_added_item(app: &mut App, purpose: &FormPurpose) {
-    let Some((id, section, _)) = detail_selection(app) else {
+    let Some((id, _, _)) = detail_selection(app) else {
         return;
     };
     let Some(partner) = app.partner_data(&id) else {
         return;
     };
-    let items = detail::items(partner, section, app.today);
     let wanted = match purpose {
+        FormPurpose::Action { at: None, .. } => Some(Item::Action(
+            detail::ActionSource::Partner,
+            partner.actions.len().saturating_sub(1),
+        )),
+        FormPurpose::Action {
+            at: Some((source, index)),
+            ..
+        } => Some(Item::Action(*source, *index)),
         FormPurpose::Contact { index: None, .. } => {
             Some(Item::Contact(partner.contacts.len().saturating_sub(1)))
         }
@@ -717,8 +805,21 @@ fn select_added_item(app: &mut App, purpose: &FormPurpose) {
         }
         _ => None,
     };
-    if let Some(wanted) = wanted
-        && let Some(position) = items.iter().position(|item| *item == wanted)
+    if let Some(wanted) = wanted {
+        select_item(app, wanted);
+    }
+}
+
+/// Selects `wanted` in the open detail, if it is listed there.
+fn select_item(app: &mut App, wanted: Item) {
+    let Some((id, section, _)) = detail_selection(app) else {
+        return;
+    };
+    let Some(partner) = app.partner_data(&id) else {
+        return;
+    };
+    let items = detail::items(partner, section, app.today);
+    if let Some(position) = items.iter().position(|item| *item == wanted)
         && let Some(detail) = app.detail.as_mut()
     {
         detail.selected = position;

@@ -210,7 +210,7 @@ pub fn partner_attention(
     if workspace.is_checkin_stage(&partner.stage) {
         let last = partner.last_checkin(today);
         let since = last.unwrap_or(partner.stage_since);
-        let due = add_days(since, i64::from(cadence));
+        let due = partner.checkin_due(workspace.checkin_cadence_days, today);
         if due < today {
             let why = match last {
                 Some(last) => format!("last check-in {last}; one expected every {cadence} days"),
@@ -377,10 +377,9 @@ pub fn upcoming<'a>(
             );
         }
         if workspace.is_checkin_stage(&partner.stage) {
-            let since = partner.last_checkin(today).unwrap_or(partner.stage_since);
             let cadence = partner.cadence_days(workspace.checkin_cadence_days);
             add(
-                add_days(since, i64::from(cadence)),
+                partner.checkin_due(workspace.checkin_cadence_days, today),
                 UpcomingKind::CheckIn,
                 format!("check-in (every {cadence} days)"),
             );

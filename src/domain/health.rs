@@ -230,10 +230,25 @@ fn checkin_part(partner: &Partner, workspace: &Workspace, today: NaiveDate) -> H
         );
     }
     let cadence = i64::from(partner.cadence_days(workspace.checkin_cadence_days));
-    let since = partner
-        .last_checkin(today)
-        .unwrap_or(partner.stage_since)
-        .min(today);
+    let due = partner.checkin_due(workspace.checkin_cadence_days, today);
+    let Some(last) = partner.last_checkin(today) else {
+        // No check-in yet: nothing to judge until the first one is due; after that,
+        // a missed first check-in counts like any other.
+        if due >= today {
+            return part(
+                HealthPartKind::Checkins,
+                None,
+                format!("none yet; the first is due {due}"),
+            );
+        }
+        let late = days_between(due, today);
+        return part(
+            HealthPartKind::Checkins,
+            Some(1.0 - late as f64 / cadence as f64),
+            format!("none yet; the first was due {due}"),
+        );
+    };
+    let since = last.min(today);
     let age = days_between(since, today);
     let share = if age <= cadence {
         1.0
@@ -405,11 +420,14 @@ mod tests {
     }
 
     #[test]
-    fn without_any_checkin_the_stage_entry_date_counts() {
+    fn a_new_partner_in_a_checkin_stage_is_not_started_until_its_first_checkin_is_due() {
         let mut partner = active_partner();
         partner.stage_since = day("2026-11-20");
-        let health = health(&partner, &Workspace::new("T"), today());
-        assert_eq!(health.score, Some(100));
+        let fresh = health(&partner, &Workspace::new("T"), today());
+        assert_eq!(fresh.score, None, "{}", fresh.explain());
+        partner.stage_since = day("2026-11-07"); // first check-in due 11-21: 7 days late
+        let late = health(&partner, &Workspace::new("T"), today());
+        assert_eq!(late.score, Some(50), "{}", late.explain());
     }
 
     #[test]

@@ -278,9 +278,18 @@ impl Kpi {
 }
 
 /// Green, amber or red: actual progress as a share of the progress expected by now.
+/// Within half a percentage point of the expected progress counts as on it: the
+/// explanation shows whole percentages, and "0% of the way, 0% expected → red"
+/// would be a verdict nobody can follow.
+const ON_TRACK_TOLERANCE: f64 = 0.005;
+
 fn rag(progress: f64, expected: f64, thresholds: RagThresholds) -> KpiStatus {
-    if expected <= 0.0 {
+    if progress >= expected - ON_TRACK_TOLERANCE {
         return KpiStatus::Green;
+    }
+    if expected <= 0.0 {
+        // Nothing expected yet, but already worse than the baseline.
+        return KpiStatus::Red;
     }
     let share = progress / expected * 100.0;
     if share >= f64::from(thresholds.green_percent) {
@@ -645,6 +654,22 @@ mod tests {
         kpi.target_date = kpi.start;
         assert_eq!(kpi.expected_progress(day("2026-01-01")), 1.0);
         assert_eq!(kpi.expected_progress(day("2025-12-31")), 0.0);
+    }
+
+    #[test]
+    fn the_first_days_are_judged_as_the_explanation_reads() {
+        // On the start day, at the baseline: "0% of the way, 0% expected" is on track.
+        let at_baseline = revenue(Direction::HigherIsBetter, &[("2026-01-01", 0.0)]);
+        let result = at_baseline.assess(day("2026-01-01"), THRESHOLDS, 14);
+        assert_eq!(result.status, KpiStatus::Green, "{}", result.explanation);
+        // A shortfall too small to show in whole percentages is no shortfall.
+        let mut long = at_baseline.clone();
+        long.target_date = day("2027-01-01");
+        let result = long.assess(day("2026-01-02"), THRESHOLDS, 14);
+        assert_eq!(result.status, KpiStatus::Green, "{}", result.explanation);
+        let worse = revenue(Direction::HigherIsBetter, &[("2026-01-01", -50.0)]);
+        let result = worse.assess(day("2026-01-01"), THRESHOLDS, 14);
+        assert_eq!(result.status, KpiStatus::Red, "{}", result.explanation);
     }
 
     #[test]

@@ -512,6 +512,13 @@ impl Partner {
             .max()
     }
 
+    /// When the next check-in is due: the cadence after the last one, or after the
+    /// partner entered its stage when there has been none.
+    pub fn checkin_due(&self, workspace_default: u32, today: NaiveDate) -> NaiveDate {
+        let since = self.last_checkin(today).unwrap_or(self.stage_since);
+        super::dates::add_days(since, i64::from(self.cadence_days(workspace_default)))
+    }
+
     /// Every action item — from check-ins, review adjustments and on its own — with
     /// where it lives.
     pub fn sourced_actions(&self) -> impl Iterator<Item = (ActionSource, usize, &ActionItem)> {

@@ -38,6 +38,10 @@ impl WeightedScore {
                 self.scored,
                 self.criteria
             ),
+            None if self.scored > 0 => format!(
+                "no weighted score: the {} scored criteria all have weight 0",
+                self.scored
+            ),
             None => format!("not scored (0 of {} criteria)", self.criteria),
         }
     }

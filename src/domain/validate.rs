@@ -264,6 +264,25 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
                 format!("KPI \"{}\" has a value that is not a number", kpi.name),
             ));
         }
+        let improving = kpi.target - kpi.baseline;
+        let mismatch = match kpi.direction {
+            crate::domain::kpi::Direction::HigherIsBetter => improving < 0.0,
+            crate::domain::kpi::Direction::LowerIsBetter => improving > 0.0,
+        };
+        if mismatch {
+            problems.push(problem(
+                Error,
+                "name",
+                Some(&kpi.name),
+                format!(
+                    "KPI \"{}\" says {} but its target {} is on the other side of its baseline {}; fix the direction or swap them",
+                    kpi.name,
+                    kpi.direction.label(),
+                    format_value(kpi.target, &kpi.unit),
+                    format_value(kpi.baseline, &kpi.unit)
+                ),
+            ));
+        }
         if kpi.baseline == kpi.target {
             problems.push(problem(
                 Warning,

@@ -162,6 +162,7 @@ impl Store {
                 }
             };
 
+        errors.extend(self.odd_files());
         let mut partners = Vec::new();
         for id in self.partner_ids().map_err(|error| OpenError::Io {
             path: self.root.join(PARTNERS_DIR),
@@ -196,8 +197,10 @@ impl Store {
             Err(error) => return Err(error),
         };
         let mut ids = Vec::new();
-        for entry in entries {
-            let name = entry?.file_name();
+        // An entry that cannot be read, or a name that is not UTF-8, is skipped
+        // here and reported by `odd_files`; it must not stop the rest loading.
+        for entry in entries.flatten() {
+            let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
             if name.starts_with('.') {
                 continue;
@@ -210,6 +213,47 @@ impl Store {
         }
         ids.sort();
         Ok(ids)
+    }
+
+    /// Files in `partners/` that look meant as partners but will never load: a name
+    /// that is not UTF-8, or `.RON` in capitals. Said, rather than silently skipped.
+    fn odd_files(&self) -> Vec<LoadError> {
+        let Ok(entries) = fs::read_dir(self.root.join(PARTNERS_DIR)) else {
+            return Vec::new();
+        };
+        let mut odd = Vec::new();
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    odd.push(LoadError::whole_file(
+                        PARTNERS_DIR,
+                        format!("an entry cannot be read: {error}"),
+                    ));
+                    continue;
+                }
+            };
+            let name = entry.file_name();
+            match name.to_str() {
+                None => odd.push(LoadError::whole_file(
+                    &format!("{PARTNERS_DIR}/{}", name.to_string_lossy()),
+                    "the file name is not UTF-8 text; rename it to load it",
+                )),
+                Some(text)
+                    if !text.starts_with('.')
+                        && !text.ends_with(".ron")
+                        && text.to_lowercase().ends_with(".ron") =>
+                {
+                    odd.push(LoadError::whole_file(
+                        &format!("{PARTNERS_DIR}/{text}"),
+                        "partner files end in .ron (lower case); rename it to load it",
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+        odd.sort_by(|a, b| a.file.cmp(&b.file));
+        odd
     }
 
     /// Reads one partner. `Ok((None, errors))` when it did not parse; the errors also

@@ -280,19 +280,17 @@ fn card(app: &App, index: usize, columns: usize) -> Vec<Line<'static>> {
         &partner.kind
     };
 
-    let checkin_stage = app.workspace.is_checkin_stage(&partner.stage);
-    let cadence = i64::from(partner.cadence_days(app.workspace.checkin_cadence_days));
+    // Flagged exactly when the attention list says the check-in is overdue.
+    let overdue = app.workspace.is_checkin_stage(&partner.stage)
+        && partner.checkin_due(app.workspace.checkin_cadence_days, app.today) < app.today;
+    let style = if overdue { theme.bad() } else { theme.dim() };
+    let flag = if overdue { "⚑ " } else { "" };
     let checkin = match figures.and_then(|f| f.last_checkin) {
-        Some(date) => {
-            let days = days_between(date, app.today);
-            if checkin_stage && days > cadence {
-                (format!("⚑ check-in {days}d ago"), theme.bad())
-            } else {
-                (format!("check-in {days}d ago"), theme.dim())
-            }
-        }
-        None if checkin_stage => ("⚑ no check-in yet".to_string(), theme.bad()),
-        None => ("no check-ins".to_string(), theme.dim()),
+        Some(date) => (
+            format!("{flag}check-in {}d ago", days_between(date, app.today)),
+            style,
+        ),
+        None => (format!("{flag}no check-in yet"), style),
     };
 
     let milestone = match figures.and_then(|f| f.next_milestone.as_ref()) {

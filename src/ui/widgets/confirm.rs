@@ -5,24 +5,26 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use crate::app::keymap::Context;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::text::width;
 
 pub fn render(frame: &mut Frame, area: Rect, question: &str, theme: Theme) {
-    let popup_width = (width(question) as u16 + 4).clamp(24, 64).min(area.width);
+    let question_width = u16::try_from(width(question)).unwrap_or(u16::MAX);
+    let popup_width = question_width
+        .saturating_add(4)
+        .clamp(24, 64)
+        .min(area.width);
     let text_width = popup_width.saturating_sub(2).max(1) as usize;
-    let rows = width(question).div_ceil(text_width) as u16 + 3;
-    let popup = super::centered(area, popup_width, rows + 2);
+    let rows = u16::try_from(width(question).div_ceil(text_width))
+        .unwrap_or(u16::MAX)
+        .saturating_add(3);
+    let popup = super::centered(area, popup_width, rows.saturating_add(2));
     frame.render_widget(Clear, popup);
     let lines = vec![
         Line::styled(question.to_string(), theme.title()),
         Line::raw(""),
-        Line::from(vec![
-            Span::styled(" y ", theme.key()),
-            Span::raw("yes   "),
-            Span::styled(" n ", theme.key()),
-            Span::raw("no"),
-        ]),
+        Line::from(super::answer_keys(Context::Confirm, theme)),
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(

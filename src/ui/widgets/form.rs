@@ -255,6 +255,27 @@ impl Form {
         }
     }
 
+    /// Pasted text goes into the focused field as text — never as keys, so a pasted
+    /// newline cannot confirm the form and what follows cannot act as commands. A
+    /// one-line field takes line breaks as spaces; a choice ignores the paste.
+    pub fn paste(&mut self, text: &str) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        field.error = None;
+        match field.kind {
+            FieldKind::Choice { .. } => {}
+            FieldKind::Multiline => {
+                field
+                    .editor
+                    .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            }
+            _ => {
+                field.editor.insert_str(one_line(text));
+            }
+        }
+    }
+
     /// Gives a key to the focused field.
     pub fn input(&mut self, key: KeyEvent) -> FormInput {
         let Some(field) = self.fields.get_mut(self.focus) else {
@@ -262,7 +283,10 @@ impl Form {
         };
         field.error = None;
         if let FieldKind::Choice { options } = &field.kind {
-            let count = options.len().max(1);
+            if options.is_empty() {
+                return FormInput::Handled;
+            }
+            let count = options.len();
             match key.code {
                 KeyCode::Left | KeyCode::Char('h') => {
                     field.choice = (field.choice + count - 1) % count
@@ -292,11 +316,12 @@ impl Form {
             }
             return FormInput::Submit;
         }
-        // Keys that would add a line to a one-line field are dropped.
-        if !field.is_multiline()
-            && key.code == KeyCode::Char('m')
-            && key.modifiers.contains(KeyModifiers::CONTROL)
-        {
+        // Keys that would add a line to a one-line field (Shift/Alt-Enter, Ctrl-m,
+        // Ctrl-j) are dropped.
+        let breaks_line = key.code == KeyCode::Enter
+            || (key.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(key.code, KeyCode::Char('m' | 'j')));
+        if !field.is_multiline() && breaks_line {
             return FormInput::Handled;
         }
         field.editor.input(key);
@@ -353,7 +378,10 @@ impl Form {
         frame.render_widget(Clear, popup);
         let block = Block::bordered()
             .title(Span::styled(format!(" {} ", self.title), theme.heading()))
-            .title_bottom(" Ctrl-s save · Tab next field · Esc cancel ")
+            .title_bottom(ratatui::text::Line::from(super::key_hints(
+                crate::app::keymap::Context::Form,
+                theme,
+            )))
             .border_style(theme.focused_border());
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
@@ -459,9 +487,33 @@ impl Form {
     }
 }
 
+/// Text for a one-line field: line breaks and tabs become spaces.
+pub fn one_line(text: &str) -> String {
+    text.split(['\r', '\n', '\t'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paste_is_text_and_one_line_fields_stay_one_line() {
+        let mut form = Form::new(
+            "x",
+            vec![Field::text("Name", "", true), Field::multiline("Notes", "")],
+        );
+        form.paste("Acme\nLd");
+        form.input(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+        form.input(KeyEvent::new(KeyCode::Enter, KeyModifiers::SHIFT));
+        form.next_field();
+        form.paste("one\r\ntwo");
+        let values = form.validate(today()).unwrap();
+        assert_eq!(values[0], Value::Text("Acme Ld".into()));
+        assert_eq!(values[1], Value::Text("one\ntwo".into()));
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()

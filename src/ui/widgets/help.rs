@@ -100,7 +100,7 @@ pub fn render(frame: &mut Frame, area: Rect, screen: Context, scroll: u16, theme
     let max_scroll = height.saturating_sub(popup.height);
     let block = Block::bordered()
         .title(format!(" Keys: {} ", screen.title()))
-        .title_bottom(" Esc close · j/k scroll ")
+        .title_bottom(Line::from(super::key_hints(Context::Help, theme)))
         .border_style(theme.focused_border());
     frame.render_widget(Clear, popup);
     frame.render_widget(

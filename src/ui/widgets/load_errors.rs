@@ -30,7 +30,10 @@ pub fn render(frame: &mut Frame, area: Rect, errors: &[LoadError], scroll: u16, 
     );
     let block = Block::bordered()
         .title(format!(" Files that did not load ({}) ", errors.len()))
-        .title_bottom(" Esc close · j/k scroll ")
+        .title_bottom(Line::from(super::key_hints(
+            crate::app::keymap::Context::LoadErrors,
+            theme,
+        )))
         .border_style(theme.focused_border());
     frame.render_widget(Clear, popup);
     frame.render_widget(

@@ -8,6 +8,35 @@ pub mod load_errors;
 pub mod text;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::Span;
+
+use crate::app::keymap::{self, Context};
+use crate::ui::theme::Theme;
+
+/// An overlay's key hints from the key map: "Esc close  j/k scroll".
+pub fn key_hints(context: Context, theme: Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (keys, hint) in keymap::hints(context) {
+        spans.push(Span::styled(format!(" {keys}"), theme.key()));
+        spans.push(Span::styled(format!(" {hint} "), theme.dim()));
+    }
+    spans
+}
+
+/// Every key of a question, in full, from the key map: "y/Enter yes  n/Esc no".
+pub fn answer_keys(context: Context, theme: Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for binding in keymap::bindings(context) {
+        if let Some(hint) = binding.hint {
+            spans.push(Span::styled(
+                format!(" {}", keymap::keys_label(binding)),
+                theme.key(),
+            ));
+            spans.push(Span::styled(format!(" {hint} "), theme.dim()));
+        }
+    }
+    spans
+}
 
 /// A rectangle of at most `width` x `height` centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
