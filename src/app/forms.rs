@@ -1,11 +1,11 @@
 //! What each form edits: how to build it from the data, and how its confirmed values
 //! become a new version of the partner. The form widget only parses; this decides.
 
+use crate::app::form::{Field, Form, Value};
 use crate::domain::partner::{
     ActionItem, ClauseStatus, Component, Contact, Deliverable, Goal, MeetingTier, Partner, Role,
     Side, Tier, unique_slug,
 };
-use crate::ui::widgets::form::{Field, Form, Value};
 
 use super::detail::ActionSource;
 use super::state::App;

@@ -16,8 +16,8 @@ use super::edit::History;
 use super::forms::FormPurpose;
 use super::keymap::Context;
 use super::pipeline::PipelineState;
+use crate::app::form::Form;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::form::Form;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {

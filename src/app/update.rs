@@ -11,8 +11,8 @@ use super::forms::{self, FormPurpose};
 use super::keymap;
 use super::pipeline;
 use super::state::{App, Confirm, ConfirmPurpose, DetailView, FormOverlay, Overlay, Tab};
+use crate::app::form::FormInput;
 use crate::domain::partner::Component;
-use crate::ui::widgets::form::FormInput;
 
 /// Maps a key press to an action in the current context and applies it. Key
 /// releases are ignored (Windows and the kitty protocol send them). In a form or
@@ -40,7 +40,7 @@ pub fn handle_paste(app: &mut App, text: &str) {
     if app.overlays.is_empty()
         && let Some(filter) = app.pipeline.filter_input.as_mut()
     {
-        filter.insert_str(crate::ui::widgets::form::one_line(text));
+        filter.insert_str(crate::app::form::one_line(text));
         app.pipeline.filter = filter.lines().join(" ");
         pipeline::settle_selection(app, 0);
         return;
@@ -692,7 +692,7 @@ fn move_stage(app: &mut App, delta: i64) {
     edit::commit(app, &id, Some(after), description);
 }
 
-fn with_form(app: &mut App, change: impl FnOnce(&mut crate::ui::widgets::form::Form)) {
+fn with_form(app: &mut App, change: impl FnOnce(&mut crate::app::form::Form)) {
     if let Some(Overlay::Form(overlay)) = app.overlays.last_mut() {
         change(&mut overlay.form);
     }

@@ -42,7 +42,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::LoadErrors { scroll } => {
                 widgets::load_errors::render(frame, area, &app.load_errors, *scroll, app.theme)
             }
-            Overlay::Form(overlay) => overlay.form.render(frame, area, app.theme),
+            Overlay::Form(overlay) => widgets::form::render(&overlay.form, frame, area, app.theme),
             Overlay::Confirm(confirm) => {
                 widgets::confirm::render(frame, area, &confirm.question, app.theme)
             }
