@@ -4,6 +4,7 @@
 pub mod action;
 pub mod detail;
 pub mod edit;
+mod editing;
 pub mod form;
 pub mod forms;
 pub mod keymap;

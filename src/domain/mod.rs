@@ -3,6 +3,7 @@
 //! Every computation that depends on the date takes `today` as a parameter, so
 //! tests pin it and a demo can be shown "as of" the day it was made for.
 
+pub mod agreement;
 pub mod attention;
 pub mod dates;
 pub mod health;

@@ -64,10 +64,6 @@ pub fn file_version(bytes: &[u8]) -> Option<u32> {
         .filter(|version| *version > 0)
 }
 
-/// Parses `bytes` as a `T` of schema `known_version`.
-///
-/// A file from a newer pactboard is reported at its `version` field; if it still
-/// parses, it is returned marked read-only so it is shown but never saved.
 /// A document that declares its schema version.
 pub trait Versioned {
     fn version(&self) -> u32;
@@ -85,6 +81,10 @@ impl Versioned for crate::domain::Workspace {
     }
 }
 
+/// Parses `bytes` as a `T` of schema `known_version`.
+///
+/// A file from a newer pactboard is reported at its `version` field; if it still
+/// parses, it is returned marked read-only so it is shown but never saved.
 pub fn parse_document<T: DeserializeOwned + Versioned>(
     file: &str,
     bytes: &[u8],

@@ -1,0 +1,173 @@
+//! The partnership agreement: the seven components every agreement must cover, each
+//! with a status and a note, the deliverables, and the dates that keep it a living
+//! document (signed, next review, expiry).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::dates::serde_opt_date;
+
+/// Where a clause of the agreement stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum ClauseStatus {
+    #[default]
+    NotStarted,
+    Drafting,
+    Agreed,
+    NeedsReview,
+}
+
+impl ClauseStatus {
+    pub const ALL: [ClauseStatus; 4] = [
+        ClauseStatus::NotStarted,
+        ClauseStatus::Drafting,
+        ClauseStatus::Agreed,
+        ClauseStatus::NeedsReview,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ClauseStatus::NotStarted => "not started",
+            ClauseStatus::Drafting => "drafting",
+            ClauseStatus::Agreed => "agreed",
+            ClauseStatus::NeedsReview => "needs review",
+        }
+    }
+
+    /// The next status in the cycle a `Space` press walks through.
+    pub fn next(self) -> Self {
+        match self {
+            ClauseStatus::NotStarted => ClauseStatus::Drafting,
+            ClauseStatus::Drafting => ClauseStatus::Agreed,
+            ClauseStatus::Agreed => ClauseStatus::NeedsReview,
+            ClauseStatus::NeedsReview => ClauseStatus::NotStarted,
+        }
+    }
+}
+
+/// One component of the agreement checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    #[serde(default)]
+    pub status: ClauseStatus,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The seven components every partnership agreement must cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Component {
+    Governance,
+    FinancialCommitments,
+    PerformanceEvaluation,
+    IntellectualProperty,
+    DisputeResolution,
+    ExitStrategy,
+    FlexibilityClauses,
+}
+
+impl Component {
+    pub const ALL: [Component; 7] = [
+        Component::Governance,
+        Component::FinancialCommitments,
+        Component::PerformanceEvaluation,
+        Component::IntellectualProperty,
+        Component::DisputeResolution,
+        Component::ExitStrategy,
+        Component::FlexibilityClauses,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Component::Governance => "Governance",
+            Component::FinancialCommitments => "Financial commitments",
+            Component::PerformanceEvaluation => "Performance evaluation",
+            Component::IntellectualProperty => "Intellectual property",
+            Component::DisputeResolution => "Dispute resolution",
+            Component::ExitStrategy => "Exit strategy",
+            Component::FlexibilityClauses => "Flexibility clauses",
+        }
+    }
+}
+
+/// The agreement: a living document with a checklist of components, deliverables,
+/// and the dates that keep it under review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    #[serde(default, with = "serde_opt_date")]
+    pub signed: Option<NaiveDate>,
+    #[serde(default, with = "serde_opt_date")]
+    pub next_review: Option<NaiveDate>,
+    #[serde(default, with = "serde_opt_date")]
+    pub expires: Option<NaiveDate>,
+    #[serde(default)]
+    pub governance: Clause,
+    #[serde(default)]
+    pub financial_commitments: Clause,
+    #[serde(default)]
+    pub performance_evaluation: Clause,
+    #[serde(default)]
+    pub intellectual_property: Clause,
+    #[serde(default)]
+    pub dispute_resolution: Clause,
+    #[serde(default)]
+    pub exit_strategy: Clause,
+    #[serde(default)]
+    pub flexibility_clauses: Clause,
+    #[serde(default)]
+    pub deliverables: Vec<Deliverable>,
+}
+
+impl Agreement {
+    pub fn clause(&self, component: Component) -> &Clause {
+        match component {
+            Component::Governance => &self.governance,
+            Component::FinancialCommitments => &self.financial_commitments,
+            Component::PerformanceEvaluation => &self.performance_evaluation,
+            Component::IntellectualProperty => &self.intellectual_property,
+            Component::DisputeResolution => &self.dispute_resolution,
+            Component::ExitStrategy => &self.exit_strategy,
+            Component::FlexibilityClauses => &self.flexibility_clauses,
+        }
+    }
+
+    pub fn clause_mut(&mut self, component: Component) -> &mut Clause {
+        match component {
+            Component::Governance => &mut self.governance,
+            Component::FinancialCommitments => &mut self.financial_commitments,
+            Component::PerformanceEvaluation => &mut self.performance_evaluation,
+            Component::IntellectualProperty => &mut self.intellectual_property,
+            Component::DisputeResolution => &mut self.dispute_resolution,
+            Component::ExitStrategy => &mut self.exit_strategy,
+            Component::FlexibilityClauses => &mut self.flexibility_clauses,
+        }
+    }
+
+    /// Components not yet agreed, in checklist order.
+    pub fn missing_components(&self) -> Vec<Component> {
+        Component::ALL
+            .into_iter()
+            .filter(|component| self.clause(*component).status != ClauseStatus::Agreed)
+            .collect()
+    }
+
+    pub fn agreed_count(&self) -> usize {
+        Component::ALL.len() - self.missing_components().len()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Deliverable {
+    pub title: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default, with = "serde_opt_date")]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub status: ClauseStatus,
+    #[serde(default)]
+    pub note: String,
+}
