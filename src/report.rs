@@ -8,7 +8,8 @@ use crate::cli::TodaySource;
 use crate::domain::attention::AttentionItem;
 use crate::domain::health::HealthBand;
 use crate::domain::portfolio::{PortfolioSummary, summarize};
-use crate::store::{LoadError, Snapshot};
+use crate::store::Snapshot;
+use crate::ui::widgets::text::fit;
 
 /// The portfolio summary for everything in a snapshot.
 pub fn summary_of(snapshot: &Snapshot, today: NaiveDate) -> PortfolioSummary {
@@ -222,17 +223,6 @@ pub fn band_letter(band: HealthBand) -> char {
     }
 }
 
-fn pad(text: &str, width: usize) -> String {
-    let count = text.chars().count();
-    if count > width {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    } else {
-        format!("{text}{}", " ".repeat(width - count))
-    }
-}
-
 fn attention_line(item: &AttentionItem, today: NaiveDate) -> String {
     let timing = item.timing(today);
     let timing = if timing.is_empty() {
@@ -243,7 +233,7 @@ fn attention_line(item: &AttentionItem, today: NaiveDate) -> String {
     format!(
         "{:>13}  {}  {}",
         timing,
-        pad(&printable(&item.partner_name), 22),
+        fit(&printable(&item.partner_name), 22),
         printable(&item.message())
     )
 }
@@ -300,7 +290,7 @@ pub fn status_text(
             "  {} {}  {}  {:<9}  {}",
             entry.date.format("%a"),
             entry.date,
-            pad(&printable(&entry.partner_name), 22),
+            fit(&printable(&entry.partner_name), 22),
             entry.kind.label(),
             printable(&entry.what)
         ));
@@ -310,8 +300,8 @@ pub fn status_text(
     line(paint.bold("Partners"));
     line(paint.dim(&format!(
         "  {} {} {:>6} {:>5}  {:<11} {:>4}  {:<10}  {:>7}",
-        pad("Partner", 24),
-        pad("Stage", 12),
+        fit("Partner", 24),
+        fit("Stage", 12),
         "Health",
         "Score",
         "KPIs G/A/R/S",
@@ -332,8 +322,8 @@ pub fn status_text(
         );
         line(format!(
             "  {} {} {} {:>5}  {:<11} {:>4}  {:<10}  {:>7}",
-            pad(&printable(&file.partner.name), 24),
-            pad(&printable(&file.partner.stage), 12),
+            fit(&printable(&file.partner.name), 24),
+            fit(&printable(&file.partner.stage), 12),
             badge,
             score_text(figures),
             kpi_text,
@@ -349,14 +339,10 @@ pub fn status_text(
             snapshot.errors.len()
         ))));
         for error in &snapshot.errors {
-            line(format!("  {}", printable(&load_error_line(error))));
+            line(format!("  {}", printable(&error.to_string())));
         }
     }
     out
-}
-
-pub fn load_error_line(error: &LoadError) -> String {
-    error.to_string()
 }
 
 /// The portfolio's average health, or "–" with nothing to average.
@@ -509,7 +495,7 @@ pub fn status_markdown(snapshot: &Snapshot, today: NaiveDate, source: TodaySourc
         ));
         line(String::new());
         for error in &snapshot.errors {
-            line(format!("- `{}`", printable(&load_error_line(error))));
+            line(format!("- `{}`", printable(&error.to_string())));
         }
     }
     out

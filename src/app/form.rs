@@ -234,10 +234,6 @@ impl Form {
             .any(|(field, initial)| field.display_value() != *initial)
     }
 
-    pub fn focused(&self) -> Option<&Field> {
-        self.fields.get(self.focus)
-    }
-
     pub fn next_field(&mut self) {
         if !self.fields.is_empty() {
             self.focus = (self.focus + 1) % self.fields.len();

@@ -1,8 +1,6 @@
 //! The dashboard's state: the loaded data and its derived summary, the selected tab,
 //! each screen's view state, the overlays, and the status line.
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 
 use crate::cli::TodaySource;
@@ -234,11 +232,9 @@ impl App {
                 }
             }
         }
-        let row = {
-            let columns = super::pipeline::columns(self);
-            super::pipeline::selected_position(self, &columns).map_or(0, |(_, row)| row)
-        };
-        super::pipeline::settle_selection(self, row);
+        // A selection still on the board stays; a vanished one falls to the top of
+        // its column (its old row is gone with it).
+        super::pipeline::settle_selection(self, 0);
     }
 
     /// A session left open past midnight moves to the new day (only when "today"
@@ -262,10 +258,6 @@ impl App {
             .overview
             .selected
             .min(self.summary.attention.len().saturating_sub(1));
-    }
-
-    pub fn data_dir(&self) -> PathBuf {
-        self.store.root().to_path_buf()
     }
 
     pub fn partner(&self, id: &str) -> Option<&PartnerFile> {

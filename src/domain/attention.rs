@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::dates::{add_days, days_between};
-use super::kpi::KpiStatus;
+use super::kpi::{KpiAssessment, KpiStatus, assess_all};
 use super::partner::Partner;
 use super::workspace::Workspace;
 
@@ -137,6 +137,23 @@ pub fn partner_attention(
     workspace: &Workspace,
     today: NaiveDate,
 ) -> Vec<AttentionItem> {
+    let assessments = assess_all(
+        partner,
+        workspace.thresholds,
+        workspace.checkin_cadence_days,
+        today,
+    );
+    attention_from(id, partner, workspace, today, &assessments)
+}
+
+/// `partner_attention`, from the partner's KPI assessments already made.
+pub fn attention_from(
+    id: &str,
+    partner: &Partner,
+    workspace: &Workspace,
+    today: NaiveDate,
+    assessments: &[KpiAssessment],
+) -> Vec<AttentionItem> {
     let mut items = Vec::new();
     if workspace.is_closed_stage(&partner.stage) {
         return items;
@@ -176,8 +193,7 @@ pub fn partner_attention(
         );
     }
 
-    for kpi in &partner.kpis {
-        let assessment = kpi.assess(today, workspace.thresholds, cadence);
+    for (kpi, assessment) in partner.kpis.iter().zip(assessments) {
         match assessment.status {
             KpiStatus::Red => push(
                 AttentionKind::RedKpi,

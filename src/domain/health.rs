@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::dates::days_between;
-use super::kpi::KpiStatus;
+use super::kpi::{KpiAssessment, KpiStatus, assess_all};
 use super::partner::Partner;
 use super::workspace::Workspace;
 
@@ -123,8 +123,24 @@ impl Health {
 
 /// The health of `partner` as of `today`.
 pub fn health(partner: &Partner, workspace: &Workspace, today: NaiveDate) -> Health {
+    let assessments = assess_all(
+        partner,
+        workspace.thresholds,
+        workspace.checkin_cadence_days,
+        today,
+    );
+    health_from(partner, workspace, today, &assessments)
+}
+
+/// `health`, from the partner's KPI assessments already made (see `assess_all`).
+pub fn health_from(
+    partner: &Partner,
+    workspace: &Workspace,
+    today: NaiveDate,
+    assessments: &[KpiAssessment],
+) -> Health {
     let parts = vec![
-        kpi_part(partner, workspace, today),
+        kpi_part(assessments),
         milestone_part(partner, today),
         checkin_part(partner, workspace, today),
         feedback_part(partner, today),
@@ -150,12 +166,10 @@ fn part(kind: HealthPartKind, share: Option<f64>, detail: String) -> HealthPart 
 
 /// Green counts fully, amber half, stale a quarter, red nothing; an early warning
 /// costs a quarter. KPIs not started yet are left out.
-fn kpi_part(partner: &Partner, workspace: &Workspace, today: NaiveDate) -> HealthPart {
-    let cadence = partner.cadence_days(workspace.checkin_cadence_days);
+fn kpi_part(assessments: &[KpiAssessment]) -> HealthPart {
     let mut total = 0.0;
     let mut counted = 0;
-    for kpi in &partner.kpis {
-        let assessment = kpi.assess(today, workspace.thresholds, cadence);
+    for assessment in assessments {
         let value = match assessment.status {
             KpiStatus::NotStarted => continue,
             KpiStatus::Green => 1.0,

@@ -277,6 +277,22 @@ impl Kpi {
     }
 }
 
+/// Every KPI of a partner assessed once, in the order of `partner.kpis`: health,
+/// the attention list and the screens all read these rather than assess again.
+pub fn assess_all(
+    partner: &crate::domain::Partner,
+    thresholds: RagThresholds,
+    workspace_cadence: u32,
+    today: NaiveDate,
+) -> Vec<KpiAssessment> {
+    let cadence = partner.cadence_days(workspace_cadence);
+    partner
+        .kpis
+        .iter()
+        .map(|kpi| kpi.assess(today, thresholds, cadence))
+        .collect()
+}
+
 /// Green, amber or red: actual progress as a share of the progress expected by now.
 /// Within half a percentage point of the expected progress counts as on it: the
 /// explanation shows whole percentages, and "0% of the way, 0% expected → red"

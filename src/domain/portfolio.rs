@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::attention::{AttentionItem, Upcoming, portfolio_attention, upcoming};
-use super::health::{Health, HealthBand, health};
-use super::kpi::KpiStatus;
+use super::attention::{AttentionItem, Upcoming, attention_from, sort_by_urgency, upcoming};
+use super::health::{Health, HealthBand, health_from};
+use super::kpi::{KpiAssessment, KpiStatus, assess_all};
 use super::partner::Partner;
 use super::scoring::{WeightedScore, weighted_score};
 use super::timeline::{Milestone, MilestoneCounts, counts, next_open};
@@ -36,6 +36,8 @@ pub struct PartnerSummary {
     pub next_milestone: Option<Milestone>,
     pub last_checkin: Option<NaiveDate>,
     pub open_actions: usize,
+    /// Each KPI's assessment, in the order of the partner's `kpis`.
+    pub assessments: Vec<KpiAssessment>,
 }
 
 /// Partners per stage, in the workspace's order; stages a partner names but the
@@ -65,10 +67,14 @@ pub fn summarize_partner(
     workspace: &Workspace,
     today: NaiveDate,
 ) -> PartnerSummary {
-    let cadence = partner.cadence_days(workspace.checkin_cadence_days);
+    let assessments = assess_all(
+        partner,
+        workspace.thresholds,
+        workspace.checkin_cadence_days,
+        today,
+    );
     let mut kpis = KpiCounts::default();
-    for kpi in &partner.kpis {
-        let assessment = kpi.assess(today, workspace.thresholds, cadence);
+    for assessment in &assessments {
         match assessment.status {
             KpiStatus::Green => kpis.green += 1,
             KpiStatus::Amber => kpis.amber += 1,
@@ -80,13 +86,14 @@ pub fn summarize_partner(
     }
     PartnerSummary {
         id: id.to_string(),
-        health: health(partner, workspace, today),
+        health: health_from(partner, workspace, today, &assessments),
         score: weighted_score(&partner.scores, &workspace.criteria),
         kpis,
         milestones: counts(&partner.milestones, today),
         next_milestone: next_open(&partner.milestones).cloned(),
         last_checkin: partner.last_checkin(today),
         open_actions: partner.open_actions().count(),
+        assessments,
     }
 }
 
@@ -143,10 +150,19 @@ pub fn summarize<'a>(
     let average_health =
         (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
 
+    let mut attention: Vec<AttentionItem> = partners
+        .iter()
+        .zip(&summaries)
+        .flat_map(|((id, partner), figures)| {
+            attention_from(id, partner, workspace, today, &figures.assessments)
+        })
+        .collect();
+    sort_by_urgency(&mut attention);
+
     PortfolioSummary {
         partners: summaries,
         stages,
-        attention: portfolio_attention(partners.iter().copied(), workspace, today),
+        attention,
         upcoming: upcoming(partners.iter().copied(), workspace, today, UPCOMING_DAYS),
         average_health,
         bands,

@@ -19,13 +19,17 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    pub fn whole_file(file: &str, message: impl Into<String>) -> Self {
+    pub fn at(file: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
         Self {
             file: file.to_string(),
-            line: 1,
-            column: 1,
+            line,
+            column,
             message: message.into(),
         }
+    }
+
+    pub fn whole_file(file: &str, message: impl Into<String>) -> Self {
+        Self::at(file, 1, 1, message)
     }
 }
 
@@ -45,6 +49,17 @@ pub struct Parsed<T> {
     pub value: Option<T>,
     pub read_only: bool,
     pub errors: Vec<LoadError>,
+}
+
+impl<T> Parsed<T> {
+    /// A file that did not load, for one reason.
+    fn failed(error: LoadError) -> Self {
+        Self {
+            value: None,
+            read_only: false,
+            errors: vec![error],
+        }
+    }
 }
 
 /// Only the version, whatever else the file holds.
@@ -94,16 +109,12 @@ pub fn parse_document<T: DeserializeOwned + Versioned>(
         Ok(text) => text,
         Err(error) => {
             let (line, column) = line_column(bytes, error.valid_up_to());
-            return Parsed {
-                value: None,
-                read_only: false,
-                errors: vec![LoadError {
-                    file: file.to_string(),
-                    line,
-                    column,
-                    message: "not UTF-8 text; RON files must be UTF-8".into(),
-                }],
-            };
+            return Parsed::failed(LoadError::at(
+                file,
+                line,
+                column,
+                "not UTF-8 text; RON files must be UTF-8",
+            ));
         }
     };
     let result = ron::Options::default().from_str::<T>(text);
@@ -119,14 +130,14 @@ pub fn parse_document<T: DeserializeOwned + Versioned>(
         return Parsed {
             value: result.ok(),
             read_only: true,
-            errors: vec![LoadError {
-                file: file.to_string(),
+            errors: vec![LoadError::at(
+                file,
                 line,
                 column,
-                message: format!(
+                format!(
                     "written by a newer pactboard (file version {version}, this one reads up to {known_version}); shown read-only and never saved — upgrade pactboard to edit it"
                 ),
-            }],
+            )],
         };
     }
     match result {
@@ -141,16 +152,7 @@ pub fn parse_document<T: DeserializeOwned + Versioned>(
                 error.span.start.line.max(1),
                 error.span.start.col.max(1),
             );
-            Parsed {
-                value: None,
-                read_only: false,
-                errors: vec![LoadError {
-                    file: file.to_string(),
-                    line,
-                    column,
-                    message: describe(&error.code),
-                }],
-            }
+            Parsed::failed(LoadError::at(file, line, column, describe(&error.code)))
         }
     }
 }

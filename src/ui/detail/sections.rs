@@ -90,12 +90,13 @@ fn profile(context: &Context, next: &mut dyn FnMut(Item) -> Item) -> Vec<Row> {
             rows.push(note(&line, theme));
         }
     }
-    let cadence = partner.cadence_days(app.workspace.checkin_cadence_days);
     if partner.kpis.is_empty() {
         rows.push(note("no KPIs yet", theme));
     }
-    for kpi in &partner.kpis {
-        let assessment = kpi.assess(today, app.workspace.thresholds, cadence);
+    let assessments = app
+        .figures(id)
+        .map_or(&[][..], |f| f.assessments.as_slice());
+    for assessment in assessments {
         let warning = if assessment.early_warning { " ⚠" } else { "" };
         rows.push(Row {
             text: Text::from(Line::from(vec![
