@@ -784,3 +784,25 @@ fn space_twice_on_an_action_closes_and_reopens_the_same_one() {
         "the second Space reopened the action the first closed"
     );
 }
+
+#[test]
+fn ctrl_c_in_a_form_asks_before_dropping_typed_text() {
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    key(&mut app, KeyCode::Char('a'));
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    handle_key(&mut app, ctrl_c);
+    assert!(app.should_quit, "nothing typed: quits at once");
+
+    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    update(&mut app, Action::GoTo(Tab::Pipeline));
+    key(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Half a name");
+    handle_key(&mut app, ctrl_c);
+    assert!(!app.should_quit);
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Confirm(c)) if c.question.contains("drop what you typed"))
+    );
+    handle_key(&mut app, ctrl_c);
+    assert!(app.should_quit, "a second Ctrl-c means it");
+}
