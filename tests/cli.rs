@@ -69,7 +69,7 @@ fn status_json_has_the_documented_shape() {
     let partners = json["partners"].as_array().unwrap();
     assert!(partners.len() >= 10);
     for partner in partners {
-        for key in ["id", "name", "stage", "owner"] {
+        for key in ["id", "name", "stage", "stage_id", "owner"] {
             assert!(partner[key].is_string(), "{key} in {partner}");
         }
         assert!(partner["health"].is_null() || partner["health"].as_u64().unwrap() <= 100);
@@ -86,11 +86,21 @@ fn status_json_has_the_documented_shape() {
         let last = &partner["last_checkin"];
         assert!(last.is_null() || last.as_str().unwrap().len() == 10);
         assert!(partner["open_actions"].is_u64());
-        assert_eq!(partner.as_object().unwrap().len(), 11);
+        assert_eq!(partner.as_object().unwrap().len(), 12);
     }
     assert!(partners.iter().any(|p| p["health"].is_u64()));
     let stages = json["stages"].as_array().unwrap();
     assert_eq!(stages[0]["name"], "Prospect");
+    assert_eq!(stages[0]["id"], "prospect");
+    let harbourline = partners
+        .iter()
+        .find(|p| p["id"] == "harbourline-mutual")
+        .unwrap();
+    assert_eq!(
+        (&harbourline["stage"], &harbourline["stage_id"]),
+        (&Value::from("Active"), &Value::from("active")),
+        "the stage's name for people, its id for scripts"
+    );
     let total: u64 = stages.iter().map(|s| s["count"].as_u64().unwrap()).sum();
     assert_eq!(total as usize, partners.len());
     let attention = json["attention"].as_array().unwrap();

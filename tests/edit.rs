@@ -9,7 +9,7 @@ use std::path::Path;
 
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pactboard::app::detail::{ActionSource, Item, Section, items};
+use pactboard::app::detail::{Item, Section, items};
 use pactboard::app::state::{App, ConfirmPurpose, Overlay, Tab};
 use pactboard::app::update::handle_key;
 use pactboard::app::{Action, update};
@@ -105,7 +105,7 @@ fn l_moves_to_the_next_stage_with_a_history_entry_and_u_undoes_it() {
     select_card(&mut app, "lumen-payroll");
     key(&mut app, KeyCode::Char('L'));
     let after = on_disk(&app, "lumen-payroll");
-    assert_eq!(after.stage, "Formalizing");
+    assert_eq!(after.stage, "formalizing");
     let entry = after.history.last().unwrap();
     assert_eq!(
         (
@@ -113,7 +113,7 @@ fn l_moves_to_the_next_stage_with_a_history_entry_and_u_undoes_it() {
             entry.to.as_str(),
             entry.author.as_str()
         ),
-        ("Assessing", "Formalizing", "tester")
+        ("assessing", "formalizing", "tester")
     );
     assert_eq!(entry.date.to_string(), DEMO_DATE);
     assert_eq!(after.stage_since.to_string(), DEMO_DATE);
@@ -124,15 +124,15 @@ fn l_moves_to_the_next_stage_with_a_history_entry_and_u_undoes_it() {
     );
     let columns = pactboard::app::pipeline::columns(&app);
     assert_eq!(
-        columns[app.pipeline.column].stage, "Formalizing",
+        columns[app.pipeline.column].stage, "formalizing",
         "the selection followed the card"
     );
     check_undo_redo(&mut app, "lumen-payroll", &before, &after);
 
     key(&mut app, KeyCode::Char('H'));
-    assert_eq!(on_disk(&app, "lumen-payroll").stage, "Assessing");
+    assert_eq!(on_disk(&app, "lumen-payroll").stage, "assessing");
     handle_key(&mut app, KeyEvent::new(KeyCode::Left, KeyModifiers::SHIFT));
-    assert_eq!(on_disk(&app, "lumen-payroll").stage, "Prospect");
+    assert_eq!(on_disk(&app, "lumen-payroll").stage, "prospect");
     key(&mut app, KeyCode::Char('H'));
     assert!(status(&app).contains("already in the first stage"));
 }
@@ -145,7 +145,7 @@ fn moving_into_a_closed_stage_requires_a_reason() {
     assert!(has_form(&app), "asks for a reason");
     assert_eq!(
         on_disk(&app, "fernhill-creative").stage,
-        "Expanding",
+        "expanding",
         "nothing written yet"
     );
     ctrl_s(&mut app);
@@ -161,7 +161,7 @@ fn moving_into_a_closed_stage_requires_a_reason() {
     key(&mut app, KeyCode::Enter);
     assert!(app.overlays.is_empty());
     let after = on_disk(&app, "fernhill-creative");
-    assert_eq!(after.stage, "Paused");
+    assert_eq!(after.stage, "paused");
     assert_eq!(
         after.history.last().unwrap().reason,
         "Budget frozen until April"
@@ -184,7 +184,7 @@ fn a_new_partner_gets_a_unique_slug_file_and_can_be_edited_and_deleted() {
     let created = on_disk(&app, id);
     assert_eq!(created.name, "Kestrel Devices");
     assert_eq!(created.kind, "hardware reseller");
-    assert_eq!(created.stage, "Prospect");
+    assert_eq!(created.stage, "prospect");
     assert_eq!(
         app.pipeline.selected.as_deref(),
         Some(id),
@@ -253,7 +253,7 @@ struct Kind {
 }
 
 fn last_action(p: &Partner) -> Item {
-    Item::Action(ActionSource::Partner, p.actions.len() - 1)
+    Item::Action(p.actions.len() - 1)
 }
 
 #[test]
@@ -299,7 +299,7 @@ fn every_kind_of_item_is_added_edited_deleted_and_each_step_undone() {
         Kind {
             section: Section::Activity,
             select_first: None,
-            count: |p| p.action_items().count(),
+            count: |p| p.actions.len(),
             last: last_action,
             fields_before_text: 0,
         },
@@ -455,15 +455,17 @@ fn space_cycles_components_and_closes_actions_and_dates_are_edited() {
     assert_eq!(closed.open_actions().count(), open_before - 1);
     assert!(
         closed
-            .action_items()
+            .actions
+            .iter()
             .any(|a| a.done.map(|d| d.to_string()) == Some(DEMO_DATE.into()))
     );
 
     // The closed action is still listed, done, and Space reopens it.
     let done = closed
-        .sourced_actions()
-        .find(|(_, _, a)| a.done.map(|d| d.to_string()) == Some(DEMO_DATE.into()))
-        .map(|(source, index, _)| Item::Action(source, index))
+        .actions
+        .iter()
+        .position(|a| a.done.map(|d| d.to_string()) == Some(DEMO_DATE.into()))
+        .map(Item::Action)
         .unwrap();
     select_item(&mut app, done);
     key(&mut app, KeyCode::Char(' '));
@@ -530,7 +532,7 @@ fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
     key(&mut app, KeyCode::Char('L'));
     assert_eq!(
         in_memory(&app, id).stage,
-        "Formalizing",
+        "formalizing",
         "the edit is kept in memory"
     );
     assert_eq!(
@@ -543,7 +545,7 @@ fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
     assert!(app.history.unsaved.contains_key(id));
     let rescue = app.store.root().join(format!(".trash/unsaved-{id}.ron"));
     let kept = fs::read_to_string(&rescue).expect("a copy of the kept edit is on disk");
-    assert!(kept.contains("stage: \"Formalizing\""), "{kept}");
+    assert!(kept.contains("stage: \"formalizing\""), "{kept}");
     assert!(
         status(&app).contains(".trash/unsaved-lumen-payroll.ron"),
         "{}",
@@ -562,7 +564,7 @@ fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
     restore_from_demo(app.store.root(), id);
     update(&mut app, Action::WriteUnsaved);
     assert!(app.history.unsaved.is_empty(), "{}", status(&app));
-    assert_eq!(on_disk(&app, id).stage, "Formalizing");
+    assert_eq!(on_disk(&app, id).stage, "formalizing");
     assert!(!rescue.exists(), "the copy goes once the edit is written");
 }
 
@@ -638,7 +640,7 @@ fn read_only_partners_refuse_edits() {
     let path = data.join("partners/lumen-payroll.ron");
     let text = fs::read_to_string(&path)
         .unwrap()
-        .replacen("version: 1", "version: 9", 1);
+        .replacen("version: 2", "version: 9", 1);
     fs::write(&path, &text).unwrap();
     let mut app = app_on(&data, Theme::MONOCHROME);
     select_card(&mut app, "lumen-payroll");
@@ -683,7 +685,7 @@ fn ctrl_l_reloads_changes_made_by_someone_else() {
     key(&mut app, KeyCode::Char('y'));
     let reloaded = in_memory(&app, id);
     assert_eq!(reloaded.kind, "payroll");
-    assert_eq!(reloaded.stage, "Assessing", "the unsaved move was dropped");
+    assert_eq!(reloaded.stage, "assessing", "the unsaved move was dropped");
     assert!(app.history.unsaved.is_empty());
     assert!(
         app.history.undo.is_empty(),
@@ -691,7 +693,7 @@ fn ctrl_l_reloads_changes_made_by_someone_else() {
     );
     // Now the move works.
     key(&mut app, KeyCode::Char('L'));
-    assert_eq!(on_disk(&app, id).stage, "Formalizing");
+    assert_eq!(on_disk(&app, id).stage, "formalizing");
     assert_eq!(on_disk(&app, id).kind, "payroll", "their change is kept");
 }
 
@@ -716,7 +718,7 @@ fn h_and_l_move_the_stage_from_the_detail_too() {
     let (_dir, mut app) = demo_app(Theme::MONOCHROME);
     open_detail(&mut app, "lumen-payroll", Section::Roles);
     key(&mut app, KeyCode::Char('L'));
-    assert_eq!(on_disk(&app, "lumen-payroll").stage, "Formalizing");
+    assert_eq!(on_disk(&app, "lumen-payroll").stage, "formalizing");
     assert!(app.detail.is_some(), "the detail stays open");
 }
 

@@ -6,10 +6,10 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use pactboard::domain::kpi::{Direction, Kpi, Reading};
+use pactboard::domain::kpi::{Direction, Kpi, KpiClosed, KpiKind, KpiOutcome, Reading};
 use pactboard::domain::partner::*;
 use pactboard::domain::scoring::Score;
-use pactboard::domain::timeline::{Milestone, MilestoneStatus};
+use pactboard::domain::timeline::{Milestone, MilestoneStatus, Replan};
 use pactboard::domain::workspace::Workspace;
 use pactboard::store::{SaveError, Store, format::to_ron};
 use proptest::prelude::*;
@@ -22,22 +22,23 @@ fn day(text: &str) -> NaiveDate {
 fn fixture() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    let mut acme = Partner::new("Acme", "startup", "maya", "Active", day("2026-06-01"));
+    let mut acme = Partner::new("Acme", "startup", "maya", "active", day("2026-06-01"));
     acme.kpis.push(Kpi {
-        name: "Leads".into(),
-        perspective: "Customer".into(),
+        id: "kp-leads1".into(),
+        perspective: "customer".into(),
         unit: "leads".into(),
         direction: Direction::HigherIsBetter,
-        baseline: 0.0,
-        target: 400.0,
-        start: day("2026-06-01"),
-        target_date: day("2027-06-01"),
         readings: vec![Reading {
-            date: day("2026-07-01"),
-            value: 20.0,
+            id: "rd-000001".into(),
+            ..Reading::new(day("2026-07-01"), 20.0)
         }],
+        ..Kpi::new(
+            "Leads",
+            (0.0, 400.0),
+            (day("2026-06-01"), day("2027-06-01")),
+        )
     });
-    let beta = Partner::new("Beta", "agency", "jonas", "Prospect", day("2026-09-01"));
+    let beta = Partner::new("Beta", "agency", "jonas", "prospect", day("2026-09-01"));
     store
         .init(
             &Workspace::new("Team"),
@@ -85,10 +86,12 @@ fn readings_and_history_are_one_line_each() {
     let (_dir, store) = fixture();
     let text = fs::read_to_string(partner_path(&store, "acme")).unwrap();
     assert!(
-        text.contains("\n                (date: \"2026-07-01\", value: 20.0),\n"),
+        text.contains(
+            "\n                (id: \"rd-000001\", date: \"2026-07-01\", value: 20.0),\n"
+        ),
         "{text}"
     );
-    assert!(text.starts_with("(\n    version: 1,\n    name: \"Acme\",\n"));
+    assert!(text.starts_with("(\n    version: 2,\n    name: \"Acme\",\n"));
     assert!(!text.contains("Partner("), "no struct names");
 }
 
@@ -155,7 +158,7 @@ fn an_unknown_field_is_named() {
 fn a_newer_version_loads_read_only_and_is_never_saved() {
     let (_dir, store) = fixture();
     let path = partner_path(&store, "beta");
-    let bytes = edit_file(&path, "version: 1,", "version: 2,");
+    let bytes = edit_file(&path, "version: 2,", "version: 3,");
     let snapshot = store.load().unwrap();
     let error = &snapshot.errors[0];
     assert_eq!((error.line, error.column), (2, 14), "{error}");
@@ -176,7 +179,7 @@ fn a_newer_version_loads_read_only_and_is_never_saved() {
 fn a_newer_version_with_new_fields_is_still_reported_at_its_version() {
     let (_dir, store) = fixture();
     let path = partner_path(&store, "beta");
-    edit_file(&path, "version: 1,", "version: 3,\n    mood: \"sunny\",");
+    edit_file(&path, "version: 2,", "version: 3,\n    mood: \"sunny\",");
     let snapshot = store.load().unwrap();
     assert_eq!(
         (snapshot.errors[0].line, snapshot.errors[0].column),
@@ -188,7 +191,7 @@ fn a_newer_version_with_new_fields_is_still_reported_at_its_version() {
 #[test]
 fn a_broken_workspace_does_not_stop_the_partners() {
     let (_dir, store) = fixture();
-    fs::write(store.root().join("workspace.ron"), "(version: 1, name: ").unwrap();
+    fs::write(store.root().join("workspace.ron"), "(version: 2, name: ").unwrap();
     let snapshot = store.load().unwrap();
     assert_eq!(snapshot.partners.len(), 2);
     assert_eq!(snapshot.errors[0].file, "workspace.ron");
@@ -218,7 +221,7 @@ fn saving_over_a_file_changed_on_disk_is_a_conflict() {
 #[test]
 fn a_new_partner_never_replaces_an_existing_file_and_a_deleted_one_is_not_recreated() {
     let (_dir, store) = fixture();
-    let partner = Partner::new("Acme", "x", "maya", "Prospect", day("2026-01-01"));
+    let partner = Partner::new("Acme", "x", "maya", "prospect", day("2026-01-01"));
     assert!(matches!(
         store.save_partner("acme", &partner, None),
         Err(SaveError::Conflict { .. })
@@ -352,6 +355,16 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// An id as the store writes them, or a hand-written one; never empty (an empty id
+/// is given one when the file loads, so it would not round-trip as itself).
+fn id() -> impl Strategy<Value = String> {
+    prop_oneof!["[a-z]{2}-[0-9a-hjkmnp-tv-z]{6}", "[a-z]{2}-[a-z0-9-]{1,12}",]
+}
+
+fn link() -> impl Strategy<Value = Option<String>> {
+    prop::option::of(id())
+}
+
 fn date() -> impl Strategy<Value = NaiveDate> {
     (0i64..20_000).prop_map(|days| day("1990-01-01") + chrono::Duration::days(days))
 }
@@ -379,66 +392,96 @@ fn clause() -> impl Strategy<Value = Clause> {
 
 fn action() -> impl Strategy<Value = ActionItem> {
     (
-        text(),
-        text(),
+        (id(), text(), text(), side()),
         prop::option::of(date()),
         prop::option::of(date()),
+        link(),
     )
-        .prop_map(|(text, owner, due, done)| ActionItem {
+        .prop_map(|((id, text, owner, side), due, done, origin)| ActionItem {
+            id,
             text,
             owner,
+            side,
             due,
             done,
+            origin,
         })
 }
 
 fn agreement() -> impl Strategy<Value = Agreement> {
     (
-        prop::option::of(date()),
-        prop::option::of(date()),
-        prop::option::of(date()),
+        (
+            prop::option::of(date()),
+            prop::option::of(date()),
+            prop::option::of(date()),
+        ),
+        (prop::option::of(0u32..400), prop::option::of(0u32..400)),
         prop::collection::vec(clause(), 7),
         prop::collection::vec(
-            (text(), text(), prop::option::of(date()), status(), text()),
+            (
+                id(),
+                text(),
+                text(),
+                prop::option::of(date()),
+                status(),
+                text(),
+            ),
             0..3,
         ),
+        prop::collection::vec((id(), date(), text(), prop::option::of(date())), 0..3),
     )
-        .prop_map(|(signed, next_review, expires, clauses, deliverables)| {
-            let mut agreement = Agreement {
-                signed,
-                next_review,
-                expires,
-                deliverables: deliverables
-                    .into_iter()
-                    .map(|(title, owner, due, status, note)| Deliverable {
-                        title,
-                        owner,
-                        due,
-                        status,
-                        note,
-                    })
-                    .collect(),
-                ..Agreement::default()
-            };
-            for (component, clause) in Component::ALL.into_iter().zip(clauses) {
-                *agreement.clause_mut(component) = clause;
-            }
-            agreement
-        })
+        .prop_map(
+            |(
+                (signed, next_review, expires),
+                (review_notice_days, renewal_notice_days),
+                clauses,
+                deliverables,
+                amendments,
+            )| {
+                let mut agreement = Agreement {
+                    signed,
+                    next_review,
+                    expires,
+                    review_notice_days,
+                    renewal_notice_days,
+                    deliverables: deliverables
+                        .into_iter()
+                        .map(|(id, title, owner, due, status, note)| Deliverable {
+                            id,
+                            title,
+                            owner,
+                            due,
+                            status,
+                            note,
+                        })
+                        .collect(),
+                    amendments: amendments
+                        .into_iter()
+                        .map(|(id, date, note, expires)| Amendment {
+                            id,
+                            date,
+                            note,
+                            expires,
+                        })
+                        .collect(),
+                    ..Agreement::default()
+                };
+                for (component, clause) in Component::ALL.into_iter().zip(clauses) {
+                    *agreement.clause_mut(component) = clause;
+                }
+                agreement
+            },
+        )
+}
+
+fn tier() -> impl Strategy<Value = Tier> {
+    prop::sample::select(Tier::ALL.to_vec())
 }
 
 fn charter() -> impl Strategy<Value = Charter> {
     (
         prop::option::of(1u32..60),
-        prop::collection::vec(
-            (
-                prop::sample::select(Tier::ALL.to_vec()),
-                1u32..90,
-                text(),
-                text(),
-            ),
-            0..3,
-        ),
+        prop::collection::vec((id(), tier(), 1u32..90, text(), text()), 0..3),
         (text(), text()),
         prop::option::of(0u32..200),
         prop::collection::vec(text(), 0..3),
@@ -457,7 +500,8 @@ fn charter() -> impl Strategy<Value = Charter> {
                     checkin_cadence_days: cadence,
                     meetings: meetings
                         .into_iter()
-                        .map(|(tier, cadence_days, attendees, purpose)| MeetingTier {
+                        .map(|(id, tier, cadence_days, attendees, purpose)| MeetingTier {
+                            id,
                             tier,
                             cadence_days,
                             attendees,
@@ -474,57 +518,169 @@ fn charter() -> impl Strategy<Value = Charter> {
         )
 }
 
+fn milestone_status() -> impl Strategy<Value = MilestoneStatus> {
+    prop::sample::select(MilestoneStatus::ALL.to_vec())
+}
+
 fn milestone() -> impl Strategy<Value = Milestone> {
     (
-        (text(), text(), text()),
-        prop::option::of(date()),
-        date(),
-        date(),
-        prop::option::of(date()),
-        prop::sample::select(MilestoneStatus::ALL.to_vec()),
+        (id(), text(), text(), text()),
+        (link(), link()),
+        (
+            prop::option::of(date()),
+            date(),
+            date(),
+            prop::option::of(date()),
+        ),
+        (
+            milestone_status(),
+            text(),
+            prop::option::of(milestone_status()),
+        ),
+        prop::collection::vec((date(), text(), date(), date(), text()), 0..3),
     )
         .prop_map(
-            |((title, phase, owner), start, due, planned_due, done, status)| Milestone {
+            |(
+                (id, title, phase, owner),
+                (goal, deliverable),
+                (start, due, planned_due, done),
+                (status, blocked_reason, status_before),
+                replans,
+            )| Milestone {
+                id,
                 title,
                 phase,
                 owner,
+                goal,
+                deliverable,
                 start,
                 due,
                 planned_due,
                 done,
                 status,
+                blocked_reason,
+                status_before,
+                replans: replans
+                    .into_iter()
+                    .map(|(date, by, from, to, reason)| Replan {
+                        date,
+                        by,
+                        from,
+                        to,
+                        reason,
+                    })
+                    .collect(),
             },
         )
 }
 
 fn kpi() -> impl Strategy<Value = Kpi> {
     (
-        (text(), text(), text()),
-        prop::sample::select(vec![Direction::HigherIsBetter, Direction::LowerIsBetter]),
+        (id(), text(), text(), text()),
+        (
+            prop::sample::select(vec![Direction::HigherIsBetter, Direction::LowerIsBetter]),
+            prop::sample::select(KpiKind::ALL.to_vec()),
+            link(),
+            prop::option::of(0u8..6),
+        ),
         (value(), value()),
         (date(), date()),
-        prop::collection::vec((date(), value()), 0..6),
+        prop::option::of((
+            date(),
+            prop::sample::select(KpiOutcome::ALL.to_vec()),
+            text(),
+        )),
+        prop::collection::vec((id(), date(), value(), text()), 0..6),
     )
         .prop_map(
             |(
-                (name, perspective, unit),
-                direction,
+                (id, name, perspective, unit),
+                (direction, kind, goal, decimals),
                 (baseline, target),
                 (start, target_date),
+                closed,
                 readings,
             )| Kpi {
+                id,
                 name,
                 perspective,
                 unit,
                 direction,
+                kind,
+                goal,
+                decimals,
                 baseline,
                 target,
                 start,
                 target_date,
+                closed: closed.map(|(date, outcome, note)| KpiClosed {
+                    date,
+                    outcome,
+                    note,
+                }),
                 readings: readings
                     .into_iter()
-                    .map(|(date, value)| Reading { date, value })
+                    .map(|(id, date, value, note)| Reading {
+                        id,
+                        date,
+                        value,
+                        note,
+                    })
                     .collect(),
+            },
+        )
+}
+
+fn rating() -> impl Strategy<Value = OutcomeRating> {
+    prop::sample::select(vec![
+        OutcomeRating::Met,
+        OutcomeRating::Partly,
+        OutcomeRating::Missed,
+    ])
+}
+
+fn review() -> impl Strategy<Value = Review> {
+    (
+        (id(), date(), text(), text()),
+        prop::collection::vec(
+            (
+                prop_oneof![Just(String::new()), id()],
+                text(),
+                rating(),
+                text(),
+            ),
+            0..3,
+        ),
+        (text(), text()),
+        (
+            prop::collection::vec(id(), 0..3),
+            prop::collection::vec(id(), 0..3),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, date, author, period),
+                outcomes,
+                (worked, challenges),
+                (closed_kpis, adjustments),
+            )| Review {
+                id,
+                date,
+                author,
+                period,
+                outcomes: outcomes
+                    .into_iter()
+                    .map(|(goal, goal_text, rating, comment)| Outcome {
+                        goal,
+                        goal_text,
+                        rating,
+                        comment,
+                    })
+                    .collect(),
+                worked,
+                challenges,
+                closed_kpis,
+                adjustments,
             },
         )
 }
@@ -533,8 +689,9 @@ fn activity() -> impl Strategy<Value = (Vec<Feedback>, Vec<CheckIn>, Vec<Review>
 {
     (
         prop::collection::vec(
-            (date(), text(), side(), 1u8..=5, text()).prop_map(
-                |(date, who, side, sentiment, text)| Feedback {
+            (id(), date(), text(), side(), 1u8..=5, text()).prop_map(
+                |(id, date, who, side, sentiment, text)| Feedback {
+                    id,
                     date,
                     who,
                     side,
@@ -546,59 +703,26 @@ fn activity() -> impl Strategy<Value = (Vec<Feedback>, Vec<CheckIn>, Vec<Review>
         ),
         prop::collection::vec(
             (
-                date(),
+                (id(), date(), text()),
+                prop::option::of(tier()),
+                prop::collection::vec(text(), 0..3),
                 text(),
-                text(),
-                prop::collection::vec(action(), 0..3),
+                prop::collection::vec(id(), 0..3),
             )
-                .prop_map(|(date, author, note, actions)| CheckIn {
-                    date,
-                    author,
-                    note,
-                    actions,
+                .prop_map(|((id, date, author), tier, attendees, note, actions)| {
+                    CheckIn {
+                        id,
+                        date,
+                        author,
+                        tier,
+                        attendees,
+                        note,
+                        actions,
+                    }
                 }),
             0..3,
         ),
-        prop::collection::vec(
-            (
-                date(),
-                text(),
-                text(),
-                prop::collection::vec(
-                    (
-                        text(),
-                        prop::sample::select(vec![
-                            OutcomeRating::Met,
-                            OutcomeRating::Partly,
-                            OutcomeRating::Missed,
-                        ]),
-                        text(),
-                    ),
-                    0..3,
-                ),
-                (text(), text()),
-                prop::collection::vec(action(), 0..2),
-            )
-                .prop_map(
-                    |(date, author, period, outcomes, (worked, challenges), adjustments)| Review {
-                        date,
-                        author,
-                        period,
-                        outcomes: outcomes
-                            .into_iter()
-                            .map(|(goal, rating, comment)| Outcome {
-                                goal,
-                                rating,
-                                comment,
-                            })
-                            .collect(),
-                        worked,
-                        challenges,
-                        adjustments,
-                    },
-                ),
-            0..2,
-        ),
+        prop::collection::vec(review(), 0..2),
         prop::collection::vec(
             (date(), text(), text(), text(), text()).prop_map(
                 |(date, author, from, to, reason)| StageChange {
@@ -619,8 +743,9 @@ fn partner() -> impl Strategy<Value = Partner> {
         (text(), text(), text(), text(), date()),
         (prop::collection::vec(text(), 0..3), text()),
         prop::collection::vec(
-            (text(), text(), side(), text(), text()).prop_map(
-                |(name, role, side, email, phone)| Contact {
+            (id(), text(), text(), side(), text(), text()).prop_map(
+                |(id, name, role, side, email, phone)| Contact {
+                    id,
                     name,
                     role,
                     side,
@@ -632,27 +757,27 @@ fn partner() -> impl Strategy<Value = Partner> {
         ),
         prop::collection::vec(
             (
-                text(),
-                text(),
-                text(),
+                (id(), text(), text(), text()),
                 prop::option::of(date()),
                 text(),
                 any::<bool>(),
             )
-                .prop_map(|(statement, metric, target, due, owner, agreed_by_both)| {
-                    Goal {
+                .prop_map(
+                    |((id, statement, metric, target), due, owner, agreed_by_both)| Goal {
+                        id,
                         statement,
                         metric,
                         target,
                         due,
                         owner,
                         agreed_by_both,
-                    }
-                }),
+                    },
+                ),
             0..3,
         ),
         prop::collection::vec(
-            (side(), text(), text()).prop_map(|(side, who, responsibility)| Role {
+            (id(), side(), text(), text()).prop_map(|(id, side, who, responsibility)| Role {
+                id,
                 side,
                 who,
                 responsibility,
@@ -662,18 +787,22 @@ fn partner() -> impl Strategy<Value = Partner> {
         agreement(),
         charter(),
         prop::collection::vec(
-            (text(), 0u8..=6, text()).prop_map(|(criterion, score, evidence)| Score {
-                criterion,
-                score,
-                evidence,
-            }),
+            (text(), 0u8..=6, text(), text(), prop::option::of(date())).prop_map(
+                |(criterion, score, evidence, by, on)| Score {
+                    criterion,
+                    score,
+                    evidence,
+                    by,
+                    on,
+                },
+            ),
             0..4,
         ),
         (
             prop::collection::vec(milestone(), 0..3),
             prop::collection::vec(kpi(), 0..3),
         ),
-        (activity(), prop::collection::vec(action(), 0..2)),
+        (activity(), prop::collection::vec(action(), 0..3)),
     )
         .prop_map(
             |(
@@ -724,6 +853,7 @@ proptest! {
         let fingerprint = store.save_partner("p", &partner, None).unwrap();
         let snapshot = store.load().unwrap();
         prop_assert!(snapshot.errors.is_empty(), "{:?}\n{}", snapshot.errors, to_ron(&partner).unwrap());
+        prop_assert!(snapshot.upgrades.is_empty(), "{:?}", snapshot.upgrades);
         prop_assert_eq!(&snapshot.partners[0].partner, &partner);
         let first = fs::read(partner_path(&store, "p")).unwrap();
         store.save_partner("p", &snapshot.partners[0].partner, Some(&fingerprint)).unwrap();

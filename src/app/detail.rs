@@ -44,8 +44,6 @@ impl Section {
     }
 }
 
-pub use crate::domain::partner::ActionSource;
-
 /// Something in the detail that can be selected (and, where it makes sense, edited).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Item {
@@ -58,7 +56,8 @@ pub enum Item {
     Deliverable(usize),
     CharterSettings,
     Tier(usize),
-    Action(ActionSource, usize),
+    /// An index into the partner's `actions`.
+    Action(usize),
     CheckIn(usize),
     Review(usize),
     History(usize),
@@ -83,7 +82,7 @@ pub fn items(partner: &Partner, section: Section, today: NaiveDate) -> Vec<Item>
             let mut items: Vec<Item> = open_actions(partner)
                 .into_iter()
                 .chain(recently_done_actions(partner, today))
-                .map(|(source, index)| Item::Action(source, index))
+                .map(Item::Action)
                 .collect();
             items.extend((0..partner.checkins.len()).rev().map(Item::CheckIn));
             items.extend((0..partner.reviews.len()).rev().map(Item::Review));
@@ -97,31 +96,33 @@ pub fn items(partner: &Partner, section: Section, today: NaiveDate) -> Vec<Item>
 /// and reopened.
 pub const DONE_SHOWN_DAYS: i64 = 30;
 
-/// Action items done in the last `DONE_SHOWN_DAYS`, most recent first.
-pub fn recently_done_actions(partner: &Partner, today: NaiveDate) -> Vec<(ActionSource, usize)> {
-    let mut done: Vec<(ActionSource, usize, NaiveDate)> = partner
-        .sourced_actions()
-        .filter_map(|(source, index, action)| {
+/// Action items done in the last `DONE_SHOWN_DAYS`, most recent first, as indices
+/// into the partner's `actions`.
+pub fn recently_done_actions(partner: &Partner, today: NaiveDate) -> Vec<usize> {
+    let mut done: Vec<(usize, NaiveDate)> = partner
+        .actions
+        .iter()
+        .enumerate()
+        .filter_map(|(index, action)| {
             let date = action.done?;
-            ((today - date).num_days() <= DONE_SHOWN_DAYS).then_some((source, index, date))
+            (crate::domain::dates::days_between(date, today) <= DONE_SHOWN_DAYS)
+                .then_some((index, date))
         })
         .collect();
-    done.sort_by_key(|(_, _, date)| std::cmp::Reverse(*date));
-    done.into_iter()
-        .map(|(source, index, _)| (source, index))
-        .collect()
+    done.sort_by_key(|(_, date)| std::cmp::Reverse(*date));
+    done.into_iter().map(|(index, _)| index).collect()
 }
 
-/// Every open action item, oldest due first (undated last).
-pub fn open_actions(partner: &Partner) -> Vec<(ActionSource, usize)> {
-    let mut actions: Vec<(ActionSource, usize, Option<NaiveDate>)> = partner
-        .sourced_actions()
-        .filter(|(_, _, action)| action.is_open())
-        .map(|(source, index, action)| (source, index, action.due))
+/// Every open action item, oldest due first (undated last), as indices into the
+/// partner's `actions`.
+pub fn open_actions(partner: &Partner) -> Vec<usize> {
+    let mut actions: Vec<(usize, Option<NaiveDate>)> = partner
+        .actions
+        .iter()
+        .enumerate()
+        .filter(|(_, action)| action.is_open())
+        .map(|(index, action)| (index, action.due))
         .collect();
-    actions.sort_by_key(|(_, _, due)| (due.is_none(), *due));
-    actions
-        .into_iter()
-        .map(|(source, index, _)| (source, index))
-        .collect()
+    actions.sort_by_key(|(_, due)| (due.is_none(), *due));
+    actions.into_iter().map(|(index, _)| index).collect()
 }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::Partner;
+use crate::domain::ids::IdGenerator;
 use crate::store::{PartnerFile, SaveError};
 
 use super::state::App;
@@ -121,9 +122,27 @@ fn report(app: &mut App, written: Written, done: &str) {
     }
 }
 
+/// New record ids, seeded from who is editing, the moment and this process: two
+/// sessions adding to one partner at once practically never pick the same id.
+fn id_generator(author: &str) -> IdGenerator {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_nanos());
+    IdGenerator::new(IdGenerator::seed_from(&[
+        author.as_bytes(),
+        &nanos.to_le_bytes(),
+        &std::process::id().to_le_bytes(),
+    ]))
+}
+
 /// Applies and writes a change to partner `id`, recording it for undo. Returns
 /// whether the change was made (in memory, and on disk unless reported otherwise).
+/// Records the change adds get their ids here.
 pub fn commit(app: &mut App, id: &str, after: Option<Partner>, description: String) -> bool {
+    let after = after.map(|mut partner| {
+        partner.fill_generated_ids(&mut id_generator(&app.author));
+        partner
+    });
     let before = app.partner_data(id).cloned();
     if before == after {
         app.info("nothing changed");

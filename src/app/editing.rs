@@ -129,9 +129,9 @@ pub(super) fn edit_selection(app: &mut App) {
             id,
             index: Some(index),
         },
-        Item::Action(source, index) => FormPurpose::Action {
+        Item::Action(index) => FormPurpose::Action {
             id,
-            at: Some((source, index)),
+            at: Some(index),
         },
         Item::CheckIn(index) => FormPurpose::CheckIn { id, index },
         Item::Review(_) => {
@@ -179,21 +179,21 @@ fn item_name(app: &App, id: &str, item: Item) -> Result<String, &'static str> {
                 .get(i)
                 .map_or("", |m| m.tier.label())
         ),
-        Item::Action(source, i) => format!(
+        Item::Action(i) => format!(
             "action “{}”",
-            partner.action(source, i).map_or("", |a| &a.text)
+            partner.actions.get(i).map_or("", |a| &a.text)
         ),
         Item::CheckIn(i)
             if partner
                 .checkins
                 .get(i)
-                .is_some_and(|c| !c.actions.is_empty()) =>
+                .is_some_and(|c| partner.actions_of_checkin(c).next().is_some()) =>
         {
             let checkin = &partner.checkins[i];
             format!(
                 "the check-in of {} and its {} action item(s)",
                 checkin.date,
-                checkin.actions.len()
+                partner.actions_of_checkin(checkin).count()
             )
         }
         Item::CheckIn(i) => format!(
@@ -269,11 +269,11 @@ pub(super) fn without_item(
         Item::Tier(i) if i < partner.charter.meetings.len() => {
             partner.charter.meetings.remove(i);
         }
-        Item::CheckIn(i) if i < partner.checkins.len() => {
-            partner.checkins.remove(i);
+        Item::CheckIn(i) => {
+            partner.remove_checkin(i)?;
         }
-        Item::Action(source, i) => {
-            partner.remove_action(source, i)?;
+        Item::Action(i) => {
+            partner.remove_action(i)?;
         }
         _ => return None,
     }
@@ -307,8 +307,8 @@ pub(super) fn cycle_status(app: &mut App) {
                 deliverable.status.label()
             )
         }
-        Item::Action(source, i) => {
-            let Some(action) = partner.action_mut(source, i) else {
+        Item::Action(i) => {
+            let Some(action) = partner.actions.get_mut(i) else {
                 return;
             };
             action.done = match action.done {
@@ -367,6 +367,7 @@ pub(super) fn move_stage(app: &mut App, delta: i64) {
         ));
         return;
     };
+    let from = app.workspace.stages[current].name.clone();
     let target = current as i64 + delta;
     if target < 0 || target >= app.workspace.stages.len() as i64 {
         app.info(format!(
@@ -377,21 +378,13 @@ pub(super) fn move_stage(app: &mut App, delta: i64) {
         return;
     }
     let to = app.workspace.stages[target as usize].clone();
-    if to.closed {
-        open_form(app, FormPurpose::StageReason { id, to: to.name });
+    if to.is_closed() {
+        open_form(app, FormPurpose::StageReason { id, to: to.id });
         return;
     }
     let mut after = partner.clone();
-    after.move_to_stage(
-        to.name.clone(),
-        app.author.clone(),
-        String::new(),
-        app.today,
-    );
-    let description = format!(
-        "moved {} from {} to {}",
-        partner.name, partner.stage, to.name
-    );
+    after.move_to_stage(to.id.clone(), app.author.clone(), String::new(), app.today);
+    let description = format!("moved {} from {from} to {}", partner.name, to.name);
     edit::commit(app, &id, Some(after), description);
 }
 
@@ -463,14 +456,12 @@ fn select_added_item(app: &mut App, purpose: &FormPurpose) {
         return;
     };
     let wanted = match purpose {
-        FormPurpose::Action { at: None, .. } => Some(Item::Action(
-            detail::ActionSource::Partner,
-            partner.actions.len().saturating_sub(1),
-        )),
+        FormPurpose::Action { at: None, .. } => {
+            Some(Item::Action(partner.actions.len().saturating_sub(1)))
+        }
         FormPurpose::Action {
-            at: Some((source, index)),
-            ..
-        } => Some(Item::Action(*source, *index)),
+            at: Some(index), ..
+        } => Some(Item::Action(*index)),
         FormPurpose::Contact { index: None, .. } => {
             Some(Item::Contact(partner.contacts.len().saturating_sub(1)))
         }

@@ -7,7 +7,6 @@ use crate::domain::partner::{
     Side, Tier, unique_slug,
 };
 
-use super::detail::ActionSource;
 use super::state::App;
 
 /// What a form is for.
@@ -48,16 +47,17 @@ pub enum FormPurpose {
         id: String,
         index: Option<usize>,
     },
-    /// `at: None` adds a new action item of the partner's own.
+    /// `at: None` adds a new action item of the partner's own; else an index into
+    /// the partner's `actions`.
     Action {
         id: String,
-        at: Option<(ActionSource, usize)>,
+        at: Option<usize>,
     },
     CheckIn {
         id: String,
         index: usize,
     },
-    /// The reason for moving a partner into a closed stage.
+    /// The reason for moving a partner into a closed stage (`to`: its id).
     StageReason {
         id: String,
         to: String,
@@ -177,7 +177,7 @@ pub fn build(app: &App, purpose: &FormPurpose) -> Option<Form> {
             // The stage of the column the board is on: `a` in Active adds an active partner.
             let stage = super::pipeline::columns(app)
                 .get(app.pipeline.column)
-                .and_then(|column| stages.iter().position(|s| *s == column.stage))
+                .and_then(|column| app.workspace.stage_index(&column.stage))
                 .unwrap_or(0);
             Form::new(
                 "New partner",
@@ -384,7 +384,7 @@ pub fn build(app: &App, purpose: &FormPurpose) -> Option<Form> {
         FormPurpose::Action { id, at } => {
             let p = partner(id)?;
             let a = match at {
-                Some((source, index)) => p.action(*source, *index)?.clone(),
+                Some(index) => p.actions.get(*index)?.clone(),
                 None => ActionItem::default(),
             };
             let members = Members::new(app, &a.owner);
@@ -416,7 +416,7 @@ pub fn build(app: &App, purpose: &FormPurpose) -> Option<Form> {
         FormPurpose::StageReason { id, to } => {
             let p = partner(id)?;
             Form::new(
-                format!("Move {} to {to}", p.name),
+                format!("Move {} to {}", p.name, app.workspace.stage_name(to)),
                 vec![Field::text("Reason", "", true).with_hint("kept in the stage history")],
             )
         }
@@ -476,7 +476,7 @@ pub fn apply(app: &App, purpose: &FormPurpose, values: &[Value]) -> Option<Appli
                 .workspace
                 .stages
                 .get(choice(3))
-                .map_or_else(|| "Prospect".to_string(), |s| s.name.clone());
+                .map_or_else(|| "prospect".to_string(), |s| s.id.clone());
             let id = unique_slug(&name, |slug| {
                 app.partner(slug).is_some() || app.store.partner_exists(slug)
             });
@@ -509,12 +509,15 @@ pub fn apply(app: &App, purpose: &FormPurpose, values: &[Value]) -> Option<Appli
             })
         }
         FormPurpose::Contact { id, index } => edit(id, &|p| {
+            // Editing keeps the record's id (and any field the form does not show).
+            let current = index.and_then(|i| p.contacts.get(i).cloned());
             let contact = Contact {
                 name: text(0),
                 role: text(1),
                 side: Side::ALL[choice(2).min(2)],
                 email: text(3),
                 phone: text(4),
+                ..current.unwrap_or_default()
             };
             place(&mut p.contacts, *index, contact)?;
             Some(format!("{} contact {}", verb(*index), text(0)))
@@ -531,16 +534,19 @@ pub fn apply(app: &App, purpose: &FormPurpose, values: &[Value]) -> Option<Appli
                     due: date(3),
                     owner: owner.clone(),
                     agreed_by_both: choice(5) == 1,
+                    ..current.clone().unwrap_or_default()
                 };
                 place(&mut p.goals, *index, goal)?;
                 Some(format!("{} goal “{}”", verb(*index), text(0)))
             })
         }
         FormPurpose::Role { id, index } => edit(id, &|p| {
+            let current = index.and_then(|i| p.roles.get(i).cloned());
             let role = Role {
                 side: Side::ALL[choice(0).min(2)],
                 who: text(1),
                 responsibility: text(2),
+                ..current.unwrap_or_default()
             };
             place(&mut p.roles, *index, role)?;
             Some(format!("{} role of {}", verb(*index), text(1)))
@@ -569,6 +575,7 @@ pub fn apply(app: &App, purpose: &FormPurpose, values: &[Value]) -> Option<Appli
                     due: date(2),
                     status: ClauseStatus::ALL[choice(3).min(3)],
                     note: text(4),
+                    ..current.clone().unwrap_or_default()
                 };
                 place(&mut p.agreement.deliverables, *index, deliverable)?;
                 Some(format!("{} deliverable “{}”", verb(*index), text(0)))
@@ -591,11 +598,13 @@ pub fn apply(app: &App, purpose: &FormPurpose, values: &[Value]) -> Option<Appli
             Some("edited the charter".into())
         }),
         FormPurpose::Tier { id, index } => edit(id, &|p| {
+            let current = index.and_then(|i| p.charter.meetings.get(i).cloned());
             let meeting = MeetingTier {
                 tier: Tier::ALL[choice(0).min(2)],
                 cadence_days: number(1).unwrap_or(14) as u32,
                 attendees: text(2),
                 purpose: text(3),
+                ..current.unwrap_or_default()
             };
             place(&mut p.charter.meetings, *index, meeting)?;
             Some(format!(
@@ -605,7 +614,7 @@ pub fn apply(app: &App, purpose: &FormPurpose, values: &[Value]) -> Option<Appli
             ))
         }),
         FormPurpose::Action { id, at } => {
-            let current = at.and_then(|(s, i)| app.partner_data(id)?.action(s, i).cloned());
+            let current = at.and_then(|i| app.partner_data(id)?.actions.get(i).cloned());
             let owner =
                 Members::new(app, current.as_ref().map_or("", |a| &a.owner)).handle(&values[1]);
             edit(id, &|p| {
@@ -614,9 +623,10 @@ pub fn apply(app: &App, purpose: &FormPurpose, values: &[Value]) -> Option<Appli
                     owner: owner.clone(),
                     due: date(2),
                     done: date(3),
+                    ..current.clone().unwrap_or_default()
                 };
                 match at {
-                    Some((source, index)) => *p.action_mut(*source, *index)? = item,
+                    Some(index) => *p.actions.get_mut(*index)? = item,
                     // A new action outside a check-in is the partner's own: adding
                     // one must not look like a check-in happened.
                     None => p.actions.push(item),
@@ -636,10 +646,11 @@ pub fn apply(app: &App, purpose: &FormPurpose, values: &[Value]) -> Option<Appli
         }),
         FormPurpose::StageReason { id, to } => {
             let (author, today) = (app.author.clone(), app.today);
+            let workspace = &app.workspace;
             edit(id, &|p| {
-                let from = p.stage.clone();
+                let from = workspace.stage_name(&p.stage).to_string();
                 p.move_to_stage(to.clone(), author.clone(), text(0), today);
-                Some(format!("moved from {from} to {to}"))
+                Some(format!("moved from {from} to {}", workspace.stage_name(to)))
             })
         }
         FormPurpose::AddToProfile { .. } => None,

@@ -26,7 +26,10 @@ pub struct PipelineState {
 /// One column of the board.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
+    /// The stage's id.
     pub stage: String,
+    /// What the column is called: the stage's name (its id when the workspace lacks it).
+    pub name: String,
     pub closed: bool,
     /// The workspace has this stage (a hand-edited file may name one it lacks).
     pub known: bool,
@@ -51,8 +54,9 @@ pub fn columns(app: &App) -> Vec<Column> {
         .stages
         .iter()
         .map(|stage| Column {
-            stage: stage.name.clone(),
-            closed: stage.closed,
+            stage: stage.id.clone(),
+            name: stage.name.clone(),
+            closed: stage.is_closed(),
             known: true,
             cards: Vec::new(),
             total: 0,
@@ -67,6 +71,7 @@ pub fn columns(app: &App) -> Vec<Column> {
             None => {
                 columns.push(Column {
                     stage: partner.stage.clone(),
+                    name: partner.stage.clone(),
                     closed: false,
                     known: false,
                     cards: Vec::new(),

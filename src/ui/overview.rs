@@ -342,7 +342,7 @@ fn render_stage_block(app: &App, frame: &mut Frame, area: Rect) {
         .stages
         .iter()
         .map(|stage| {
-            let closed = app.workspace.is_closed_stage(&stage.name);
+            let closed = app.workspace.is_closed_stage(&stage.id);
             let style = if closed { theme.dim() } else { theme.text() };
             Line::from(vec![
                 Span::styled(

@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
-use crate::app::detail::{ActionSource, Item, Section};
+use crate::app::detail::{Item, Section};
 use crate::app::state::{App, DetailView};
 use crate::domain::dates::{days_between, describe_due};
 use crate::domain::partner::{ClauseStatus, Partner};
@@ -110,7 +110,7 @@ fn render_header(
     };
     let rest = format!(
         "· {kind} · {} {} · owner {}",
-        partner.stage,
+        app.workspace.stage_name(&partner.stage),
         match since {
             ..=0 => "since today".to_string(),
             1 => "for 1 day".to_string(),
@@ -227,28 +227,19 @@ fn due_phrase(date: Option<NaiveDate>, today: NaiveDate) -> String {
 fn action_row(
     app: &App,
     partner: &Partner,
-    source: ActionSource,
     index: usize,
     width: usize,
     next: &mut dyn FnMut(Item) -> Item,
 ) -> Row {
     let theme = app.theme;
     let today = app.today;
-    let item = next(Item::Action(source, index));
-    let Some(action) = partner.action(source, index) else {
+    let item = next(Item::Action(index));
+    let Some(action) = partner.actions.get(index) else {
         return note("(gone)", theme);
     };
-    let from = match source {
-        ActionSource::CheckIn(c) => partner
-            .checkins
-            .get(c)
-            .map_or(String::new(), |c| format!(" · from check-in {}", c.date)),
-        ActionSource::Review(r) => partner
-            .reviews
-            .get(r)
-            .map_or(String::new(), |r| format!(" · from review {}", r.date)),
-        ActionSource::Partner => String::new(),
-    };
+    let from = partner
+        .origin_label(action)
+        .map_or(String::new(), |origin| format!(" · from {origin}"));
     let (mark, style, when) = match action.done {
         Some(done) => ("  ☑ ", theme.good(), format!("done {done}")),
         None => (

@@ -74,7 +74,7 @@ fn profile(context: &Context, next: &mut dyn FnMut(Item) -> Item) -> Vec<Row> {
             &format!(
                 "  {:<12}{} since {}   tags: {}",
                 "Stage",
-                partner.stage,
+                app.workspace.stage_name(&partner.stage),
                 partner.stage_since,
                 or_dash(&partner.tags.join(", "))
             ),
@@ -427,8 +427,8 @@ fn activity(context: &Context, next: &mut dyn FnMut(Item) -> Item) -> Vec<Row> {
     if open.is_empty() {
         rows.push(note("nothing open — a adds one", theme));
     }
-    for (source, index) in open {
-        rows.push(action_row(app, partner, source, index, width, next));
+    for index in open {
+        rows.push(action_row(app, partner, index, width, next));
     }
     let done = crate::app::detail::recently_done_actions(partner, today);
     if !done.is_empty() {
@@ -441,15 +441,18 @@ fn activity(context: &Context, next: &mut dyn FnMut(Item) -> Item) -> Vec<Row> {
             theme,
         ));
     }
-    for (source, index) in done {
-        rows.push(action_row(app, partner, source, index, width, next));
+    for index in done {
+        rows.push(action_row(app, partner, index, width, next));
     }
     rows.push(heading(
         format!("Check-ins ({})", partner.checkins.len()),
         theme,
     ));
     for checkin in partner.checkins.iter().rev() {
-        let open = checkin.actions.iter().filter(|a| a.is_open()).count();
+        let open = partner
+            .actions_of_checkin(checkin)
+            .filter(|a| a.is_open())
+            .count();
         rows.push(row(
             next(Item::CheckIn(0)),
             vec![Line::raw(truncate(
@@ -458,7 +461,7 @@ fn activity(context: &Context, next: &mut dyn FnMut(Item) -> Item) -> Vec<Row> {
                     checkin.date,
                     app.workspace.member_name(&checkin.author),
                     first_line(&checkin.note),
-                    checkin.actions.len()
+                    partner.actions_of_checkin(checkin).count()
                 ),
                 width,
             ))],
@@ -526,8 +529,8 @@ fn activity(context: &Context, next: &mut dyn FnMut(Item) -> Item) -> Vec<Row> {
                     "  {} {}: {} → {}{reason}",
                     change.date,
                     app.workspace.member_name(&change.author),
-                    change.from,
-                    change.to
+                    app.workspace.stage_name(&change.from),
+                    app.workspace.stage_name(&change.to)
                 ),
                 width,
             ))],
