@@ -10,7 +10,7 @@ use pactboard::domain::kpi::{Direction, Kpi, KpiClosed, KpiKind, KpiOutcome, Rea
 use pactboard::domain::partner::*;
 use pactboard::domain::scoring::Score;
 use pactboard::domain::timeline::{Milestone, MilestoneStatus, Replan};
-use pactboard::domain::workspace::Workspace;
+use pactboard::domain::workspace::{StageRole, Workspace};
 use pactboard::store::{SaveError, Store, format::to_ron};
 use proptest::prelude::*;
 
@@ -342,6 +342,230 @@ fn a_missing_workspace_is_a_clear_error() {
     let error = Store::new(dir.path()).load().unwrap_err().to_string();
     assert!(error.contains("not a pactboard data directory"), "{error}");
     assert!(error.contains("pactboard init"));
+}
+
+#[test]
+fn every_new_field_of_version_2_is_written_and_read_back() {
+    let (_dir, store) = fixture();
+    let snapshot = store.load().unwrap();
+    let acme = &snapshot.partners[0];
+    let mut partner = acme.partner.clone();
+    partner.goals.push(Goal {
+        id: "gl-grow01".into(),
+        statement: "Grow".into(),
+        ..Goal::default()
+    });
+    partner.agreement.review_notice_days = Some(45);
+    partner.agreement.renewal_notice_days = Some(90);
+    partner.agreement.deliverables.push(Deliverable {
+        id: "dl-pilot1".into(),
+        title: "Pilot".into(),
+        ..Deliverable::default()
+    });
+    partner.agreement.amendments.push(Amendment {
+        id: "am-full01".into(),
+        date: day("2026-09-01"),
+        note: "Trial became the full agreement".into(),
+        expires: Some(day("2028-09-01")),
+    });
+    let mut milestone = Milestone::new("Pilot live", "launch", day("2026-10-01"));
+    milestone.id = "ms-pilot1".into();
+    milestone.goal = Some("gl-grow01".into());
+    milestone.deliverable = Some("dl-pilot1".into());
+    milestone.status = MilestoneStatus::Blocked;
+    milestone.blocked_reason = "Waiting for their IT".into();
+    milestone.status_before = Some(MilestoneStatus::InProgress);
+    milestone.replan(
+        day("2026-10-15"),
+        day("2026-09-20"),
+        "maya",
+        "Hardware late",
+    );
+    partner.milestones.push(milestone);
+    let kpi = &mut partner.kpis[0];
+    kpi.kind = KpiKind::Maintain;
+    kpi.goal = Some("gl-grow01".into());
+    kpi.decimals = Some(1);
+    kpi.closed = Some(KpiClosed {
+        date: day("2026-11-01"),
+        outcome: KpiOutcome::Met,
+        note: "Closed at the Q3 review".into(),
+    });
+    kpi.readings[0].note = "After the webinar".into();
+    partner.scores.push(Score {
+        by: "maya".into(),
+        on: Some(day("2026-05-01")),
+        ..Score::new("strategic-fit", 4, "Same customers")
+    });
+    partner.checkins.push(CheckIn {
+        id: "ci-week01".into(),
+        tier: Some(Tier::Operational),
+        attendees: vec!["Maya".into(), "Sam".into()],
+        actions: vec!["ac-call01".into()],
+        ..CheckIn::new(day("2026-11-20"), "maya")
+    });
+    partner.reviews.push(Review {
+        id: "rv-q3rev1".into(),
+        outcomes: vec![
+            Outcome {
+                goal: "gl-grow01".into(),
+                rating: OutcomeRating::Met,
+                ..Outcome::default()
+            },
+            Outcome {
+                goal_text: "A goal since removed".into(),
+                rating: OutcomeRating::Missed,
+                ..Outcome::default()
+            },
+        ],
+        closed_kpis: vec!["kp-leads1".into()],
+        adjustments: vec!["ac-fix001".into()],
+        ..Review::new(day("2026-11-01"), "maya")
+    });
+    partner.actions.push(ActionItem {
+        id: "ac-call01".into(),
+        text: "Call Sam".into(),
+        side: Side::Theirs,
+        origin: Some("ci-week01".into()),
+        ..ActionItem::default()
+    });
+    partner.actions.push(ActionItem {
+        id: "ac-fix001".into(),
+        text: "Fix the form".into(),
+        origin: Some("rv-q3rev1".into()),
+        ..ActionItem::default()
+    });
+    store
+        .save_partner("acme", &partner, acme.fingerprint.as_ref())
+        .unwrap();
+
+    let text = fs::read_to_string(partner_path(&store, "acme")).unwrap();
+    for line in [
+        "review_notice_days: Some(45),",
+        "(id: \"am-full01\", date: \"2026-09-01\", note: \"Trial became the full agreement\", expires: Some(\"2028-09-01\")),",
+        "goal: Some(\"gl-grow01\"),",
+        "deliverable: Some(\"dl-pilot1\"),",
+        "blocked_reason: \"Waiting for their IT\",",
+        "status_before: Some(InProgress),",
+        "(date: \"2026-09-20\", by: \"maya\", from: \"2026-10-01\", to: \"2026-10-15\", reason: \"Hardware late\"),",
+        "kind: Maintain,",
+        "decimals: Some(1),",
+        "closed: Some((date: \"2026-11-01\", outcome: Met, note: \"Closed at the Q3 review\")),",
+        "(id: \"rd-000001\", date: \"2026-07-01\", value: 20.0, note: \"After the webinar\"),",
+        "by: \"maya\", on: Some(\"2026-05-01\")),",
+        "tier: Some(Operational),",
+        "attendees: [\"Maya\", \"Sam\"],",
+        "actions: [\"ac-call01\"],",
+        "(goal: \"\", goal_text: \"A goal since removed\", rating: Missed, comment: \"\"),",
+        "(goal: \"gl-grow01\", rating: Met, comment: \"\"),",
+        "closed_kpis: [\"kp-leads1\"],",
+        "adjustments: [\"ac-fix001\"],",
+        "side: Theirs, due: None, done: None, origin: Some(\"ci-week01\")),",
+    ] {
+        assert!(text.contains(line), "{line} not in\n{text}");
+    }
+    let back = store.load().unwrap();
+    assert!(back.errors.is_empty() && back.upgrades.is_empty());
+    assert_eq!(back.partners[0].partner, partner);
+}
+
+#[test]
+fn fields_missing_from_a_version_2_file_take_their_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("partners")).unwrap();
+    fs::write(
+        dir.path().join("workspace.ron"),
+        "(\n    version: 2,\n    name: \"Team\",\n    stages: [(name: \"Lead\"), (name: \"Live\", role: Operating, checkin: true)],\n)\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("partners/acme.ron"),
+        r#"(
+    version: 2,
+    name: "Acme",
+    stage: "live",
+    stage_since: "2026-01-01",
+    contacts: [(name: "Sam")],
+    milestones: [(title: "Pilot", due: "2026-03-01", planned_due: "2026-03-01")],
+    kpis: [(name: "Leads", baseline: 0.0, target: 10.0, start: "2026-01-01", target_date: "2026-12-31", readings: [(date: "2026-02-01", value: 2.0)])],
+    checkins: [(date: "2026-02-01", author: "maya")],
+    reviews: [(date: "2026-03-01", author: "maya", outcomes: [(goal: "", rating: Met)])],
+    actions: [(text: "Call")],
+    scores: [(criterion: "strategic-fit", score: 3)],
+)
+"#,
+    )
+    .unwrap();
+    let store = Store::new(dir.path());
+    let snapshot = store.load().unwrap();
+    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+
+    let workspace = &snapshot.workspace;
+    let defaults = Workspace::new("Team");
+    assert_eq!(
+        workspace.stages[0].id, "lead",
+        "a missing id is the name's slug"
+    );
+    assert_eq!(workspace.stages[0].role, StageRole::Candidate);
+    assert!(!workspace.stages[0].checkin);
+    assert_eq!(workspace.criteria, defaults.criteria);
+    assert_eq!(workspace.thresholds, defaults.thresholds);
+    assert_eq!(workspace.kpi_grace, defaults.kpi_grace);
+    assert_eq!(workspace.review_cadence_days, 90);
+    assert_eq!(
+        (workspace.review_notice_days, workspace.renewal_notice_days),
+        (30, 60)
+    );
+
+    let acme = &snapshot.partners[0].partner;
+    let ids = acme.record_ids();
+    assert_eq!(ids.len(), 7);
+    assert!(
+        ids.iter()
+            .all(|(kind, _, id)| id.starts_with(kind.prefix()))
+    );
+    let milestone = &acme.milestones[0];
+    assert_eq!(
+        (milestone.goal.clone(), milestone.deliverable.clone()),
+        (None, None)
+    );
+    assert!(milestone.blocked_reason.is_empty() && milestone.replans.is_empty());
+    let kpi = &acme.kpis[0];
+    assert_eq!(kpi.kind, KpiKind::Cumulative);
+    assert_eq!(
+        (kpi.goal.clone(), kpi.decimals, kpi.closed.clone()),
+        (None, None, None)
+    );
+    assert_eq!(kpi.direction, Direction::HigherIsBetter);
+    assert!(kpi.readings[0].note.is_empty());
+    assert_eq!(
+        (acme.checkins[0].tier, acme.checkins[0].attendees.len()),
+        (None, 0)
+    );
+    assert_eq!(acme.actions[0].side, Side::Ours);
+    assert_eq!(acme.actions[0].origin, None);
+    assert_eq!((acme.scores[0].by.as_str(), acme.scores[0].on), ("", None));
+    assert!(acme.agreement.amendments.is_empty());
+    assert_eq!(acme.agreement.review_notice_days, None);
+
+    // What was filled in is said, and written when the file is next saved.
+    let files: Vec<&str> = snapshot.upgrades.iter().map(|u| u.file.as_str()).collect();
+    assert_eq!(files, ["workspace.ron", "partners/acme.ron"]);
+    assert!(
+        snapshot.upgrades[1]
+            .to_string()
+            .contains("7 records written without an id")
+    );
+    let file = &snapshot.partners[0];
+    store
+        .save_partner("acme", &file.partner, file.fingerprint.as_ref())
+        .unwrap();
+    let again = store.load().unwrap();
+    assert_eq!(again.upgrades.len(), 1, "only the workspace is left");
+    assert_eq!(
+        &again.partners[0].partner, acme,
+        "the same ids, now on disk"
+    );
 }
 
 // ---- round trip of arbitrary partners ----
