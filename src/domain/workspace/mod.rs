@@ -7,10 +7,19 @@
 //! the name they were created with) that partner files refer to, and a display
 //! `name` that can be changed without touching any partner file.
 
+mod defaults;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::partner::{slug_or, slugify};
+use defaults::{
+    default_amber_margin, default_amber_points, default_cadence, default_grace_days,
+    default_grace_share, default_red_points, default_renewal_notice, default_review_cadence,
+    default_review_notice,
+};
+pub use defaults::{default_criteria, default_perspectives, default_phases, default_stages};
+
+use super::partner::slug_or;
 
 /// The schema version this build writes and fully understands.
 pub const WORKSPACE_VERSION: u32 = 2;
@@ -176,18 +185,6 @@ impl Default for RagThresholds {
     }
 }
 
-fn default_amber_points() -> u32 {
-    10
-}
-
-fn default_red_points() -> u32 {
-    20
-}
-
-fn default_amber_margin() -> u32 {
-    10
-}
-
 /// A new KPI is too early to judge for `share_percent` of its span from start to
 /// target date, and for at least `min_days`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,125 +203,6 @@ impl Default for GracePeriod {
             min_days: default_grace_days(),
         }
     }
-}
-
-fn default_grace_share() -> u32 {
-    10
-}
-
-fn default_grace_days() -> u32 {
-    14
-}
-
-fn default_cadence() -> u32 {
-    14
-}
-
-fn default_review_cadence() -> u32 {
-    90
-}
-
-fn default_review_notice() -> u32 {
-    30
-}
-
-fn default_renewal_notice() -> u32 {
-    60
-}
-
-fn stage(id: &str, name: &str, role: StageRole, checkin: bool) -> StageDef {
-    StageDef {
-        id: id.to_string(),
-        name: name.to_string(),
-        role,
-        checkin,
-    }
-}
-
-pub fn default_stages() -> Vec<StageDef> {
-    use StageRole::*;
-    vec![
-        stage("prospect", "Prospect", Candidate, false),
-        stage("assessing", "Assessing", Candidate, false),
-        stage("formalizing", "Formalizing", Formalizing, true),
-        stage("active", "Active", Operating, true),
-        stage("expanding", "Expanding", Operating, true),
-        stage("paused", "Paused", Closed, false),
-        stage("ended", "Ended", Closed, false),
-    ]
-}
-
-pub fn default_phases() -> Vec<Phase> {
-    [
-        "Foundation",
-        "Agreement",
-        "Launch",
-        "Evaluation",
-        "Expansion",
-    ]
-    .map(|name| Phase {
-        id: slugify(name),
-        name: name.to_string(),
-    })
-    .to_vec()
-}
-
-pub fn default_criteria() -> Vec<Criterion> {
-    [
-        (
-            "Strategic fit",
-            3.0,
-            "How well the partner serves our goals and theirs",
-        ),
-        ("Expertise", 2.0, "What they know and can do that we cannot"),
-        (
-            "Innovation potential",
-            1.0,
-            "New ideas, products or ways of working they bring",
-        ),
-        (
-            "Collaboration readiness",
-            2.0,
-            "People, time and will to work together",
-        ),
-        (
-            "Resource compatibility",
-            1.0,
-            "Money, staff and assets that fit what the work needs",
-        ),
-        (
-            "Cultural fit",
-            2.0,
-            "Shared values and a way of working that meshes",
-        ),
-        (
-            "Financial stability",
-            2.0,
-            "Whether they will still be there when it matters",
-        ),
-        (
-            "Track record",
-            1.0,
-            "Partnerships like this one they have made work",
-        ),
-    ]
-    .map(|(name, weight, description)| Criterion {
-        id: slugify(name),
-        name: name.to_string(),
-        weight,
-        description: description.to_string(),
-        retired: false,
-    })
-    .to_vec()
-}
-
-pub fn default_perspectives() -> Vec<Perspective> {
-    ["Financial", "Customer", "Operations", "Learning"]
-        .map(|name| Perspective {
-            id: slugify(name),
-            name: name.to_string(),
-        })
-        .to_vec()
 }
 
 /// A unique slug id for `name` among `taken`: the slug of the name (`fallback`

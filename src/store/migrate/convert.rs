@@ -12,8 +12,8 @@ use crate::domain::partner::{
 use crate::domain::scoring::Score;
 use crate::domain::timeline::Milestone;
 use crate::domain::workspace::{
-    Criterion, GracePeriod, Perspective, Phase, RagThresholds, StageDef, StageRole,
-    WORKSPACE_VERSION, Workspace, unique_id,
+    Criterion, Perspective, Phase, RagThresholds, StageDef, StageRole, WORKSPACE_VERSION,
+    Workspace, unique_id,
 };
 
 use super::v1;
@@ -127,9 +127,9 @@ pub fn workspace(old: v1::Workspace) -> (Workspace, Changes) {
             new_thresholds.red_points
         ),
     ];
+    // What version 1 did not have (grace period, review cadence, notice periods)
+    // takes the defaults of a new workspace.
     let workspace = Workspace {
-        version: WORKSPACE_VERSION,
-        name: old.name,
         members: old.members,
         stages,
         phases: old
@@ -157,12 +157,9 @@ pub fn workspace(old: v1::Workspace) -> (Workspace, Changes) {
             .map(|(name, id)| Perspective { id, name })
             .collect(),
         thresholds: new_thresholds,
-        kpi_grace: GracePeriod::default(),
         checkin_cadence_days: old.checkin_cadence_days,
-        review_cadence_days: Workspace::new("").review_cadence_days,
-        review_notice_days: Workspace::new("").review_notice_days,
-        renewal_notice_days: Workspace::new("").renewal_notice_days,
         demo_as_of: old.demo_as_of,
+        ..Workspace::new(old.name)
     };
     (workspace, changes)
 }
