@@ -2,28 +2,44 @@
 //! a clear error for every file that does not parse, and written back one file at a
 //! time, atomically, never over a file that changed on disk since it was read.
 
+pub mod drafts;
 mod files;
 pub mod format;
+mod hygiene;
+mod lock;
+pub mod merge;
 pub mod migrate;
 mod parse;
+mod rescue;
+mod save;
+mod share;
 
 use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use serde::Serialize;
 
 use crate::domain::{PARTNER_VERSION, Partner, WORKSPACE_VERSION, Workspace};
 pub use files::Fingerprint;
-use files::{DirLock, prepare, read_with_fingerprint, resolve_target, sync_dir};
+use files::{prepare, read_with_fingerprint, resolve_target, sync_dir};
+pub use hygiene::{StrayTemp, Writable};
+pub use lock::{DEFAULT_LOCK_WAIT, LOCK_FILE};
+use lock::{DirLock, LockError};
+pub use merge::{FieldConflict, Keep, Merged};
 pub use migrate::{MigrateLine, MigrateOutcome, MigrateReport, Upgrade};
 pub use parse::LoadError;
 use parse::{Parsed, file_version};
+pub use save::Saved;
 
 pub const WORKSPACE_FILE: &str = "workspace.ron";
 pub const PARTNERS_DIR: &str = "partners";
 pub const TRASH_DIR: &str = ".trash";
+pub const DRAFTS_DIR: &str = ".drafts";
 
 /// One partner as read from its file.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,9 +73,19 @@ pub struct Snapshot {
 /// Why a write did not happen. In every case nothing on disk was changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveError {
-    /// The file changed (or appeared, or vanished) on disk since it was read.
+    /// The file changed (or appeared, or vanished) on disk since it was read, and
+    /// the change could not be merged: `why` says how, `fields` lists the fields
+    /// changed both here and on disk (empty when the whole file is the problem).
     Conflict {
         file: String,
+        why: String,
+        fields: Vec<FieldConflict>,
+    },
+    /// Another session held the data directory's lock for the whole wait.
+    Locked {
+        file: String,
+        /// Who, as they wrote it into the lock file ("maya, pid 4242, since 10:31:02").
+        holder: Option<String>,
     },
     /// The file was written by a newer pactboard and is never overwritten by this one.
     ReadOnly {
@@ -74,9 +100,13 @@ pub enum SaveError {
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SaveError::Conflict { file } => write!(
+            SaveError::Conflict { file, why, .. } => {
+                write!(f, "{file} {why}; nothing was written")
+            }
+            SaveError::Locked { file, holder } => write!(
                 f,
-                "{file} changed on disk since it was loaded; nothing was written"
+                "{file} was not written: {} holds the data directory's lock ({LOCK_FILE})",
+                holder.as_deref().unwrap_or("another pactboard")
             ),
             SaveError::ReadOnly { file } => write!(
                 f,
@@ -121,11 +151,69 @@ type ReadPartner = (Option<PartnerFile>, Vec<LoadError>, Option<Upgrade>);
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    /// Who saves, as the lock file names them to anyone waiting.
+    user: String,
+    lock_wait: Duration,
+    /// Set once a save found that this filesystem cannot lock.
+    lock_unsupported: Arc<AtomicBool>,
 }
 
 impl Store {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self {
+            root: root.into(),
+            user: String::new(),
+            lock_wait: DEFAULT_LOCK_WAIT,
+            lock_unsupported: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Names the person saving, for the lock file while a save holds it.
+    pub fn with_user(mut self, user: impl Into<String>) -> Self {
+        self.user = user.into();
+        self
+    }
+
+    /// How long a save waits for another session's lock before giving up with
+    /// `SaveError::Locked` (three seconds unless told otherwise; the dashboard
+    /// waits briefly and retries on a timer, so the screen never freezes).
+    pub fn with_lock_wait(mut self, wait: Duration) -> Self {
+        self.lock_wait = wait;
+        self
+    }
+
+    /// Whether a save has found that this filesystem cannot lock files: saves still
+    /// refuse to overwrite a changed file, but two saves in the same instant are
+    /// not kept apart. Worth saying once.
+    pub fn locking_unsupported(&self) -> bool {
+        self.lock_unsupported.load(Ordering::Relaxed)
+    }
+
+    /// Takes the data directory's lock for a save of `file`, waiting up to the
+    /// store's lock wait. A lock that cannot be opened is an error that names the
+    /// lock file, not the file being saved.
+    fn lock(&self, file: &str) -> Result<DirLock, SaveError> {
+        let who = if self.user.is_empty() {
+            "pactboard"
+        } else {
+            &self.user
+        };
+        match DirLock::acquire(&self.root, self.lock_wait, who) {
+            Ok(lock) => {
+                if !lock.locked {
+                    self.lock_unsupported.store(true, Ordering::Relaxed);
+                }
+                Ok(lock)
+            }
+            Err(LockError::Busy { holder }) => Err(SaveError::Locked {
+                file: file.to_string(),
+                holder,
+            }),
+            Err(LockError::Io(error)) => Err(SaveError::Io {
+                file: LOCK_FILE.to_string(),
+                message: format!("{error} (while saving {file})"),
+            }),
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -318,7 +406,7 @@ impl Store {
         ))
     }
 
-    fn read_bytes(&self, file: &str) -> Result<(Vec<u8>, Fingerprint), LoadError> {
+    fn read_bytes(&self, file: &str) -> Result<(Arc<Vec<u8>>, Fingerprint), LoadError> {
         read_with_fingerprint(&self.root.join(file))
             .map_err(|error| LoadError::whole_file(file, format!("cannot read: {error}")))
     }
@@ -335,7 +423,8 @@ impl Store {
         if partner.version > PARTNER_VERSION {
             return Err(SaveError::ReadOnly { file });
         }
-        fs::create_dir_all(self.root.join(PARTNERS_DIR)).map_err(|error| io_error(&file, error))?;
+        self.create_dir(PARTNERS_DIR)
+            .map_err(|error| io_error(&file, error))?;
         self.save_document(&file, partner, PARTNER_VERSION, expected)
     }
 
@@ -370,7 +459,7 @@ impl Store {
         // Write and flush first (slow); then, under the lock, check and rename (fast),
         // so another session's save cannot land between the check and the rename.
         let prepared = prepare(&target, text.as_bytes()).map_err(|error| io_error(file, error))?;
-        let _lock = DirLock::acquire(&self.root).map_err(|error| io_error(file, error))?;
+        let _lock = self.lock(file)?;
         self.check_unchanged(file, &target, known_version, expected)?;
         prepared
             .commit(&target)
@@ -386,8 +475,10 @@ impl Store {
         known_version: u32,
         expected: Option<&Fingerprint>,
     ) -> Result<(), SaveError> {
-        let conflict = || SaveError::Conflict {
+        let conflict = |why: &str| SaveError::Conflict {
             file: file.to_string(),
+            why: why.to_string(),
+            fields: Vec::new(),
         };
         match (read_with_fingerprint(target), expected) {
             (Ok((bytes, current)), Some(expected)) => {
@@ -399,12 +490,14 @@ impl Store {
                 if current.same_content(expected) {
                     Ok(())
                 } else {
-                    Err(conflict())
+                    Err(conflict("changed on disk since it was loaded"))
                 }
             }
-            (Ok(_), None) => Err(conflict()),
+            (Ok(_), None) => Err(conflict("was created on disk meanwhile")),
             (Err(error), None) if error.kind() == io::ErrorKind::NotFound => Ok(()),
-            (Err(error), Some(_)) if error.kind() == io::ErrorKind::NotFound => Err(conflict()),
+            (Err(error), Some(_)) if error.kind() == io::ErrorKind::NotFound => {
+                Err(conflict("was deleted or moved on disk since it was loaded"))
+            }
             (Err(error), _) => Err(io_error(file, error)),
         }
     }
@@ -435,14 +528,15 @@ impl Store {
     pub fn trash_partner(&self, id: &str, expected: &Fingerprint) -> Result<PathBuf, SaveError> {
         let file = Self::partner_file(id);
         let source = self.root.join(&file);
-        let _lock = DirLock::acquire(&self.root).map_err(|error| io_error(&file, error))?;
+        let _lock = self.lock(&file)?;
         self.check_unchanged(&file, &source, PARTNER_VERSION, Some(expected))?;
         self.move_to_trash(&file, id)
     }
 
     fn move_to_trash(&self, file: &str, stem: &str) -> Result<PathBuf, SaveError> {
         let trash = self.root.join(TRASH_DIR);
-        fs::create_dir_all(&trash).map_err(|error| io_error(file, error))?;
+        self.create_dir(TRASH_DIR)
+            .map_err(|error| io_error(file, error))?;
         let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S").to_string();
         let destination = (1..)
             .map(|n| match n {
@@ -477,7 +571,8 @@ impl Store {
         if occupied && !force {
             return Err(InitError::NotEmpty(self.root.clone()));
         }
-        fs::create_dir_all(self.root.join(PARTNERS_DIR))
+        fs::create_dir_all(&self.root)
+            .and_then(|()| self.create_dir(PARTNERS_DIR))
             .map_err(|error| InitError::Save(io_error(PARTNERS_DIR, error)))?;
         let files = std::iter::once((WORKSPACE_FILE.to_string(), "workspace".to_string())).chain(
             partners
@@ -519,6 +614,14 @@ impl fmt::Display for InitError {
 }
 
 impl std::error::Error for InitError {}
+
+impl Store {
+    /// Creates `dir` (relative to the data directory) and its missing parents,
+    /// shared with the data directory's group like every file in it.
+    fn create_dir(&self, dir: &str) -> io::Result<()> {
+        share::create_dir_shared(&self.root, &self.root.join(dir))
+    }
+}
 
 fn io_error(file: &str, error: io::Error) -> SaveError {
     SaveError::Io {
