@@ -77,7 +77,35 @@ pub fn run_check(store: &Store, snapshot: &Snapshot) -> CheckOutcome {
         problems.extend(upgrade_note(snapshot, &path));
         report(store, &path, &problems, &mut outcome);
     }
+    for stray in store.stray_temps() {
+        outcome.warnings += 1;
+        outcome.lines.push(format!(
+            "{}:1:1: warning: a temporary file left by an interrupted save ({}, {}); the dashboard removes it once it is a minute old",
+            stray.file,
+            match stray.len {
+                0 => "empty".to_string(),
+                1 => "1 byte".to_string(),
+                n => format!("{n} bytes"),
+            },
+            age_words(stray.age),
+        ));
+    }
     outcome
+}
+
+/// "10 minutes old", in the largest whole unit.
+fn age_words(age: Option<std::time::Duration>) -> String {
+    let Some(age) = age else {
+        return "of unknown age".into();
+    };
+    let seconds = age.as_secs();
+    let (n, unit) = match seconds {
+        0..60 => (seconds, "second"),
+        60..3600 => (seconds / 60, "minute"),
+        3600..86400 => (seconds / 3600, "hour"),
+        _ => (seconds / 86400, "day"),
+    };
+    format!("{n} {unit}{} old", if n == 1 { "" } else { "s" })
 }
 
 /// A file of an older version (or with records lacking ids) loads, migrated in
