@@ -455,3 +455,37 @@ fn the_harness_refuses_a_key_sent_before_esc_was_answered() {
     // No wait for the help to close: crossterm could read Esc and q as Alt-q.
     pty.send("q");
 }
+
+#[test]
+fn a_workspace_member_is_added_in_the_settings_and_undone() {
+    let (_dir, data) = demo_copy();
+    let workspace = data.join("workspace.ron");
+    let before = std::fs::read_to_string(&workspace).unwrap();
+    let mut pty = Pty::builder(&data).size(80, 24).spawn();
+    pty.wait_for(FIRST_ITEM, WAIT);
+    pty.send(",");
+    pty.wait_for("Workspace settings", WAIT);
+    pty.send("a");
+    pty.wait_for("New member", WAIT);
+    pty.send("lee");
+    pty.press(Key::Tab);
+    pty.send("Lee Chen");
+    pty.press(Key::Ctrl('s'));
+    pty.wait_for("added member Lee Chen (lee) — saved", WAIT);
+    let deadline = std::time::Instant::now() + WAIT;
+    while !std::fs::read_to_string(&workspace)
+        .unwrap()
+        .contains("handle: \"lee\"")
+    {
+        assert!(std::time::Instant::now() < deadline, "{}", pty.report());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    pty.send("u");
+    pty.wait_for("undid: added member Lee Chen", WAIT);
+    assert_eq!(std::fs::read_to_string(&workspace).unwrap(), before);
+    pty.press(Key::Esc);
+    pty.wait_for(OVERVIEW, WAIT);
+    pty.send("q");
+    assert!(pty.wait_for_exit(WAIT).success(), "{}", pty.report());
+    pty.assert_restored();
+}

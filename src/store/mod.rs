@@ -49,6 +49,21 @@ pub struct Snapshot {
     pub errors: Vec<LoadError>,
 }
 
+impl Snapshot {
+    /// Every partner as `(id, partner)`, the shape the domain's figures take.
+    pub fn partner_refs(&self) -> Vec<(&str, &Partner)> {
+        partner_refs(&self.partners)
+    }
+}
+
+/// `files` as `(id, partner)` pairs, the shape the domain's figures take.
+pub fn partner_refs(files: &[PartnerFile]) -> Vec<(&str, &Partner)> {
+    files
+        .iter()
+        .map(|file| (file.id.as_str(), &file.partner))
+        .collect()
+}
+
 /// Why a write did not happen. In every case nothing on disk was changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveError {
@@ -376,25 +391,64 @@ impl Store {
         }
     }
 
-    /// Keeps a copy of an edit that could not be written, as
-    /// `.trash/unsaved-<id>.ron`, so it survives a crash or a dropped connection.
-    pub fn rescue(&self, id: &str, partner: &Partner) -> Result<PathBuf, SaveError> {
-        let file = format!("{TRASH_DIR}/unsaved-{id}.ron");
-        let text = format::to_ron(partner).map_err(|error| SaveError::Io {
+    /// Keeps a copy of an edit that could not be written, so that it survives a crash
+    /// or a dropped connection: `.trash/unsaved-<stem>-<user>-<YYYYMMDDTHHMMSS>.ron`
+    /// (`-2`, `-3`… when that name is taken). The name carries the user and the
+    /// moment, and a copy is never written over an existing file, so two dashboards
+    /// — of one user or of two — can never overwrite each other's copies.
+    pub fn rescue<T: Serialize>(
+        &self,
+        stem: &str,
+        user: &str,
+        at: chrono::NaiveDateTime,
+        value: &T,
+    ) -> Result<PathBuf, SaveError> {
+        let prefix = format!(
+            "unsaved-{stem}-{}-{}",
+            file_safe(user),
+            at.format("%Y%m%dT%H%M%S")
+        );
+        let file = format!("{TRASH_DIR}/{prefix}.ron");
+        let text = format::to_ron(value).map_err(|error| SaveError::Io {
             file: file.clone(),
             message: format!("cannot serialise: {error}"),
         })?;
-        fs::create_dir_all(self.root.join(TRASH_DIR)).map_err(|error| io_error(&file, error))?;
-        let path = self.root.join(&file);
-        prepare(&path, text.as_bytes())
-            .and_then(|prepared| prepared.commit(&path))
+        let trash = self.root.join(TRASH_DIR);
+        fs::create_dir_all(&trash).map_err(|error| io_error(&file, error))?;
+        let mut prepared = prepare(&self.root.join(&file), text.as_bytes())
             .map_err(|error| io_error(&file, error))?;
-        Ok(path)
+        for n in 1..1000 {
+            let name = match n {
+                1 => format!("{prefix}.ron"),
+                n => format!("{prefix}-{n}.ron"),
+            };
+            let path = trash.join(&name);
+            match prepared.commit_new(&path) {
+                Ok(()) => return Ok(path),
+                Err((back, error)) if error.kind() == io::ErrorKind::AlreadyExists => {
+                    prepared = back;
+                }
+                Err((_, error)) => return Err(io_error(&format!("{TRASH_DIR}/{name}"), error)),
+            }
+        }
+        Err(io_error(
+            &file,
+            io::Error::other("a thousand copies of this name exist already"),
+        ))
     }
 
-    /// Drops the rescue copy of `id` once its edit is on disk for real.
-    pub fn clear_rescue(&self, id: &str) {
-        let _ = fs::remove_file(self.root.join(TRASH_DIR).join(format!("unsaved-{id}.ron")));
+    /// Drops a rescue copy this session made, once its edit is on disk for real or a
+    /// newer copy replaced it. Only `.trash/unsaved-*.ron` files are ever removed.
+    pub fn clear_rescue(&self, path: &Path) {
+        let trash = self.root.join(TRASH_DIR);
+        let ours = path.parent() == Some(trash.as_path())
+            && path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| name.starts_with("unsaved-") && name.ends_with(".ron"));
+        if ours {
+            let _ = fs::remove_file(path);
+        }
     }
 
     /// Moves a partner's file to `.trash/<id>-<timestamp>.ron`; nothing is unlinked.
@@ -487,9 +541,94 @@ impl fmt::Display for InitError {
 
 impl std::error::Error for InitError {}
 
+/// `text` as part of a file name: letters, digits, `.`, `_` and `-` kept, anything
+/// else `_`, at most 32 characters; `unknown` when nothing is left.
+fn file_safe(text: &str) -> String {
+    let safe: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(32)
+        .collect();
+    let safe = safe.trim_start_matches('.').to_string();
+    if safe.is_empty() {
+        "unknown".into()
+    } else {
+        safe
+    }
+}
+
 fn io_error(file: &str, error: io::Error) -> SaveError {
     SaveError::Io {
         file: file.to_string(),
         message: error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partner_refs_pair_each_id_with_its_partner_in_order() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let file = |id: &str, name: &str| PartnerFile {
+            id: id.into(),
+            partner: Partner::new(name, "", "", "Prospect", day),
+            fingerprint: None,
+            read_only: false,
+        };
+        let snapshot = Snapshot {
+            workspace: Workspace::new("T"),
+            workspace_fingerprint: None,
+            workspace_read_only: false,
+            partners: vec![file("a", "Alpha"), file("b", "Beta")],
+            errors: Vec::new(),
+        };
+        let refs: Vec<(&str, &str)> = snapshot
+            .partner_refs()
+            .into_iter()
+            .map(|(id, partner)| (id, partner.name.as_str()))
+            .collect();
+        assert_eq!(refs, [("a", "Alpha"), ("b", "Beta")]);
+    }
+
+    #[test]
+    fn rescue_copies_are_never_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+            .unwrap()
+            .and_hms_opt(9, 30, 5)
+            .unwrap();
+        let workspace = Workspace::new("A");
+        let first = store.rescue("workspace", "maya", at, &workspace).unwrap();
+        let second = store.rescue("workspace", "maya", at, &workspace).unwrap();
+        let other = store
+            .rescue("workspace", "../lee x", at, &workspace)
+            .unwrap();
+        let name = |path: &Path| path.file_name().unwrap().to_str().unwrap().to_string();
+        assert_eq!(name(&first), "unsaved-workspace-maya-20261128T093005.ron");
+        assert_eq!(
+            name(&second),
+            "unsaved-workspace-maya-20261128T093005-2.ron"
+        );
+        assert_eq!(
+            name(&other),
+            "unsaved-workspace-_lee_x-20261128T093005.ron",
+            "a user name cannot leave the trash or hide the file"
+        );
+        assert!(first.exists() && second.exists() && other.exists());
+        store.clear_rescue(&first);
+        assert!(!first.exists());
+        let outside = dir.path().join("workspace.ron");
+        std::fs::write(&outside, "keep").unwrap();
+        store.clear_rescue(&outside);
+        assert!(outside.exists(), "only rescue copies are ever removed");
     }
 }
