@@ -19,11 +19,13 @@
 //!    `data_changed` to keep its selection by identity.
 //! 2. Its view: `ui/screens/<name>.rs`, `render(&State, &Data, Theme, &mut Frame,
 //!    Rect)`, which only reads.
-//! 3. Its keys: a `Context` variant and its rows in `keymap::BINDINGS` (help and
-//!    footer follow); actions only it has go in an enum of its own under one
-//!    `Action` variant, like `Action::Pipeline(PipelineAction)`.
-//! 4. One arm where the screens are listed: `Tab` and `Tabs` (or `Layer`) in
-//!    `app/screens/mod.rs`, and the arm that draws it in `ui/screens/mod.rs`.
+//! 3. Its keys: a `Context` variant (with its title) and its rows in
+//!    `keymap::BINDINGS` (help and footer follow); actions only it has go in an
+//!    enum of its own under one `Action` variant, like
+//!    `Action::Pipeline(PipelineAction)`.
+//! 4. Its place in the list of screens, `app/screens/mod.rs` — a `Tab` variant
+//!    with its title and its field in `Tabs`, or a `Layer` variant — and in the
+//!    list of views, `ui/screens/mod.rs`.
 //! 5. Its forms, each a `FormSpec`, in a file of their own under `app/forms/`.
 //! 6. Snapshots at 80x24 and 120x40 on the small fixture (`tests/ui.rs`).
 //!
