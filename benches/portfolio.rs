@@ -22,6 +22,7 @@ use pactboard::app::{Action, App, Change, Effect, Tab, apply, dispatch, handle_k
 use pactboard::cli::TodaySource;
 use pactboard::demo::demo_portfolio;
 use pactboard::domain::dates::add_days;
+use pactboard::domain::ids::IdGenerator;
 use pactboard::domain::kpi::Reading;
 use pactboard::domain::portfolio::summarize;
 use pactboard::domain::{Partner, Workspace, slugify};
@@ -65,7 +66,7 @@ fn portfolio(size: usize) -> (Workspace, Vec<(String, Partner)>) {
 fn add_a_year_of_readings(partner: &mut Partner) {
     for kpi in &mut partner.kpis {
         kpi.readings.sort_by_key(|reading| reading.date);
-        let Some(first) = kpi.readings.first().copied() else {
+        let Some(first) = kpi.readings.first().cloned() else {
             continue;
         };
         let missing = 52usize.saturating_sub(kpi.readings.len());
@@ -75,10 +76,10 @@ fn add_a_year_of_readings(partner: &mut Partner) {
                 let share = 1.0 - weeks_before as f64 / (missing + 1) as f64;
                 let wobble = if weeks_before % 3 == 0 { 0.02 } else { -0.01 };
                 let value = kpi.baseline + (first.value - kpi.baseline) * (share + wobble);
-                Reading {
-                    date: add_days(first.date, -7 * weeks_before as i64),
-                    value: (value * 10.0).round() / 10.0,
-                }
+                Reading::new(
+                    add_days(first.date, -7 * weeks_before as i64),
+                    (value * 10.0).round() / 10.0,
+                )
             })
             .collect();
         if let Some(oldest) = older.first() {
@@ -86,6 +87,9 @@ fn add_a_year_of_readings(partner: &mut Partner) {
         }
         kpi.readings.splice(0..0, older);
     }
+    // The new readings get ids, as the dashboard would give them.
+    let seed = IdGenerator::seed_from(&[b"bench", partner.name.as_bytes()]);
+    partner.fill_generated_ids(&mut IdGenerator::new(seed));
 }
 
 /// A data directory of `size` partners, written once through the store.
@@ -118,6 +122,7 @@ impl Fixture {
 fn app_on(store: Store) -> App {
     let snapshot = store.load().expect("the generated portfolio loads");
     assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    assert!(snapshot.upgrades.is_empty(), "{:?}", snapshot.upgrades);
     let mut app = App::new(store, snapshot, today(), TodaySource::Demo, "bench".into());
     app.data_label = "data".into();
     app

@@ -1,6 +1,9 @@
 //! `pactboard check`: every load error and every validation problem as
 //! `file:line:column: error|warning: message`, located in the file's text.
 
+use crate::domain::integrity::{
+    partner_id_problems, partner_reference_problems, workspace_id_problems,
+};
 use crate::domain::validate::{
     Anchor, Problem, Severity, duplicate_names, validate_partner, validate_workspace,
 };
@@ -46,7 +49,9 @@ pub fn run_check(store: &Store, snapshot: &Snapshot) -> CheckOutcome {
         ));
     }
     if snapshot.workspace_fingerprint.is_some() {
-        let problems = validate_workspace(&snapshot.workspace);
+        let mut problems = validate_workspace(&snapshot.workspace);
+        problems.extend(workspace_id_problems(&snapshot.workspace));
+        problems.extend(upgrade_note(snapshot, WORKSPACE_FILE));
         report(store, WORKSPACE_FILE, &problems, &mut outcome);
     }
     let partners: Vec<(&str, &crate::domain::Partner)> = snapshot
@@ -56,6 +61,7 @@ pub fn run_check(store: &Store, snapshot: &Snapshot) -> CheckOutcome {
         .collect();
     let duplicates = duplicate_names(&partners);
     for file in &snapshot.partners {
+        let path = Store::partner_file(&file.id);
         let mut problems = validate_partner(&file.partner, &snapshot.workspace);
         problems.extend(
             duplicates
@@ -63,14 +69,33 @@ pub fn run_check(store: &Store, snapshot: &Snapshot) -> CheckOutcome {
                 .filter(|(id, _)| *id == file.id)
                 .map(|(_, problem)| problem.clone()),
         );
-        report(
-            store,
-            &Store::partner_file(&file.id),
-            &problems,
-            &mut outcome,
-        );
+        problems.extend(partner_id_problems(&file.partner));
+        problems.extend(partner_reference_problems(
+            &file.partner,
+            &snapshot.workspace,
+        ));
+        problems.extend(upgrade_note(snapshot, &path));
+        report(store, &path, &problems, &mut outcome);
     }
     outcome
+}
+
+/// A file of an older version (or with records lacking ids) loads, migrated in
+/// memory: a warning saying so and how to write it as the current version.
+fn upgrade_note(snapshot: &Snapshot, file: &str) -> Option<Problem> {
+    let upgrade = snapshot.upgrades.iter().find(|u| u.file == file)?;
+    Some(Problem {
+        severity: Severity::Warning,
+        message: format!(
+            "loaded with changes made in memory ({}); they are written when the file is next saved, or by `pactboard migrate`",
+            upgrade.changes.join(", ")
+        ),
+        anchor: Anchor {
+            field: "version",
+            value: None,
+            occurrence: 0,
+        },
+    })
 }
 
 fn report(store: &Store, file: &str, problems: &[Problem], outcome: &mut CheckOutcome) {
@@ -97,13 +122,15 @@ fn report(store: &Store, file: &str, problems: &[Problem], outcome: &mut CheckOu
     }
 }
 
-/// The line and column of the first `field: value` matching the anchor; 1:1 if none.
+/// The line and column of the first `field: value` matching the anchor (the
+/// `occurrence`-th, counting from 0); 1:1 if none.
 fn locate(text: &str, anchor: &Anchor) -> (usize, usize) {
     let key = format!("{}:", anchor.field);
     let quoted = anchor
         .value
         .as_deref()
         .map(|value| format!("{}: {}", anchor.field, quoted_like_the_store(value)));
+    let mut skip = anchor.occurrence;
     for (index, line) in text.lines().enumerate() {
         let found = match &quoted {
             Some(quoted) => line
@@ -112,6 +139,10 @@ fn locate(text: &str, anchor: &Anchor) -> (usize, usize) {
             None => line.find(&key).filter(|at| is_field_start(line, *at)),
         };
         if let Some(at) = found {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
             return (index + 1, line[..at].chars().count() + 1);
         }
     }
@@ -141,28 +172,49 @@ mod tests {
         let stage = Anchor {
             field: "stage",
             value: Some("Limbo".into()),
+            occurrence: 0,
         };
         assert_eq!(locate(text, &stage), (3, 5));
         let score = Anchor {
             field: "criterion",
             value: Some("Fit".into()),
+            occurrence: 0,
         };
         assert_eq!(locate(text, &score), (5, 10));
         let apostrophe = Anchor {
             field: "name",
             value: Some("A".into()),
+            occurrence: 0,
         };
         assert_eq!(locate(text, &apostrophe), (2, 5));
         let text = "(\n    statement: \"the sponsor's AGM\",\n)\n";
         let goal = Anchor {
             field: "statement",
             value: Some("the sponsor's AGM".into()),
+            occurrence: 0,
         };
         assert_eq!(locate(text, &goal), (2, 5));
         let missing = Anchor {
             field: "nothing",
             value: None,
+            occurrence: 0,
         };
         assert_eq!(locate(text, &missing), (1, 1));
+    }
+
+    #[test]
+    fn a_later_occurrence_is_found_where_it_is() {
+        let text = "(\n    contacts: [\n        (id: \"ct-1\", name: \"A\"),\n        (id: \"ct-1\", name: \"B\"),\n    ],\n)\n";
+        let second = Anchor {
+            field: "id",
+            value: Some("ct-1".into()),
+            occurrence: 1,
+        };
+        assert_eq!(locate(text, &second), (4, 10));
+        let third = Anchor {
+            occurrence: 2,
+            ..second
+        };
+        assert_eq!(locate(text, &third), (1, 1));
     }
 }

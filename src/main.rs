@@ -79,6 +79,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Some(Command::Migrate { dry_run }) => {
+            let (store, snapshot) = match open(cli.data.as_deref()) {
+                Ok(opened) => opened,
+                Err(code) => return Ok(code),
+            };
+            let migrated = store.migrate(&snapshot, dry_run);
+            for line in &migrated.lines {
+                println!("{}", report::printable(&line.to_string()));
+            }
+            eprintln!("{}", migrated.summary());
+            Ok(if migrated.failed() > 0 {
+                ExitCode::from(DATA_PROBLEM)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         None => {
             let (store, snapshot) = match open(cli.data.as_deref()) {
                 Ok(opened) => opened,

@@ -31,7 +31,10 @@ struct JsonStatus<'a> {
 struct JsonPartner<'a> {
     id: &'a str,
     name: &'a str,
+    /// The stage's display name.
     stage: &'a str,
+    /// The stage's id, which stays when the stage is renamed.
+    stage_id: &'a str,
     owner: &'a str,
     /// `null` while the partner has no data to judge ("not started").
     health: Option<u8>,
@@ -61,6 +64,7 @@ struct JsonMilestones {
 
 #[derive(Serialize)]
 struct JsonStage<'a> {
+    id: &'a str,
     name: &'a str,
     count: usize,
 }
@@ -91,7 +95,8 @@ pub fn status_json(snapshot: &Snapshot, today: NaiveDate) -> String {
         .map(|(file, figures)| JsonPartner {
             id: &file.id,
             name: &file.partner.name,
-            stage: &file.partner.stage,
+            stage: snapshot.workspace.stage_name(&file.partner.stage),
+            stage_id: &file.partner.stage,
             owner: &file.partner.owner,
             health: figures.health.score,
             score: figures
@@ -122,6 +127,7 @@ pub fn status_json(snapshot: &Snapshot, today: NaiveDate) -> String {
             .stages
             .iter()
             .map(|stage| JsonStage {
+                id: &stage.id,
                 name: &stage.name,
                 count: stage.count,
             })
@@ -309,7 +315,10 @@ pub fn status_text(
         line(format!(
             "  {} {} {} {:>5}  {:<11} {:>4}  {:<10}  {:>7}",
             fit(&printable(&file.partner.name), 24),
-            fit(&printable(&file.partner.stage), 12),
+            fit(
+                &printable(snapshot.workspace.stage_name(&file.partner.stage)),
+                12
+            ),
             badge,
             score_text(figures),
             kpi_text,
@@ -454,7 +463,7 @@ pub fn status_markdown(snapshot: &Snapshot, today: NaiveDate, source: TodaySourc
         line(format!(
             "| {} | {} | {} | {} | {} | {}/{}/{}/{} | {} | {} | {} |",
             escape_cell(&file.partner.name),
-            escape_cell(&file.partner.stage),
+            escape_cell(snapshot.workspace.stage_name(&file.partner.stage)),
             escape_cell(snapshot.workspace.member_name(&file.partner.owner)),
             figures
                 .health

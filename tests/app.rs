@@ -216,7 +216,7 @@ fn a_stage_move_is_one_commit_of_the_partner_moved() {
         "moved Acme Analytics from Prospect to Assessing"
     );
     let after = change.partner_after().unwrap();
-    assert_eq!(after.stage, "Assessing");
+    assert_eq!(after.stage, "assessing");
     let entry = after.history.last().unwrap();
     assert_eq!(
         (entry.author.as_str(), entry.date),
@@ -224,7 +224,7 @@ fn a_stage_move_is_one_commit_of_the_partner_moved() {
     );
     assert_eq!(
         app.data.partner_data("acme-analytics").unwrap().stage,
-        "Prospect",
+        "prospect",
         "update changes nothing but the screen: the commit is apply's"
     );
     assert!(
@@ -442,7 +442,7 @@ fn a_file_changed_on_disk_does_not_drop_an_unsaved_edit() {
         ]))],
     );
     let kept = app.data.partner_data("acme-analytics").unwrap();
-    assert_eq!(kept.stage, "Assessing", "the unsaved move is kept");
+    assert_eq!(kept.stage, "assessing", "the unsaved move is kept");
     assert_eq!(kept.kind, "startup");
     let status = app.status.as_ref().unwrap().text.clone();
     assert!(status.contains("your unsaved edit is kept"), "{status}");

@@ -359,16 +359,16 @@ fn pipeline_stage_move_undo_and_new_partner_reach_the_disk() {
     wait_for_tab(&pty, "2 Pipeline");
     pty.wait_for("›Northwind Volunteer", WAIT);
     let id = "northwind-volunteer-network";
-    assert!(partner_file(&data, id).contains("stage: \"Prospect\""));
+    assert!(partner_file(&data, id).contains("stage: \"prospect\""));
 
     // L: saved at once, with a history entry by PACTBOARD_USER.
     pty.send("L");
     let moved = wait_for_file(&data, id, "the Assessing stage", |text| {
-        text.contains("stage: \"Assessing\"")
+        text.contains("stage: \"assessing\"")
     });
     assert!(
         moved.contains(&format!(
-            "(date: \"{DEMO_DATE}\", author: \"casey\", from: \"Prospect\", to: \"Assessing\", reason: \"\")"
+            "(date: \"{DEMO_DATE}\", author: \"casey\", from: \"prospect\", to: \"assessing\", reason: \"\")"
         )),
         "{moved}"
     );
@@ -380,7 +380,7 @@ fn pipeline_stage_move_undo_and_new_partner_reach_the_disk() {
     // u: the file is back in the first stage.
     pty.send("u");
     let undone = wait_for_file(&data, id, "the Prospect stage again", |text| {
-        text.contains("stage: \"Prospect\"")
+        text.contains("stage: \"prospect\"")
     });
     assert!(!undone.contains("author: \"casey\""), "{undone}");
     pty.wait_for("undid", WAIT);
@@ -431,7 +431,7 @@ fn a_paste_is_typed_text_never_commands() {
     pty.wait_for("added partner Acme Ld", WAIT);
     let saved = partner_file(&data, "acme-ld");
     assert!(
-        saved.contains("stage: \"Prospect\""),
+        saved.contains("stage: \"prospect\""),
         "the pasted L moved nothing: {saved}"
     );
     pty.send("q");

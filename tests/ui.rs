@@ -322,10 +322,10 @@ fn the_marked_row_is_the_selected_item() {
     assert_eq!(items.len(), 6, "{items:?}");
     for (index, item) in items.iter().enumerate() {
         let expected = match item {
-            Item::Action(at) => at.find(&partner).unwrap().text.clone(),
+            Item::Action(at) => at.find(&partner.actions).unwrap().text.clone(),
             Item::CheckIn(at) => at.find(&partner.checkins).unwrap().date.to_string(),
             Item::Review(at) => at.find(&partner.reviews).unwrap().date.to_string(),
-            Item::History(at) => at.find(&partner.history).unwrap().date.to_string(),
+            Item::History(at) => partner.history[*at].date.to_string(),
             other => panic!("{other:?} is not in the activity"),
         };
         let text = screen(&app, 120, 40);

@@ -88,7 +88,10 @@ enum Written {
 
 /// Makes `change` in memory and writes it, recording it for undo. Whether it was
 /// made (in memory, and on disk unless reported otherwise).
-fn commit(app: &mut App, change: Change) -> bool {
+fn commit(app: &mut App, mut change: Change) -> bool {
+    if let Some(Content::Partner(partner)) = change.after.as_mut() {
+        app.data.fill_ids(partner);
+    }
     if change.before == change.after {
         say(app, Level::Info, "nothing changed");
         return false;

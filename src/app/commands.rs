@@ -39,17 +39,18 @@ pub fn move_stage(data: &Data, id: &str, delta: i64, fx: &mut Vec<Effect>) {
         )));
         return;
     };
-    if to.closed {
+    if to.is_closed() {
         fx.push(Effect::OpenForm(Box::new(StageReasonForm {
             partner: id.to_string(),
-            to: to.name.clone(),
+            to: to.id.clone(),
         })));
         return;
     }
+    let from = &stages[current].name;
     let change = data.change_partner(id, |p| {
-        let description = format!("moved {} from {} to {}", p.name, p.stage, to.name);
+        let description = format!("moved {} from {from} to {}", p.name, to.name);
         p.move_to_stage(
-            to.name.clone(),
+            to.id.clone(),
             data.author.clone(),
             String::new(),
             data.today,

@@ -2,9 +2,12 @@
 //! the figures derived from them, "today" and who is editing. Screens get it as
 //! `&Data`; only `apply` changes it.
 
+use std::cell::Cell;
+
 use chrono::NaiveDate;
 
 use crate::cli::TodaySource;
+use crate::domain::ids::{IdGenerator, RecordKind};
 use crate::domain::portfolio::{PartnerSummary, PortfolioSummary, summarize};
 use crate::domain::{Partner, Workspace};
 use crate::store::{Fingerprint, LoadError, PartnerFile, Snapshot, partner_refs};
@@ -26,6 +29,13 @@ pub struct Data {
     pub today_source: TodaySource,
     /// Who edits: the author of stage moves and check-ins.
     pub author: String,
+    /// Where new record ids start: seeded from the author, the clock and the
+    /// process, so two sessions adding to one partner at once practically never pick
+    /// the same id. Tests pin it.
+    pub id_seed: u64,
+    /// How many ids this session has handed out, so an id given to a record that an
+    /// undo took away again is never given to another.
+    ids_issued: Cell<u64>,
 }
 
 impl Data {
@@ -44,9 +54,33 @@ impl Data {
             load_errors: snapshot.errors,
             summary,
             today,
+            id_seed: session_seed(&author),
             today_source,
             author,
+            ids_issued: Cell::new(0),
         }
+    }
+
+    /// Gives every record of `partner` that has no id a new one (records a change
+    /// adds without going through `new_id`), so nothing reaches the disk without
+    /// an identity.
+    pub fn fill_ids(&self, partner: &mut Partner) {
+        if partner.lacks_ids() {
+            let issued = self.ids_issued.get();
+            self.ids_issued.set(issued + 1);
+            let seed =
+                IdGenerator::seed_from(&[&self.id_seed.to_le_bytes(), &issued.to_le_bytes()]);
+            partner.fill_generated_ids(&mut IdGenerator::new(seed));
+        }
+    }
+
+    /// A new id of `kind` for a record about to be added to `partner`: one that
+    /// clashes with no id in it.
+    pub fn new_id(&self, partner: &Partner, kind: RecordKind) -> String {
+        let issued = self.ids_issued.get();
+        self.ids_issued.set(issued + 1);
+        let seed = IdGenerator::seed_from(&[&self.id_seed.to_le_bytes(), &issued.to_le_bytes()]);
+        IdGenerator::new(seed).next_id(kind, &partner.taken_ids())
     }
 
     /// Takes everything from a fresh read of the data directory.
@@ -180,4 +214,16 @@ impl Data {
             description,
         ))
     }
+}
+
+/// A seed for new record ids: who, when (to the nanosecond) and which process.
+fn session_seed(author: &str) -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_nanos());
+    IdGenerator::seed_from(&[
+        author.as_bytes(),
+        &nanos.to_le_bytes(),
+        &std::process::id().to_le_bytes(),
+    ])
 }

@@ -14,12 +14,14 @@ pub enum Severity {
     Warning,
 }
 
-/// Where in the file a problem is: the first `field: value` line that matches.
+/// Where in the file a problem is: the first `field: value` line that matches (or
+/// the `occurrence`-th, counting from 0, when one value appears more than once).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
     pub field: &'static str,
     /// The field's value as a string, if the line must match it too.
     pub value: Option<String>,
+    pub occurrence: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +31,7 @@ pub struct Problem {
     pub anchor: Anchor,
 }
 
-fn problem(
+pub(crate) fn problem(
     severity: Severity,
     field: &'static str,
     value: Option<&str>,
@@ -41,6 +43,7 @@ fn problem(
         anchor: Anchor {
             field,
             value: value.map(str::to_string),
+            occurrence: 0,
         },
     }
 }
@@ -85,14 +88,14 @@ pub fn validate_workspace(workspace: &Workspace) -> Vec<Problem> {
         }
     }
     let thresholds = workspace.thresholds;
-    if thresholds.amber_percent > thresholds.green_percent {
+    if thresholds.amber_points > thresholds.red_points {
         problems.push(problem(
             Error,
-            "amber_percent",
+            "amber_points",
             None,
             format!(
-                "amber threshold {}% is above green {}%; amber must be the lower one",
-                thresholds.amber_percent, thresholds.green_percent
+                "amber from {} points behind is above red from {}; amber must be the smaller",
+                thresholds.amber_points, thresholds.red_points
             ),
         ));
     }
@@ -181,7 +184,7 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
         problems.push(problem(Warning, "expires", None, why));
     }
     if workspace.stage(&partner.stage).is_none() {
-        let names: Vec<&str> = workspace.stages.iter().map(|s| s.name.as_str()).collect();
+        let ids: Vec<&str> = workspace.stages.iter().map(|s| s.id.as_str()).collect();
         problems.push(problem(
             Error,
             "stage",
@@ -189,7 +192,7 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
             format!(
                 "stage \"{}\" is not a stage of the workspace; expected one of: {}",
                 partner.stage,
-                names.join(", ")
+                ids.join(", ")
             ),
         ));
     }
@@ -205,11 +208,7 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
                 ),
             ));
         }
-        if !workspace
-            .criteria
-            .iter()
-            .any(|c| c.name.eq_ignore_ascii_case(&score.criterion))
-        {
+        if workspace.criterion(&score.criterion).is_none() {
             problems.push(problem(
                 Warning,
                 "criterion",
@@ -290,7 +289,8 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
         }
     }
     for milestone in &partner.milestones {
-        if !milestone.phase.is_empty() && !workspace.phases.contains(&milestone.phase) {
+        if !milestone.phase.is_empty() && !workspace.phases.iter().any(|p| p.id == milestone.phase)
+        {
             problems.push(problem(
                 Warning,
                 "title",
@@ -371,34 +371,26 @@ mod tests {
     fn a_default_workspace_and_a_fresh_prospect_are_clean() {
         let workspace = Workspace::new("T");
         assert!(validate_workspace(&workspace).is_empty());
-        assert!(validate_partner(&partner("Prospect"), &workspace).is_empty());
+        assert!(validate_partner(&partner("prospect"), &workspace).is_empty());
     }
 
     #[test]
     fn an_unknown_stage_is_an_error_naming_the_choices() {
-        let problems = validate_partner(&partner("Limbo"), &Workspace::new("T"));
+        let problems = validate_partner(&partner("limbo"), &Workspace::new("T"));
         assert_eq!(problems[0].severity, Severity::Error);
         assert!(
             problems[0]
                 .message
-                .contains("expected one of: Prospect, Assessing")
+                .contains("expected one of: prospect, assessing")
         );
-        assert_eq!(problems[0].anchor.value.as_deref(), Some("Limbo"));
+        assert_eq!(problems[0].anchor.value.as_deref(), Some("limbo"));
     }
 
     #[test]
     fn scores_out_of_range_are_errors_and_unknown_criteria_warnings() {
-        let mut p = partner("Prospect");
-        p.scores.push(Score {
-            criterion: "Expertise".into(),
-            score: 7,
-            evidence: String::new(),
-        });
-        p.scores.push(Score {
-            criterion: "Vibes".into(),
-            score: 3,
-            evidence: String::new(),
-        });
+        let mut p = partner("prospect");
+        p.scores.push(Score::new("expertise", 7, ""));
+        p.scores.push(Score::new("vibes", 3, ""));
         let problems = validate_partner(&p, &Workspace::new("T"));
         let severities: Vec<_> = problems.iter().map(|p| p.severity).collect();
         assert_eq!(severities, [Severity::Error, Severity::Warning]);
@@ -406,7 +398,7 @@ mod tests {
 
     #[test]
     fn smart_and_agreement_gaps_are_warnings_only_where_they_matter() {
-        let mut p = partner("Active");
+        let mut p = partner("active");
         p.goals.push(Goal {
             statement: "Grow".into(),
             owner: "maya".into(),
@@ -427,7 +419,7 @@ mod tests {
             problems[1].message,
             "agreement has 6 of 7 components agreed; missing: Exit strategy (drafting)"
         );
-        p.stage = "Prospect".into();
+        p.stage = "prospect".into();
         assert_eq!(validate_partner(&p, &Workspace::new("T")).len(), 1);
     }
 
@@ -436,7 +428,7 @@ mod tests {
         let mut workspace = Workspace::new("T");
         workspace.stages.push(workspace.stages[0].clone());
         workspace.criteria[0].weight = -1.0;
-        workspace.thresholds.amber_percent = 95;
+        workspace.thresholds.amber_points = 25;
         workspace.checkin_cadence_days = 0;
         assert_eq!(validate_workspace(&workspace).len(), 4);
     }

@@ -4,6 +4,7 @@
 
 mod files;
 pub mod format;
+pub mod migrate;
 mod parse;
 
 use std::fmt;
@@ -16,8 +17,9 @@ use serde::Serialize;
 use crate::domain::{PARTNER_VERSION, Partner, WORKSPACE_VERSION, Workspace};
 pub use files::Fingerprint;
 use files::{DirLock, prepare, read_with_fingerprint, resolve_target, sync_dir};
+pub use migrate::{MigrateLine, MigrateOutcome, MigrateReport, Upgrade};
 pub use parse::LoadError;
-use parse::{Parsed, file_version, parse_document};
+use parse::{Parsed, file_version};
 
 pub const WORKSPACE_FILE: &str = "workspace.ron";
 pub const PARTNERS_DIR: &str = "partners";
@@ -47,6 +49,9 @@ pub struct Snapshot {
     pub partners: Vec<PartnerFile>,
     /// Files that failed to load (or loaded read-only), in file order.
     pub errors: Vec<LoadError>,
+    /// Files that loaded as an older version (migrated in memory) or with records
+    /// lacking ids; each is written as the current version when next saved.
+    pub upgrades: Vec<Upgrade>,
 }
 
 impl Snapshot {
@@ -123,6 +128,10 @@ impl fmt::Display for OpenError {
 
 impl std::error::Error for OpenError {}
 
+/// One partner file as read: the partner (unless it did not parse), the problems
+/// found, and what was changed in memory to bring it to the current version.
+type ReadPartner = (Option<PartnerFile>, Vec<LoadError>, Option<Upgrade>);
+
 /// The data directory.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -162,20 +171,21 @@ impl Store {
             });
         }
         let mut errors = Vec::new();
-        let (workspace, workspace_fingerprint, workspace_read_only) =
-            match self.read_document::<Workspace>(WORKSPACE_FILE, WORKSPACE_VERSION) {
-                Ok((parsed, fingerprint)) => {
-                    errors.extend(parsed.errors);
-                    match parsed.value {
-                        Some(workspace) => (workspace, Some(fingerprint), parsed.read_only),
-                        None => (Workspace::new("(workspace.ron failed to load)"), None, true),
-                    }
+        let mut upgrades = Vec::new();
+        let (workspace, workspace_fingerprint, workspace_read_only) = match self.read_workspace() {
+            Ok((parsed, fingerprint, upgrade)) => {
+                errors.extend(parsed.errors);
+                upgrades.extend(upgrade);
+                match parsed.value {
+                    Some(workspace) => (workspace, Some(fingerprint), parsed.read_only),
+                    None => (Workspace::new("(workspace.ron failed to load)"), None, true),
                 }
-                Err(error) => {
-                    errors.push(error);
-                    (Workspace::new("(workspace.ron failed to load)"), None, true)
-                }
-            };
+            }
+            Err(error) => {
+                errors.push(error);
+                (Workspace::new("(workspace.ron failed to load)"), None, true)
+            }
+        };
 
         errors.extend(self.odd_files());
         let mut partners = Vec::new();
@@ -183,9 +193,10 @@ impl Store {
             path: self.root.join(PARTNERS_DIR),
             error,
         })? {
-            match self.load_partner(&id) {
-                Ok((partner, mut partner_errors)) => {
+            match self.read_partner(&id, || workspace.clone()) {
+                Ok((partner, mut partner_errors, upgrade)) => {
                     errors.append(&mut partner_errors);
+                    upgrades.extend(upgrade);
                     if let Some(partner) = partner {
                         partners.push(partner);
                     }
@@ -199,7 +210,16 @@ impl Store {
             workspace_read_only,
             partners,
             errors,
+            upgrades,
         })
+    }
+
+    fn read_workspace(
+        &self,
+    ) -> Result<(Parsed<Workspace>, Fingerprint, Option<Upgrade>), LoadError> {
+        let (bytes, fingerprint) = self.read_bytes(WORKSPACE_FILE)?;
+        let (parsed, upgrade) = migrate::read_workspace(WORKSPACE_FILE, &bytes);
+        Ok((parsed, fingerprint, upgrade))
     }
 
     /// Ids of every `partners/*.ron`, sorted; hidden files (our temporary files among
@@ -272,13 +292,30 @@ impl Store {
     }
 
     /// Reads one partner. `Ok((None, errors))` when it did not parse; the errors also
-    /// carry the note for a file loaded read-only.
+    /// carry the note for a file loaded read-only. A version 1 file is migrated in
+    /// memory, its names mapped through the workspace on disk.
     pub fn load_partner(
         &self,
         id: &str,
     ) -> Result<(Option<PartnerFile>, Vec<LoadError>), LoadError> {
+        let workspace = || {
+            self.read_workspace()
+                .ok()
+                .and_then(|(parsed, _, _)| parsed.value)
+                .unwrap_or_else(|| Workspace::new(""))
+        };
+        self.read_partner(id, workspace)
+            .map(|(partner, errors, _)| (partner, errors))
+    }
+
+    fn read_partner(
+        &self,
+        id: &str,
+        workspace: impl FnOnce() -> Workspace,
+    ) -> Result<ReadPartner, LoadError> {
         let file = Self::partner_file(id);
-        let (parsed, fingerprint) = self.read_document::<Partner>(&file, PARTNER_VERSION)?;
+        let (bytes, fingerprint) = self.read_bytes(&file)?;
+        let (parsed, upgrade) = migrate::read_partner(&file, id, &bytes, workspace);
         let Parsed {
             value,
             read_only,
@@ -292,17 +329,13 @@ impl Store {
                 read_only,
             }),
             errors,
+            upgrade,
         ))
     }
 
-    fn read_document<T: serde::de::DeserializeOwned + parse::Versioned>(
-        &self,
-        file: &str,
-        known_version: u32,
-    ) -> Result<(Parsed<T>, Fingerprint), LoadError> {
-        let (bytes, fingerprint) = read_with_fingerprint(&self.root.join(file))
-            .map_err(|error| LoadError::whole_file(file, format!("cannot read: {error}")))?;
-        Ok((parse_document(file, &bytes, known_version), fingerprint))
+    fn read_bytes(&self, file: &str) -> Result<(Vec<u8>, Fingerprint), LoadError> {
+        read_with_fingerprint(&self.root.join(file))
+            .map_err(|error| LoadError::whole_file(file, format!("cannot read: {error}")))
     }
 
     /// Writes a partner's file. `expected` is the fingerprint from when it was read, or
@@ -579,7 +612,7 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         let file = |id: &str, name: &str| PartnerFile {
             id: id.into(),
-            partner: Partner::new(name, "", "", "Prospect", day),
+            partner: Partner::new(name, "", "", "prospect", day),
             fingerprint: None,
             read_only: false,
         };
@@ -589,6 +622,7 @@ mod tests {
             workspace_read_only: false,
             partners: vec![file("a", "Alpha"), file("b", "Beta")],
             errors: Vec::new(),
+            upgrades: Vec::new(),
         };
         let refs: Vec<(&str, &str)> = snapshot
             .partner_refs()

@@ -35,6 +35,7 @@ fn action(text: &str, owner: &str, due: &str, done: Option<&str>) -> ActionItem 
         owner: owner.into(),
         due: Some(day(due)),
         done: done.map(day),
+        ..ActionItem::default()
     }
 }
 
@@ -50,7 +51,7 @@ pub fn fixture() -> (Workspace, Vec<(String, Partner)>) {
         "Acme Analytics",
         "startup",
         "maya",
-        "Prospect",
+        "prospect",
         day("2026-11-02"),
     );
     acme.tags = vec!["data".into()];
@@ -60,7 +61,7 @@ pub fn fixture() -> (Workspace, Vec<(String, Partner)>) {
         "Birch Foundation",
         "nonprofit",
         "tomas",
-        "Formalizing",
+        "formalizing",
         day("2026-10-20"),
     );
     birch.contacts.push(Contact {
@@ -69,6 +70,7 @@ pub fn fixture() -> (Workspace, Vec<(String, Partner)>) {
         side: Side::Theirs,
         email: "ines@birch.example".into(),
         phone: String::new(),
+        ..Contact::default()
     });
     birch.goals.push(Goal {
         statement: "Fund 20 community licences".into(),
@@ -86,6 +88,7 @@ pub fn fixture() -> (Workspace, Vec<(String, Partner)>) {
         due: Some(day("2026-12-04")),
         status: ClauseStatus::Drafting,
         note: String::new(),
+        ..Deliverable::default()
     });
     birch.milestones.push(Milestone::new(
         "Agreement signed",
@@ -93,17 +96,15 @@ pub fn fixture() -> (Workspace, Vec<(String, Partner)>) {
         day("2026-12-18"),
     ));
     birch.checkins.push(CheckIn {
-        date: day("2026-11-24"),
-        author: "tomas".into(),
         note: "Board meets on the 3rd; letter drafted.".into(),
-        actions: Vec::new(),
+        ..CheckIn::new(day("2026-11-24"), "tomas")
     });
 
     let mut cobalt = Partner::new(
         "Cobalt Works",
         "manufacturer",
         "maya",
-        "Active",
+        "active",
         day("2026-06-01"),
     );
     cobalt.summary = "Sensor kits for the air-quality pilot in three schools.".into();
@@ -111,11 +112,13 @@ pub fn fixture() -> (Workspace, Vec<(String, Partner)>) {
         side: Side::Ours,
         who: "Maya Okafor".into(),
         responsibility: "runs the pilot".into(),
+        ..Role::default()
     });
     cobalt.roles.push(Role {
         side: Side::Theirs,
         who: "Dev Patel".into(),
         responsibility: "ships and repairs kits".into(),
+        ..Role::default()
     });
     cobalt.agreement.signed = Some(day("2026-05-20"));
     cobalt.agreement.next_review = Some(day("2026-12-10"));
@@ -132,8 +135,10 @@ pub fn fixture() -> (Workspace, Vec<(String, Partner)>) {
         cadence_days: 14,
         attendees: "pilot leads".into(),
         purpose: "progress and blockers".into(),
+        ..MeetingTier::default()
     });
     cobalt.goals.push(Goal {
+        id: "gl-kits".into(),
         statement: "Kits in three schools".into(),
         metric: "schools live".into(),
         target: "3".into(),
@@ -142,24 +147,17 @@ pub fn fixture() -> (Workspace, Vec<(String, Partner)>) {
         agreed_by_both: true,
     });
     cobalt.kpis.push(Kpi {
-        name: "Schools live".into(),
-        perspective: "Outcomes".into(),
+        perspective: "customer".into(),
         unit: "schools".into(),
-        direction: Default::default(),
-        baseline: 0.0,
-        target: 3.0,
-        start: day("2026-06-01"),
-        target_date: day("2027-02-01"),
         readings: vec![
-            Reading {
-                date: day("2026-09-01"),
-                value: 0.0,
-            },
-            Reading {
-                date: day("2026-11-20"),
-                value: 1.8,
-            },
+            Reading::new(day("2026-09-01"), 0.0),
+            Reading::new(day("2026-11-20"), 1.8),
         ],
+        ..Kpi::new(
+            "Schools live",
+            (0.0, 3.0),
+            (day("2026-06-01"), day("2027-02-01")),
+        )
     });
     let mut kits = Milestone::new("First kits shipped", "Launch", day("2026-11-15"));
     kits.status = MilestoneStatus::InProgress;
@@ -175,25 +173,30 @@ pub fn fixture() -> (Workspace, Vec<(String, Partner)>) {
         side: Side::Theirs,
         sentiment: 4,
         text: "Good pace once the sensors arrived.".into(),
+        id: String::new(),
     });
     cobalt.checkins.push(CheckIn {
-        date: day("2026-11-06"),
-        author: "maya".into(),
+        id: "ci-cobalt1".into(),
         note: "Shipping slipped a week; schools ready.".into(),
-        actions: vec![action("Confirm delivery slots", "maya", "2026-11-13", None)],
+        actions: vec!["ac-confirm".into()],
+        ..CheckIn::new(day("2026-11-06"), "maya")
     });
+    cobalt.actions.push(ActionItem {
+        id: "ac-confirm".into(),
+        origin: Some("ci-cobalt1".into()),
+        ..action("Confirm delivery slots", "maya", "2026-11-13", None)
+    });
+    let kits_goal = cobalt.goals[0].id.clone();
     cobalt.reviews.push(Review {
-        date: day("2026-09-30"),
-        author: "maya".into(),
         period: "Q3".into(),
         outcomes: vec![Outcome {
-            goal: "Kits in three schools".into(),
+            goal: kits_goal,
             rating: OutcomeRating::Partly,
-            comment: String::new(),
+            ..Outcome::default()
         }],
         worked: "Fast prototyping".into(),
         challenges: "Supply of sensors".into(),
-        adjustments: Vec::new(),
+        ..Review::new(day("2026-09-30"), "maya")
     });
     cobalt
         .actions
@@ -209,8 +212,8 @@ pub fn fixture() -> (Workspace, Vec<(String, Partner)>) {
         .push(pactboard::domain::partner::StageChange {
             date: day("2026-06-01"),
             author: "maya".into(),
-            from: "Formalizing".into(),
-            to: "Active".into(),
+            from: "formalizing".into(),
+            to: "active".into(),
             reason: String::new(),
         });
 
@@ -218,22 +221,26 @@ pub fn fixture() -> (Workspace, Vec<(String, Partner)>) {
         "Dune Council",
         "public body",
         "tomas",
-        "Paused",
+        "paused",
         day("2026-09-15"),
     );
     dune.history.push(pactboard::domain::partner::StageChange {
         date: day("2026-09-15"),
         author: "tomas".into(),
-        from: "Active".into(),
-        to: "Paused".into(),
+        from: "active".into(),
+        to: "paused".into(),
         reason: "budget frozen until April".into(),
     });
 
-    let partners = vec![
+    let mut partners = vec![
         ("acme-analytics".to_string(), acme),
         ("birch-foundation".to_string(), birch),
         ("cobalt-works".to_string(), cobalt),
         ("dune-council".to_string(), dune),
     ];
+    // Every record gets the id a migration would give it: stable from run to run.
+    for (id, partner) in &mut partners {
+        partner.fill_derived_ids(id);
+    }
     (workspace, partners)
 }

@@ -146,6 +146,7 @@ pub fn fixture_in_memory() -> (tempfile::TempDir, pactboard::app::App) {
             })
             .collect(),
         errors: Vec::new(),
+        upgrades: Vec::new(),
     };
     let store = pactboard::store::Store::new(dir.path().join("nowhere"));
     let mut app = pactboard::app::App::new(

@@ -6,14 +6,15 @@ use crate::app::effect::{Effect, Reveal};
 use crate::app::form::{Field, Form, FormSpec, Values};
 use crate::app::history::Doc;
 use crate::app::model::Data;
-use crate::app::records::{ActionRef, Item, Rec};
+use crate::app::records::{Item, Rec, edit_or_add};
+use crate::domain::ids::RecordKind;
 use crate::domain::partner::ActionItem;
 
 /// An action item wherever it was agreed; `at: None` adds one of the partner's own.
 #[derive(Debug, Clone)]
 pub struct ActionForm {
     pub partner: String,
-    pub at: Option<ActionRef>,
+    pub at: Option<Rec>,
 }
 
 impl FormSpec for ActionForm {
@@ -24,7 +25,7 @@ impl FormSpec for ActionForm {
     fn build(&self, data: &Data) -> Option<Form> {
         let p = data.partner_data(&self.partner)?;
         let a = match &self.at {
-            Some(at) => at.find(p)?.clone(),
+            Some(at) => at.find(&p.actions)?.clone(),
             None => ActionItem::default(),
         };
         let title = if self.at.is_some() {
@@ -46,12 +47,15 @@ impl FormSpec for ActionForm {
 
     fn submit(&self, data: &Data, values: &Values) -> Result<Vec<Effect>, String> {
         let p = data.partner_data(&self.partner).ok_or(GONE)?;
-        let current = self.at.as_ref().and_then(|at| at.find(p));
+        let current = self.at.as_ref().and_then(|at| at.find(&p.actions));
         let owner = Members::new(data, current.map_or("", |a| &a.owner)).handle(values, "owner");
         let mut placed = None;
         let change = data
             .change_partner(&self.partner, |p| {
-                let (at, action) = ActionRef::edit_or_add(p, self.at.as_ref())?;
+                // A new action is the partner's own (not agreed at a check-in: adding
+                // one must not look like a check-in happened).
+                let new_id = data.new_id(p, RecordKind::Action);
+                let (at, action) = edit_or_add(&mut p.actions, self.at.as_ref(), new_id)?;
                 action.text = values.text("text");
                 action.owner = owner;
                 action.due = values.date("due");

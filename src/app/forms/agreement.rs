@@ -8,6 +8,7 @@ use crate::app::form::{Field, Form, FormSpec, Reject, Values};
 use crate::app::history::Doc;
 use crate::app::model::Data;
 use crate::app::records::{Item, Rec, edit_or_add};
+use crate::domain::ids::RecordKind;
 use crate::domain::partner::{ClauseStatus, Component, Deliverable, expiry_conflict};
 
 /// Signed, next review, expires.
@@ -154,7 +155,8 @@ impl FormSpec for DeliverableForm {
         let mut placed = None;
         let change = data
             .change_partner(&self.partner, |p| {
-                let (at, d) = edit_or_add(&mut p.agreement.deliverables, self.at.as_ref())?;
+                let new_id = data.new_id(p, RecordKind::Deliverable);
+                let (at, d) = edit_or_add(&mut p.agreement.deliverables, self.at.as_ref(), new_id)?;
                 d.title = values.text("title");
                 d.owner = owner;
                 d.due = values.date("due");

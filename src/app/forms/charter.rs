@@ -8,6 +8,7 @@ use crate::app::form::{Field, Form, FormSpec, Group, Values};
 use crate::app::history::Doc;
 use crate::app::model::Data;
 use crate::app::records::{Item, Rec, edit_or_add};
+use crate::domain::ids::RecordKind;
 use crate::domain::partner::{MeetingTier, Tier};
 
 /// The charter's settings.
@@ -131,7 +132,8 @@ impl FormSpec for MeetingForm {
         let mut placed = None;
         let change = data
             .change_partner(&self.partner, |p| {
-                let (at, meeting) = edit_or_add(&mut p.charter.meetings, self.at.as_ref())?;
+                let new_id = data.new_id(p, RecordKind::Meeting);
+                let (at, meeting) = edit_or_add(&mut p.charter.meetings, self.at.as_ref(), new_id)?;
                 meeting.tier = values.pick("tier", &Tier::ALL)?;
                 meeting.cadence_days = values.number("every").unwrap_or(14) as u32;
                 meeting.attendees = values.text("attendees");

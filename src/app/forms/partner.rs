@@ -54,10 +54,11 @@ impl FormSpec for NewPartnerForm {
             .iter()
             .map(|s| s.name.clone())
             .collect();
+        // `stage` is the id of the column the board is on.
         let stage = self
             .stage
             .as_ref()
-            .and_then(|wanted| stages.iter().position(|s| s == wanted))
+            .and_then(|wanted| data.workspace.stage_index(wanted))
             .unwrap_or(0);
         Some(
             Form::new("New partner")
@@ -78,7 +79,7 @@ impl FormSpec for NewPartnerForm {
             .stages
             .get(values.choice("stage"))
             .ok_or("the workspace lists no stages")?
-            .name
+            .id
             .clone();
         // Not the id of a partner in memory, nor of a file that did not load.
         let id = unique_slug(&name, |slug| {
@@ -151,6 +152,7 @@ impl FormSpec for ProfileForm {
 #[derive(Debug, Clone)]
 pub struct StageReasonForm {
     pub partner: String,
+    /// The id of the closed stage it moves to.
     pub to: String,
 }
 
@@ -162,7 +164,12 @@ impl FormSpec for StageReasonForm {
     fn build(&self, data: &Data) -> Option<Form> {
         let p = data.partner_data(&self.partner)?;
         Some(
-            Form::new(format!("Move {} to {}", p.name, self.to)).field(
+            Form::new(format!(
+                "Move {} to {}",
+                p.name,
+                data.workspace.stage_name(&self.to)
+            ))
+            .field(
                 Field::text("reason", "Reason", "")
                     .required()
                     .hint("kept in the stage history"),
@@ -173,7 +180,12 @@ impl FormSpec for StageReasonForm {
     fn submit(&self, data: &Data, values: &Values) -> Result<Vec<Effect>, String> {
         let change = data
             .change_partner(&self.partner, |p| {
-                let description = format!("moved from {} to {} ({})", p.stage, self.to, p.name);
+                let description = format!(
+                    "moved from {} to {} ({})",
+                    data.workspace.stage_name(&p.stage),
+                    data.workspace.stage_name(&self.to),
+                    p.name
+                );
                 p.move_to_stage(
                     self.to.clone(),
                     data.author.clone(),

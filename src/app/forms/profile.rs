@@ -8,6 +8,7 @@ use crate::app::form::{Field, Form, FormSpec, Reject, Values};
 use crate::app::history::Doc;
 use crate::app::model::Data;
 use crate::app::records::{Item, Rec, edit_or_add};
+use crate::domain::ids::RecordKind;
 use crate::domain::partner::{Contact, Goal, Side};
 
 /// `a` in the profile with neither a contact nor a goal selected: which to add.
@@ -94,7 +95,8 @@ impl FormSpec for ContactForm {
         let mut placed = None;
         let change = data
             .change_partner(&self.partner, |p| {
-                let (at, contact) = edit_or_add(&mut p.contacts, self.at.as_ref())?;
+                let new_id = data.new_id(p, RecordKind::Contact);
+                let (at, contact) = edit_or_add(&mut p.contacts, self.at.as_ref(), new_id)?;
                 contact.name = values.text("name");
                 contact.role = values.text("role");
                 contact.side = values.pick("side", &Side::ALL).unwrap_or_default();
@@ -168,7 +170,8 @@ impl FormSpec for GoalForm {
         let mut placed = None;
         let change = data
             .change_partner(&self.partner, |p| {
-                let (at, goal) = edit_or_add(&mut p.goals, self.at.as_ref())?;
+                let new_id = data.new_id(p, RecordKind::Goal);
+                let (at, goal) = edit_or_add(&mut p.goals, self.at.as_ref(), new_id)?;
                 goal.statement = values.text("statement");
                 goal.metric = values.text("metric");
                 goal.target = values.text("target");

@@ -7,6 +7,7 @@ use crate::app::form::{Field, Form, FormSpec, Values};
 use crate::app::history::Doc;
 use crate::app::model::Data;
 use crate::app::records::{Item, Rec, edit_or_add};
+use crate::domain::ids::RecordKind;
 use crate::domain::partner::{Role, Side};
 
 /// A role and its responsibility; `at: None` adds one.
@@ -49,7 +50,8 @@ impl FormSpec for RoleForm {
         let mut placed = None;
         let change = data
             .change_partner(&self.partner, |p| {
-                let (at, role) = edit_or_add(&mut p.roles, self.at.as_ref())?;
+                let new_id = data.new_id(p, RecordKind::Role);
+                let (at, role) = edit_or_add(&mut p.roles, self.at.as_ref(), new_id)?;
                 role.side = values.pick("side", &Side::ALL).unwrap_or_default();
                 role.who = values.text("who");
                 role.responsibility = values.text("does");

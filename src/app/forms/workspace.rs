@@ -56,7 +56,7 @@ fn partners_naming(data: &Data, handle: &str) -> usize {
                 .deliverables
                 .iter()
                 .any(|d| d.owner == handle)
-            || partner.action_items().any(|a| a.owner == handle)
+            || partner.actions.iter().any(|a| a.owner == handle)
             || partner.checkins.iter().any(|c| c.author == handle)
             || partner.history.iter().any(|h| h.author == handle)
     };

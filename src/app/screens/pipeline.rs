@@ -27,7 +27,10 @@ pub struct PipelineScreen {
 /// One column of the board.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
+    /// The stage's id.
     pub stage: String,
+    /// What the column is called: the stage's name (its id when the workspace lacks it).
+    pub name: String,
     pub closed: bool,
     /// The workspace has this stage (a hand-edited file may name one it lacks).
     pub known: bool,
@@ -57,8 +60,9 @@ impl PipelineScreen {
             .stages
             .iter()
             .map(|stage| Column {
-                stage: stage.name.clone(),
-                closed: stage.closed,
+                stage: stage.id.clone(),
+                name: stage.name.clone(),
+                closed: stage.is_closed(),
                 known: true,
                 cards: Vec::new(),
                 total: 0,
@@ -73,6 +77,7 @@ impl PipelineScreen {
                 None => {
                     columns.push(Column {
                         stage: partner.stage.clone(),
+                        name: partner.stage.clone(),
                         closed: false,
                         known: false,
                         cards: Vec::new(),

@@ -390,7 +390,7 @@ fn render_stage_block(view: &View, frame: &mut Frame, area: Rect) {
         .stages
         .iter()
         .map(|stage| {
-            let closed = view.data.workspace.is_closed_stage(&stage.name);
+            let closed = view.data.workspace.is_closed_stage(&stage.id);
             let style = if closed { theme.dim() } else { theme.text() };
             Line::from(vec![
                 Span::styled(

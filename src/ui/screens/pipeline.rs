@@ -162,9 +162,9 @@ fn render_column(
     } else {
         format!("{}/{}", column.cards.len(), column.total)
     };
-    let mut title = format!(" {} {count} ", column.stage);
+    let mut title = format!(" {} {count} ", column.name);
     if !column.known {
-        title = format!(" ?{} {count} ", column.stage);
+        title = format!(" ?{} {count} ", column.name);
     }
     let title_style = if current {
         theme.heading()

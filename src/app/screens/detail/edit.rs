@@ -136,12 +136,15 @@ fn item_name(partner: &Partner, item: &Item) -> Result<String, &'static str> {
             at.find(&partner.charter.meetings)
                 .map_or("", |m| m.tier.label())
         ),
-        Item::Action(at) => format!("action “{}”", at.find(partner).map_or("", |a| &a.text)),
+        Item::Action(at) => format!(
+            "action “{}”",
+            at.find(&partner.actions).map_or("", |a| &a.text)
+        ),
         Item::CheckIn(at) => match at.find(&partner.checkins) {
-            Some(checkin) if !checkin.actions.is_empty() => format!(
+            Some(checkin) if partner.actions_of_checkin(checkin).next().is_some() => format!(
                 "the check-in of {} and its {} action item(s)",
                 checkin.date,
-                checkin.actions.len()
+                partner.actions_of_checkin(checkin).count()
             ),
             Some(checkin) => format!("the check-in of {}", checkin.date),
             None => "the check-in".to_string(),
@@ -184,8 +187,9 @@ pub(super) fn delete(data: &Data, partner: &str, item: &Item, fx: &mut Vec<Effec
             Item::Role(at) => at.remove(&mut p.roles).map(drop),
             Item::Deliverable(at) => at.remove(&mut p.agreement.deliverables).map(drop),
             Item::Meeting(at) => at.remove(&mut p.charter.meetings).map(drop),
-            Item::CheckIn(at) => at.remove(&mut p.checkins).map(drop),
-            Item::Action(at) => at.remove(p).map(drop),
+            // The action items agreed at a check-in go with it.
+            Item::CheckIn(at) => p.remove_checkin(at.position(&p.checkins)?).map(drop),
+            Item::Action(at) => p.remove_action(at.position(&p.actions)?).map(drop),
             _ => None,
         }?;
         Some(format!("deleted {name}"))
@@ -234,7 +238,7 @@ pub(super) fn cycle_status(data: &Data, partner: &str, item: Option<&Item>, fx: 
                 )
             }
             Item::Action(at) => {
-                let action = at.find_mut(p)?;
+                let action = at.find_mut(&mut p.actions)?;
                 action.done = match action.done {
                     Some(_) => None,
                     None => Some(today),

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::app::records::{ActionRef, Item, Rec};
+use crate::app::records::{Item, Rec, open_actions, recently_done_actions};
 use crate::domain::partner::{Component, Partner};
 use crate::domain::portfolio::PartnerSummary;
 
@@ -152,10 +152,10 @@ pub fn rows(
         Section::Activity => {
             rows.list(
                 "Open action items",
-                ActionRef::open(partner).into_iter().map(Item::Action),
+                open_actions(partner).into_iter().map(Item::Action),
                 "nothing open — a adds one",
             );
-            let done = ActionRef::recently_done(partner, today, DONE_SHOWN_DAYS);
+            let done = recently_done_actions(partner, today, DONE_SHOWN_DAYS);
             if !done.is_empty() {
                 rows.heading(&format!(
                     "Done in the last {DONE_SHOWN_DAYS} days ({}) — Space reopens",
@@ -177,7 +177,7 @@ pub fn rows(
             );
             rows.list(
                 "Stage history",
-                Rec::all(&partner.history).rev().map(Item::History),
+                (0..partner.history.len()).rev().map(Item::History),
                 "",
             );
         }

@@ -12,11 +12,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 use crate::app::Data;
-use crate::app::records::ActionRef;
+use crate::app::records::Rec;
 use crate::app::screens::DetailScreen;
 use crate::app::screens::detail::{Section, rows};
 use crate::domain::dates::{days_between, describe_due};
-use crate::domain::partner::{ActionSource, ClauseStatus, Partner};
+use crate::domain::partner::{ClauseStatus, Partner};
 use crate::text::{truncate, width};
 use crate::ui::theme::{Theme, band_symbol};
 
@@ -122,7 +122,7 @@ fn render_header(
     };
     let rest = format!(
         "· {kind} · {} {} · owner {}",
-        partner.stage,
+        data.workspace.stage_name(&partner.stage),
         match since {
             ..=0 => "since today".to_string(),
             1 => "for 1 day".to_string(),
@@ -213,24 +213,16 @@ fn action_line(
     data: &Data,
     theme: Theme,
     partner: &Partner,
-    at: &ActionRef,
+    at: &Rec,
     width: usize,
 ) -> Line<'static> {
     let today = data.today;
-    let Some(action) = at.find(partner) else {
+    let Some(action) = at.find(&partner.actions) else {
         return Line::styled("  (gone)", theme.dim());
     };
-    let from = match at.source() {
-        ActionSource::CheckIn(c) => partner
-            .checkins
-            .get(c)
-            .map_or(String::new(), |c| format!(" · from check-in {}", c.date)),
-        ActionSource::Review(r) => partner
-            .reviews
-            .get(r)
-            .map_or(String::new(), |r| format!(" · from review {}", r.date)),
-        ActionSource::Partner => String::new(),
-    };
+    let from = partner
+        .origin_label(action)
+        .map_or(String::new(), |origin| format!(" · from {origin}"));
     let (mark, style, when) = match action.done {
         Some(done) => ("  ☑ ", theme.good(), format!("done {done}")),
         None => (

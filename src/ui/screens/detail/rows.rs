@@ -248,14 +248,15 @@ fn item_lines(context: &Context, item: &Item) -> Vec<Line<'static>> {
             let Some(checkin) = at.find(&partner.checkins) else {
                 return gone();
             };
-            let open = checkin.actions.iter().filter(|a| a.is_open()).count();
+            let actions: Vec<_> = partner.actions_of_checkin(checkin).collect();
+            let open = actions.iter().filter(|a| a.is_open()).count();
             plain(
                 format!(
                     "  {} {} — {} · {} actions ({open} open)",
                     checkin.date,
                     member(&checkin.author),
                     first_line(&checkin.note),
-                    checkin.actions.len()
+                    actions.len()
                 ),
                 width,
             )
@@ -301,7 +302,7 @@ fn item_lines(context: &Context, item: &Item) -> Vec<Line<'static>> {
             ]
         }
         Item::History(at) => {
-            let Some(change) = at.find(&partner.history) else {
+            let Some(change) = partner.history.get(*at) else {
                 return gone();
             };
             let reason = if change.reason.is_empty() {
@@ -314,8 +315,8 @@ fn item_lines(context: &Context, item: &Item) -> Vec<Line<'static>> {
                     "  {} {}: {} → {}{reason}",
                     change.date,
                     member(&change.author),
-                    change.from,
-                    change.to
+                    data.workspace.stage_name(&change.from),
+                    data.workspace.stage_name(&change.to)
                 ),
                 width,
             )
@@ -346,7 +347,7 @@ fn profile_lines(context: &Context) -> Vec<Line<'static>> {
             &format!(
                 "  {:<12}{} since {}   tags: {}",
                 "Stage",
-                partner.stage,
+                data.workspace.stage_name(&partner.stage),
                 partner.stage_since,
                 or_dash(&partner.tags.join(", "))
             ),

@@ -2,76 +2,19 @@
 //! (green/amber/red/stale), trend, a least-squares forecast at the target date, and
 //! the early warning raised when that forecast misses a target still shown as on track.
 
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+mod record;
 
-use super::dates::{days_between, serde_date};
+use chrono::NaiveDate;
+
+pub use record::*;
+
+use super::dates::days_between;
 use super::workspace::RagThresholds;
 
 /// How many of the latest readings the trend is fitted to.
 const TREND_WINDOW: usize = 6;
 /// How many of the latest readings the forecast is fitted to.
 const FORECAST_WINDOW: usize = 12;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-pub enum Direction {
-    #[default]
-    HigherIsBetter,
-    LowerIsBetter,
-}
-
-impl Direction {
-    pub fn label(self) -> &'static str {
-        match self {
-            Direction::HigherIsBetter => "higher is better",
-            Direction::LowerIsBetter => "lower is better",
-        }
-    }
-
-    /// +1 when a rising value is good, -1 when a falling one is.
-    fn sign(self) -> f64 {
-        match self {
-            Direction::HigherIsBetter => 1.0,
-            Direction::LowerIsBetter => -1.0,
-        }
-    }
-
-    /// Whether `value` is at or beyond `target` in the good direction.
-    pub fn meets(self, value: f64, target: f64) -> bool {
-        match self {
-            Direction::HigherIsBetter => value >= target,
-            Direction::LowerIsBetter => value <= target,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Reading {
-    #[serde(with = "serde_date")]
-    pub date: NaiveDate,
-    pub value: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Kpi {
-    pub name: String,
-    #[serde(default)]
-    pub perspective: String,
-    #[serde(default)]
-    pub unit: String,
-    #[serde(default)]
-    pub direction: Direction,
-    pub baseline: f64,
-    pub target: f64,
-    #[serde(with = "serde_date")]
-    pub start: NaiveDate,
-    #[serde(with = "serde_date")]
-    pub target_date: NaiveDate,
-    #[serde(default)]
-    pub readings: Vec<Reading>,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum KpiStatus {
@@ -135,8 +78,8 @@ impl Kpi {
         let mut readings: Vec<Reading> = self
             .readings
             .iter()
-            .copied()
             .filter(|reading| reading.date <= today && reading.value.is_finite())
+            .cloned()
             .collect();
         readings.sort_by_key(|reading| reading.date);
         readings
@@ -166,8 +109,15 @@ impl Kpi {
         (days_between(self.start, today) as f64 / total as f64).clamp(0.0, 1.0)
     }
 
+    /// `value` with the KPI's unit, and its decimals when it sets them.
     pub fn format_value(&self, value: f64) -> String {
-        format_value(value, &self.unit)
+        match self.decimals {
+            None => format_value(value, &self.unit),
+            Some(decimals) => with_unit(
+                format!("{value:.prec$}", prec = usize::from(decimals.min(6))),
+                &self.unit,
+            ),
+        }
     }
 
     /// Status, trend, forecast and early warning as of `today`; `cadence_days` is how
@@ -179,11 +129,13 @@ impl Kpi {
         cadence_days: u32,
     ) -> KpiAssessment {
         let readings = self.readings_until(today);
-        let latest = readings.last().copied();
+        let latest = readings.last().cloned();
         let expected = self.expected_progress(today);
         let trend = trend(&readings, self.direction, self.target - self.baseline);
         let forecast = forecast_at(&readings, self.target_date);
-        let progress = latest.map(|reading| self.progress_of(reading.value));
+        let progress = latest
+            .as_ref()
+            .map(|reading| self.progress_of(reading.value));
         let name = &self.name;
         let cadence = i64::from(cadence_days.max(1));
 
@@ -192,7 +144,7 @@ impl Kpi {
                 KpiStatus::NotStarted,
                 format!("{name}: starts on {}", self.start),
             )
-        } else if let (Some(reading), Some(progress)) = (latest, progress) {
+        } else if let (Some(reading), Some(progress)) = (&latest, progress) {
             let age = days_between(reading.date, today);
             if self.direction.meets(reading.value, self.target) {
                 (
@@ -293,27 +245,25 @@ pub fn assess_all(
         .collect()
 }
 
-/// Green, amber or red: actual progress as a share of the progress expected by now.
-/// Within half a percentage point of the expected progress counts as on it: the
+/// Green, amber or red: how many percentage points of the way to target the KPI is
+/// behind the straight planned path. Within half a point counts as on it: the
 /// explanation shows whole percentages, and "0% of the way, 0% expected → red"
 /// would be a verdict nobody can follow.
 const ON_TRACK_TOLERANCE: f64 = 0.005;
 
 fn rag(progress: f64, expected: f64, thresholds: RagThresholds) -> KpiStatus {
-    if progress >= expected - ON_TRACK_TOLERANCE {
+    let behind = expected - progress;
+    if behind <= ON_TRACK_TOLERANCE {
         return KpiStatus::Green;
     }
-    if expected <= 0.0 {
-        // Nothing expected yet, but already worse than the baseline.
-        return KpiStatus::Red;
-    }
-    let share = progress / expected * 100.0;
-    if share >= f64::from(thresholds.green_percent) {
-        KpiStatus::Green
-    } else if share >= f64::from(thresholds.amber_percent) {
+    // Rounded to a millionth of a point, so 50% − 40% is 10 points, not 9.999….
+    let points = (behind * 100.0 * 1e6).round() / 1e6;
+    if points >= f64::from(thresholds.red_points) {
+        KpiStatus::Red
+    } else if points >= f64::from(thresholds.amber_points) {
         KpiStatus::Amber
     } else {
-        KpiStatus::Red
+        KpiStatus::Green
     }
 }
 
@@ -336,6 +286,10 @@ pub fn format_value(value: f64, unit: &str) -> String {
         };
         format!("{sign}{whole}.{}", (tenths % 10).abs())
     };
+    with_unit(number, unit)
+}
+
+fn with_unit(number: String, unit: &str) -> String {
     match unit.trim() {
         "" => number,
         "%" => format!("{number}%"),
@@ -423,8 +377,9 @@ mod tests {
     }
 
     const THRESHOLDS: RagThresholds = RagThresholds {
-        green_percent: 90,
-        amber_percent: 70,
+        amber_points: 10,
+        red_points: 20,
+        amber_margin_percent: 10,
     };
 
     /// Revenue from 0 to 100 over 100 days starting 2026-01-01.
@@ -434,21 +389,18 @@ mod tests {
             Direction::LowerIsBetter => (100.0, 0.0),
         };
         Kpi {
-            name: "Joint revenue".into(),
-            perspective: "Financial".into(),
+            perspective: "financial".into(),
             unit: "k€".into(),
             direction,
-            baseline,
-            target,
-            start: day("2026-01-01"),
-            target_date: day("2026-04-11"),
             readings: readings
                 .iter()
-                .map(|(date, value)| Reading {
-                    date: day(date),
-                    value: *value,
-                })
+                .map(|(date, value)| Reading::new(day(date), *value))
                 .collect(),
+            ..Kpi::new(
+                "Joint revenue",
+                (baseline, target),
+                (day("2026-01-01"), day("2026-04-11")),
+            )
         }
     }
 
@@ -686,6 +638,31 @@ mod tests {
         let worse = revenue(Direction::HigherIsBetter, &[("2026-01-01", -50.0)]);
         let result = worse.assess(day("2026-01-01"), THRESHOLDS, 14);
         assert_eq!(result.status, KpiStatus::Red, "{}", result.explanation);
+    }
+
+    #[test]
+    fn decimals_set_on_the_kpi_are_shown() {
+        let mut kpi = revenue(Direction::HigherIsBetter, &[]);
+        assert_eq!(kpi.format_value(2.0), "2 k€");
+        kpi.decimals = Some(2);
+        assert_eq!(kpi.format_value(2.0), "2.00 k€");
+        kpi.decimals = Some(0);
+        assert_eq!(kpi.format_value(2.46), "2 k€");
+    }
+
+    #[test]
+    fn thresholds_are_points_behind_the_planned_path() {
+        // Day 50 of 100: 50% expected. 41 is 9 points behind, 40 is 10, 31 is 19, 30 is 20.
+        let today = day("2026-02-20");
+        for (value, status) in [
+            (41.0, KpiStatus::Green),
+            (40.0, KpiStatus::Amber),
+            (31.0, KpiStatus::Amber),
+            (30.0, KpiStatus::Red),
+        ] {
+            let kpi = revenue(Direction::HigherIsBetter, &[("2026-02-15", value)]);
+            assert_eq!(kpi.assess(today, THRESHOLDS, 14).status, status, "{value}");
+        }
     }
 
     #[test]
