@@ -16,6 +16,7 @@ use pactboard::domain::Workspace;
 use pactboard::report::{self, Paint};
 use pactboard::store::{InitError, OpenError, Snapshot, Store};
 use pactboard::tui;
+use pactboard::ui::theme::Theme;
 
 /// Exit codes of PRODUCT.md.
 const DATA_PROBLEM: u8 = 1;
@@ -101,8 +102,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
             let mut app = App::new(store, snapshot, today, source, cli::resolve_author());
-            tui::run(&mut app)?;
-            Ok(ExitCode::SUCCESS)
+            match tui::run(&mut app, Theme::from_env())? {
+                tui::Exit::Quit => Ok(ExitCode::SUCCESS),
+                // As a shell reports a process killed by the signal.
+                tui::Exit::Signal(signal) => Ok(ExitCode::from(
+                    u8::try_from(128 + signal).unwrap_or(u8::MAX),
+                )),
+                tui::Exit::InputClosed(why) => {
+                    eprintln!("pactboard: the terminal's input ended ({why})");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
         }
     }
 }

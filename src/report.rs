@@ -9,25 +9,11 @@ use crate::domain::attention::AttentionItem;
 use crate::domain::health::HealthBand;
 use crate::domain::portfolio::{PortfolioSummary, summarize};
 use crate::store::Snapshot;
-use crate::ui::widgets::text::fit;
+use crate::text::{as_of, fit};
 
 /// The portfolio summary for everything in a snapshot.
-pub fn summary_of(snapshot: &Snapshot, today: NaiveDate) -> PortfolioSummary {
-    let partners: Vec<_> = snapshot
-        .partners
-        .iter()
-        .map(|file| (file.id.as_str(), &file.partner))
-        .collect();
-    summarize(&partners, &snapshot.workspace, today)
-}
-
-/// "as of 2026-11-28", "demo as of 2026-11-28" or "today, 2026-11-28".
-pub fn as_of(today: NaiveDate, source: TodaySource) -> String {
-    match source {
-        TodaySource::Demo => format!("demo as of {today}"),
-        TodaySource::Pinned => format!("as of {today}"),
-        TodaySource::Clock => format!("today, {today}"),
-    }
+fn summary_of(snapshot: &Snapshot, today: NaiveDate) -> PortfolioSummary {
+    summarize(&snapshot.partner_refs(), &snapshot.workspace, today)
 }
 
 // ---- JSON ----

@@ -195,7 +195,7 @@ fn save(
             }
             Err(SaveError::Conflict { fields, .. }) if !fields.is_empty() => {
                 let now = chrono::Local::now().naive_local();
-                let outcome = match store.rescue_copy(id, &spec.user, now, mine) {
+                let outcome = match store.rescue(id, &spec.user, now, mine) {
                     Ok(rescue) => Outcome::Clash { rescue },
                     Err(error) => Outcome::Failed(format!("no rescue copy: {error}")),
                 };

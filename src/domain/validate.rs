@@ -180,15 +180,8 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
             ),
         ));
     }
-    if let (Some(signed), Some(expires)) = (partner.agreement.signed, partner.agreement.expires)
-        && expires <= signed
-    {
-        problems.push(problem(
-            Warning,
-            "expires",
-            None,
-            format!("the agreement expires ({expires}) before it was signed ({signed})"),
-        ));
+    if let Some(why) = partner.agreement.expiry_conflict() {
+        problems.push(problem(Warning, "expires", None, why));
     }
     if workspace.stage(&partner.stage).is_none() {
         let ids: Vec<&str> = workspace.stages.iter().map(|s| s.id.as_str()).collect();

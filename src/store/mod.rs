@@ -70,6 +70,21 @@ pub struct Snapshot {
     pub upgrades: Vec<Upgrade>,
 }
 
+impl Snapshot {
+    /// Every partner as `(id, partner)`, the shape the domain's figures take.
+    pub fn partner_refs(&self) -> Vec<(&str, &Partner)> {
+        partner_refs(&self.partners)
+    }
+}
+
+/// `files` as `(id, partner)` pairs, the shape the domain's figures take.
+pub fn partner_refs(files: &[PartnerFile]) -> Vec<(&str, &Partner)> {
+    files
+        .iter()
+        .map(|file| (file.id.as_str(), &file.partner))
+        .collect()
+}
+
 /// Why a write did not happen. In every case nothing on disk was changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveError {
@@ -502,27 +517,6 @@ impl Store {
         }
     }
 
-    /// Keeps a copy of an edit that could not be written, as
-    /// `.trash/unsaved-<id>.ron`, so it survives a crash or a dropped connection.
-    pub fn rescue(&self, id: &str, partner: &Partner) -> Result<PathBuf, SaveError> {
-        let file = format!("{TRASH_DIR}/unsaved-{id}.ron");
-        let text = format::to_ron(partner).map_err(|error| SaveError::Io {
-            file: file.clone(),
-            message: format!("cannot serialise: {error}"),
-        })?;
-        fs::create_dir_all(self.root.join(TRASH_DIR)).map_err(|error| io_error(&file, error))?;
-        let path = self.root.join(&file);
-        prepare(&path, text.as_bytes())
-            .and_then(|prepared| prepared.commit(&path))
-            .map_err(|error| io_error(&file, error))?;
-        Ok(path)
-    }
-
-    /// Drops the rescue copy of `id` once its edit is on disk for real.
-    pub fn clear_rescue(&self, id: &str) {
-        let _ = fs::remove_file(self.root.join(TRASH_DIR).join(format!("unsaved-{id}.ron")));
-    }
-
     /// Moves a partner's file to `.trash/<id>-<timestamp>.ron`; nothing is unlinked.
     /// Refuses, like a save, when the file changed since it was read.
     pub fn trash_partner(&self, id: &str, expected: &Fingerprint) -> Result<PathBuf, SaveError> {
@@ -627,5 +621,35 @@ fn io_error(file: &str, error: io::Error) -> SaveError {
     SaveError::Io {
         file: file.to_string(),
         message: error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partner_refs_pair_each_id_with_its_partner_in_order() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let file = |id: &str, name: &str| PartnerFile {
+            id: id.into(),
+            partner: Partner::new(name, "", "", "prospect", day),
+            fingerprint: None,
+            read_only: false,
+        };
+        let snapshot = Snapshot {
+            workspace: Workspace::new("T"),
+            workspace_fingerprint: None,
+            workspace_read_only: false,
+            partners: vec![file("a", "Alpha"), file("b", "Beta")],
+            errors: Vec::new(),
+            upgrades: Vec::new(),
+        };
+        let refs: Vec<(&str, &str)> = snapshot
+            .partner_refs()
+            .into_iter()
+            .map(|(id, partner)| (id, partner.name.as_str()))
+            .collect();
+        assert_eq!(refs, [("a", "Alpha"), ("b", "Beta")]);
     }
 }

@@ -17,7 +17,7 @@ impl Store {
     /// partner's id) for `user` at `at`, as `.trash/unsaved-<stem>-<user>-<YYYYMMDDTHHMMSS>.ron`
     /// (`-2`, `-3`… when that name is taken), and returns its path. `Err` means no
     /// copy exists — a caller must then never say there is one.
-    pub fn rescue_copy<T: Serialize>(
+    pub fn rescue<T: Serialize>(
         &self,
         stem: &str,
         user: &str,
@@ -62,7 +62,7 @@ impl Store {
 
     /// Drops a rescue copy this session made, once its edit is on disk for real.
     /// Only `.trash/unsaved-*.ron` files are ever removed.
-    pub fn clear_rescue_copy(&self, path: &Path) {
+    pub fn clear_rescue(&self, path: &Path) {
         let trash = self.root.join(TRASH_DIR);
         let ours = path.parent() == Some(trash.as_path())
             && path
@@ -97,13 +97,13 @@ mod tests {
         first_edit.name = "Maya's edit".into();
         let second_edit = Workspace::new("Lee's edit");
         let first = store
-            .rescue_copy("workspace", "maya", moment(), &first_edit)
+            .rescue("workspace", "maya", moment(), &first_edit)
             .unwrap();
         let second = store
-            .rescue_copy("workspace", "maya", moment(), &second_edit)
+            .rescue("workspace", "maya", moment(), &second_edit)
             .unwrap();
         let other = store
-            .rescue_copy("workspace", "../lee x", moment(), &second_edit)
+            .rescue("workspace", "../lee x", moment(), &second_edit)
             .unwrap();
         let name = |path: &Path| path.file_name().unwrap().to_str().unwrap().to_string();
         assert_eq!(name(&first), "unsaved-workspace-maya-20261128T093005.ron");
@@ -126,11 +126,11 @@ mod tests {
                 .unwrap()
                 .contains("Lee's edit")
         );
-        store.clear_rescue_copy(&first);
+        store.clear_rescue(&first);
         assert!(!first.exists());
         let outside = dir.path().join("workspace.ron");
         std::fs::write(&outside, "keep").unwrap();
-        store.clear_rescue_copy(&outside);
+        store.clear_rescue(&outside);
         assert!(outside.exists(), "only rescue copies are ever removed");
     }
 
@@ -142,7 +142,7 @@ mod tests {
         std::fs::write(dir.path().join(TRASH_DIR), "").unwrap();
         let store = Store::new(dir.path());
         let error = store
-            .rescue_copy("acme", "maya", moment(), &Workspace::new("A"))
+            .rescue("acme", "maya", moment(), &Workspace::new("A"))
             .unwrap_err();
         assert!(error.to_string().contains(".trash"), "{error}");
     }
@@ -153,7 +153,7 @@ mod tests {
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o2770)).unwrap();
         let store = Store::new(dir.path());
         let path = store
-            .rescue_copy("acme", "maya", moment(), &Workspace::new("A"))
+            .rescue("acme", "maya", moment(), &Workspace::new("A"))
             .unwrap();
         use std::os::unix::fs::MetadataExt;
         assert_eq!(std::fs::metadata(&path).unwrap().mode() & 0o060, 0o060);
