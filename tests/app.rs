@@ -417,7 +417,7 @@ fn files_changed_on_disk_are_read_again() {
         "Birch Trust"
     );
     assert!(
-        last_frame.contains("partners/birch-foundation.ron changed on disk and was read"),
+        last_frame.contains("partners/birch-foundation.ron changed on disk: name changed"),
         "{last_frame}"
     );
 }
@@ -425,9 +425,15 @@ fn files_changed_on_disk_are_read_again() {
 #[test]
 fn a_file_changed_on_disk_does_not_drop_an_unsaved_edit() {
     let (_dir, mut app) = fixture_app();
+    // A teammate moved it too, to another stage: the same field both ways.
     let path = app.store.root().join("partners/acme-analytics.ron");
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("startup", "scale-up")).unwrap();
+    let text = text.replace("startup", "scale-up");
+    std::fs::write(
+        &path,
+        text.replace("stage: \"prospect\"", "stage: \"formalizing\""),
+    )
+    .unwrap();
     dispatch(&mut app, Action::GoTo(Tab::Pipeline));
     dispatch(&mut app, Action::StageNext);
     assert!(

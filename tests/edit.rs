@@ -537,13 +537,19 @@ fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
     let (_dir, mut app) = demo_app();
     let id = "lumen-payroll";
     let path = app.store.root().join(Store::partner_file(id));
-    // Someone else changes the file after we loaded it.
+    // Someone else moves the partner elsewhere after we loaded it: the same field
+    // changed both ways, which no merge can settle.
     let theirs = fs::read_to_string(&path)
         .unwrap()
-        .replace("fintech startup", "fintech");
+        .replace("fintech startup", "fintech")
+        .replace("stage: \"assessing\"", "stage: \"active\"");
     fs::write(&path, &theirs).unwrap();
     select_card(&mut app, id);
     key(&mut app, KeyCode::Char('L'));
+    assert!(
+        matches!(app.view.overlays.last(), Some(Overlay::Clash(clash)) if clash.fields[0].path == "stage"),
+        "the clash is shown with both values"
+    );
     assert_eq!(
         in_memory(&app, id).stage,
         "formalizing",
@@ -578,7 +584,8 @@ fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
         "a new copy replaces this session's older one: {again:?}"
     );
     let rescue = again[0].clone();
-    // Quitting with unsaved changes asks first.
+    // Decide later; quitting with unsaved changes asks first.
+    key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('q'));
     assert!(!app.should_quit);
     assert!(matches!(app.view.overlays.last(), Some(Overlay::Confirm(c)) if c.quits()));
@@ -719,11 +726,19 @@ fn ctrl_l_reloads_changes_made_by_someone_else() {
         "no unsaved edits: reloads at once"
     );
 
-    // With an edit that could not be written, reloading asks first, then drops it.
-    fs::write(&path, theirs.replace("payroll fintech", "payroll")).unwrap();
+    // With an edit that could not be written (their date of the stage clashes with
+    // the move's), reloading asks first, then drops it.
+    fs::write(
+        &path,
+        theirs
+            .replace("payroll fintech", "payroll")
+            .replace("stage_since: \"2026-11-08\"", "stage_since: \"2026-11-09\""),
+    )
+    .unwrap();
     select_card(&mut app, id);
     key(&mut app, KeyCode::Char('L'));
     assert!(app.history.unsaved.contains_key(&Doc::partner(id)));
+    key(&mut app, KeyCode::Esc);
     let bottom = screen(&app, 100, 24);
     assert!(
         bottom.contains("1 unsaved (W write · Ctrl-l reload)"),
@@ -973,9 +988,15 @@ fn a_handle_in_use_cannot_change_and_a_taken_one_is_refused() {
 fn a_workspace_edit_that_cannot_be_written_is_kept_with_a_copy_of_its_own() {
     let (_dir, mut app) = demo_app();
     let path = app.store.root().join("workspace.ron");
+    // Someone else added a member with the same handle, named otherwise.
     let theirs = fs::read_to_string(&path)
         .unwrap()
-        .replace("Partnerships", "Partnerships team");
+        .replace("Partnerships", "Partnerships team")
+        .replacen(
+            "    members: [\n",
+            "    members: [\n        (handle: \"lee\", name: \"Lee Chan\", role: \"\"),\n",
+            1,
+        );
     fs::write(&path, &theirs).unwrap();
     key(&mut app, KeyCode::Char(','));
     key(&mut app, KeyCode::Char('a'));
@@ -1005,6 +1026,7 @@ fn a_workspace_edit_that_cannot_be_written_is_kept_with_a_copy_of_its_own() {
             .contains("handle: \"lee\"")
     );
     // Quitting asks, naming the file and its copy.
+    key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('q'));
     let Some(Overlay::Confirm(confirm)) = app.view.overlays.last() else {
         panic!("quitting with an unsaved edit asks")

@@ -58,6 +58,16 @@ pub enum Action {
     Pipeline(PipelineAction),
     Detail(DetailAction),
     Form(FormAction),
+    Clash(ClashAction),
+}
+
+/// What the dialog about a clash with the file on disk does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClashAction {
+    KeepMine,
+    TakeTheirs,
+    /// Type the value of each clashing field.
+    Edit,
 }
 
 /// What only the Pipeline board does.

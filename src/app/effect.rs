@@ -34,6 +34,12 @@ pub enum Effect {
     SwitchTab(Tab),
     /// Select something in the screen under the overlays — what a form just added.
     Reveal(Reveal),
+    /// Settle the clash found when saving `doc`: keep this session's values, take
+    /// those on disk, or use the values typed for each clashing field (by its place
+    /// in the clash's list).
+    Resolve(Doc, Resolution),
+    /// Delete this user's drafts from a session that ended while a form was open.
+    DiscardDrafts,
     Say(StatusMessage),
     /// Add words to the status line's message.
     SayMore(String),
@@ -54,6 +60,13 @@ impl Effect {
             text: text.into(),
         })
     }
+}
+
+/// How a clash between this session's edit and the file on disk is settled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    Keep(crate::store::Keep),
+    Typed(Vec<(usize, String)>),
 }
 
 /// Which documents a reload reads.

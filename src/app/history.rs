@@ -105,6 +105,9 @@ pub struct Unsaved {
     pub reason: String,
     /// The copy of it in `.trash/`, when one could be written.
     pub copy: Option<PathBuf>,
+    /// The write is waiting for another session's lock and is tried again by a
+    /// timer, until it gives up.
+    pub waiting: bool,
 }
 
 /// Undo and redo stacks, and the documents whose latest change is not on disk.

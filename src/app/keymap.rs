@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, DetailAction, FormAction, PipelineAction};
+use super::action::{Action, ClashAction, DetailAction, FormAction, PipelineAction};
 use super::screens::Tab;
 
 /// Where a binding applies: each screen says which context it is in (its `Screen::
@@ -29,6 +29,8 @@ pub enum Context {
     Confirm,
     /// A list's filter being typed.
     Filter,
+    /// A save met the same fields changed on disk: keep mine, take theirs, or edit.
+    Clash,
 }
 
 impl Context {
@@ -48,6 +50,7 @@ impl Context {
             Context::FormRows => "Form: a list of rows",
             Context::Confirm => "Question",
             Context::Filter => "Filter",
+            Context::Clash => "Changed both here and on disk",
         }
     }
 
@@ -59,6 +62,7 @@ impl Context {
             | Context::Form
             | Context::Confirm
             | Context::Filter
+            | Context::Clash
             | Context::Global => None,
             Context::FormRows => Some(Context::Form),
             _ => Some(Context::Global),
@@ -66,7 +70,7 @@ impl Context {
     }
 
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::Overview,
         Context::Pipeline,
@@ -81,6 +85,7 @@ impl Context {
         Context::FormRows,
         Context::Confirm,
         Context::Filter,
+        Context::Clash,
     ];
 }
 
@@ -300,6 +305,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Confirm, &[ch('y'), key(KeyCode::Enter)], Action::Yes, "yes", Some("yes")),
     bind(C::Confirm, &[ch('n'), key(KeyCode::Esc)], Action::Back, "no", Some("no")),
     bind(C::Confirm, &[ctrl('c')], Action::Quit, "quit pactboard", None),
+    bind(C::Clash, &[ch('m')], Action::Clash(ClashAction::KeepMine), "keep your values for these fields (the rest merges)", Some("keep mine")),
+    bind(C::Clash, &[ch('t')], Action::Clash(ClashAction::TakeTheirs), "take the values on disk (your other changes still merge)", Some("take theirs")),
+    bind(C::Clash, &[ch('e')], Action::Clash(ClashAction::Edit), "type the value of each field", Some("edit")),
+    bind(C::Clash, &[key(KeyCode::Esc)], Action::Back, "decide later: the edit stays unsaved, W asks again", Some("later")),
+    bind(C::Clash, &[ctrl('c')], Action::Quit, "quit pactboard (asks first)", None),
 ];
 
 /// Contexts where unbound keys are typed text.

@@ -45,7 +45,10 @@ pub mod keymap;
 pub mod model;
 pub mod overlays;
 pub mod records;
+mod reload;
+mod saving;
 pub mod screens;
+pub mod shared;
 pub mod state;
 pub mod update;
 

@@ -124,6 +124,10 @@ pub struct App {
     pub timers: Timers,
     /// The data directory as the status line shows it.
     pub data_label: String,
+    /// Since when a write has been waiting for another session's lock.
+    pub lock_wait_started: Option<std::time::Instant>,
+    /// Drafts of forms from a session that ended while they were open, by key.
+    pub drafts: Vec<(String, super::shared::FormDraft)>,
 }
 
 impl App {
@@ -134,6 +138,11 @@ impl App {
         today_source: TodaySource,
         author: String,
     ) -> Self {
+        // A save waits only briefly for another session's lock; the rest of the wait
+        // is on a timer, so the screen never freezes (see `saving`).
+        let store = store
+            .with_lock_wait(super::saving::LOCK_WAIT)
+            .with_user(author.clone());
         let data = Data::new(snapshot, today, today_source, author);
         let data_label = store.root().display().to_string();
         let tabs = Tabs::new(&data);
@@ -151,6 +160,8 @@ impl App {
             should_quit: false,
             timers: Timers::default(),
             data_label,
+            lock_wait_started: None,
+            drafts: Vec::new(),
         }
     }
 

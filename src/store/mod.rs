@@ -13,6 +13,7 @@ mod parse;
 mod rescue;
 mod save;
 mod share;
+pub mod watch;
 
 use std::fmt;
 use std::fs;
@@ -30,7 +31,7 @@ use files::{prepare, read_with_fingerprint, resolve_target, sync_dir};
 pub use hygiene::{StrayTemp, Writable};
 pub use lock::{DEFAULT_LOCK_WAIT, LOCK_FILE};
 use lock::{DirLock, LockError};
-pub use merge::{FieldConflict, Keep, Merged};
+pub use merge::{FieldConflict, Keep, Merged, Step};
 pub use migrate::{MigrateLine, MigrateOutcome, MigrateReport, Upgrade};
 pub use parse::LoadError;
 use parse::{Parsed, file_version};

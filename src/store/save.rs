@@ -11,10 +11,26 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::files::{Fingerprint, prepare, read_with_fingerprint, resolve_target};
-use super::merge::{Keep, Merged, merge};
+use super::merge::{Keep, Merged, merge, resolve};
 use super::parse::{Parsed, file_version};
 use super::{PARTNER_VERSION, SaveError, Store, WORKSPACE_FILE, WORKSPACE_VERSION, io_error};
 use crate::domain::{Partner, Workspace};
+
+/// How fields changed both here and on disk are settled.
+#[derive(Clone, Copy)]
+enum Clash<'a> {
+    /// Not at all: the save is refused, listing them.
+    Refuse,
+    Keep(Keep),
+    /// Each to the text typed for it, by its place in the list of clashes.
+    Typed(&'a [(usize, String)]),
+}
+
+impl From<Option<Keep>> for Clash<'_> {
+    fn from(keep: Option<Keep>) -> Self {
+        keep.map_or(Clash::Refuse, Clash::Keep)
+    }
+}
 
 /// A save that happened.
 #[derive(Debug, Clone)]
@@ -37,6 +53,30 @@ impl Store {
         partner: &Partner,
         expected: Option<&Fingerprint>,
         clash: Option<Keep>,
+    ) -> Result<Saved<Partner>, SaveError> {
+        self.save_partner_settling(id, partner, expected, clash.into())
+    }
+
+    /// Writes a partner's file after a clash, each clashing field set to the text
+    /// typed for it (`typed`: its place in the clash's list, and the text); the rest
+    /// merges as usual. The file may have changed again meanwhile: the clash is
+    /// then found anew, and a place that no longer fits is an error.
+    pub fn save_partner_resolved(
+        &self,
+        id: &str,
+        partner: &Partner,
+        expected: Option<&Fingerprint>,
+        typed: &[(usize, String)],
+    ) -> Result<Saved<Partner>, SaveError> {
+        self.save_partner_settling(id, partner, expected, Clash::Typed(typed))
+    }
+
+    fn save_partner_settling(
+        &self,
+        id: &str,
+        partner: &Partner,
+        expected: Option<&Fingerprint>,
+        clash: Clash,
     ) -> Result<Saved<Partner>, SaveError> {
         let file = Store::partner_file(id);
         if partner.version > PARTNER_VERSION {
@@ -63,6 +103,25 @@ impl Store {
         expected: Option<&Fingerprint>,
         clash: Option<Keep>,
     ) -> Result<Saved<Workspace>, SaveError> {
+        self.save_workspace_settling(workspace, expected, clash.into())
+    }
+
+    /// Writes `workspace.ron` after a clash, as `save_partner_resolved`.
+    pub fn save_workspace_resolved(
+        &self,
+        workspace: &Workspace,
+        expected: Option<&Fingerprint>,
+        typed: &[(usize, String)],
+    ) -> Result<Saved<Workspace>, SaveError> {
+        self.save_workspace_settling(workspace, expected, Clash::Typed(typed))
+    }
+
+    fn save_workspace_settling(
+        &self,
+        workspace: &Workspace,
+        expected: Option<&Fingerprint>,
+        clash: Clash,
+    ) -> Result<Saved<Workspace>, SaveError> {
         if workspace.version > WORKSPACE_VERSION {
             return Err(SaveError::ReadOnly {
                 file: WORKSPACE_FILE.into(),
@@ -85,7 +144,7 @@ impl Store {
         value: &T,
         known_version: u32,
         expected: Option<&Fingerprint>,
-        clash: Option<Keep>,
+        clash: Clash,
         parse: impl Fn(&[u8]) -> Parsed<T>,
     ) -> Result<Saved<T>, SaveError> {
         let text = super::format::to_ron(value).map_err(|error| SaveError::Io {
@@ -146,14 +205,25 @@ impl Store {
                 "changed on disk and does not load now ({why}); fix it first"
             )));
         };
-        let merged =
-            merge(&base, value, &theirs, clash.unwrap_or(Keep::Mine)).map_err(|error| {
-                conflict(&format!(
-                    "changed on disk and cannot be merged: {}",
-                    error.0
-                ))
-            })?;
-        if clash.is_none() && !merged.conflicts.is_empty() {
+        let keep = match clash {
+            Clash::Keep(keep) => keep,
+            Clash::Refuse | Clash::Typed(_) => Keep::Theirs,
+        };
+        let mut merged = merge(&base, value, &theirs, keep).map_err(|error| {
+            conflict(&format!(
+                "changed on disk and cannot be merged: {}",
+                error.0
+            ))
+        })?;
+        if let Clash::Typed(typed) = clash {
+            merged.value =
+                resolve(&base, value, &theirs, typed).map_err(|why| SaveError::Conflict {
+                    file: file.to_string(),
+                    why: format!("was not written: {why}"),
+                    fields: merged.conflicts.clone(),
+                })?;
+        }
+        if matches!(clash, Clash::Refuse) && !merged.conflicts.is_empty() {
             return Err(SaveError::Conflict {
                 file: file.to_string(),
                 why: clash_words(&merged.conflicts),

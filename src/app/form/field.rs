@@ -144,6 +144,15 @@ impl Field {
         self.editor.lines().join("\n")
     }
 
+    /// Puts `text` in the field as if it had been typed (a draft brought back).
+    pub fn set_raw(&mut self, text: &str) {
+        let hint = self.hint.take();
+        let choice = self.choice;
+        *self = Field::new(self.name, &self.label, self.kind.clone(), text);
+        self.hint = hint;
+        self.choice = choice;
+    }
+
     /// The same field, empty: a new row of a list starts from it.
     pub(super) fn blank(&self) -> Self {
         let mut blank = Field::new(self.name, &self.label, self.kind.clone(), "");

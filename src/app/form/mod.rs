@@ -141,6 +141,32 @@ impl Slot {
     }
 }
 
+/// One field's typed text, as a draft keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Typed {
+    /// The field's place: its entry in the form, and its row in a list.
+    pub entry: usize,
+    pub row: Option<usize>,
+    pub name: String,
+    pub label: String,
+    pub text: String,
+    /// The option chosen, for a choice.
+    pub choice: usize,
+}
+
+impl Typed {
+    fn of(entry: usize, row: Option<usize>, field: &Field) -> Typed {
+        Typed {
+            entry,
+            row,
+            name: field.name.to_string(),
+            label: field.label.clone(),
+            text: field.raw(),
+            choice: field.choice,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Form {
     pub title: String,
@@ -190,6 +216,58 @@ impl Form {
             out.push('\u{1e}');
         }
         out
+    }
+
+    /// What is typed in the form, field by field, for a draft.
+    pub fn typed(&self) -> Vec<Typed> {
+        let mut typed = Vec::new();
+        for (entry, item) in self.entries.iter().enumerate() {
+            match item {
+                Entry::Field(field) => typed.push(Typed::of(entry, None, field)),
+                Entry::Group(group) => {
+                    for (row, fields) in group.rows.iter().enumerate() {
+                        typed.extend(
+                            fields
+                                .iter()
+                                .map(|field| Typed::of(entry, Some(row), field)),
+                        );
+                    }
+                }
+            }
+        }
+        typed
+    }
+
+    /// Fills the form with what a draft says was typed: each field found again by
+    /// its place and name; rows of a list are added as needed. What does not fit
+    /// (the form changed shape since) is left as the form has it.
+    pub fn restore(&mut self, typed: &[Typed]) {
+        for value in typed {
+            let field = match (self.entries.get_mut(value.entry), value.row) {
+                (Some(Entry::Field(field)), None) => Some(&mut **field),
+                (Some(Entry::Group(group)), Some(row)) => {
+                    while group.rows.len() <= row && group.rows.len() < 100 {
+                        let blank = group.template.iter().map(Field::blank).collect();
+                        group.rows.push(blank);
+                    }
+                    group
+                        .rows
+                        .get_mut(row)
+                        .and_then(|fields| fields.iter_mut().find(|f| f.name == value.name))
+                }
+                _ => None,
+            };
+            if let Some(field) = field.filter(|field| field.name == value.name) {
+                field.set_raw(&value.text);
+                field.choice = value.choice;
+            }
+        }
+    }
+
+    /// What the form showed when it was built (its initial values), to compare
+    /// with the same form built again on newer data.
+    pub fn shown(&self) -> String {
+        self.initial.clone()
     }
 
     /// Whether anything differs from what the form opened with.

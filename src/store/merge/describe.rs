@@ -7,7 +7,10 @@ use serde_json::Value;
 #[derive(Debug, Clone)]
 pub enum Segment {
     Field(String),
+    /// A record of a log (no key): named, never gone into.
     Item(String),
+    /// A record of a keyed list: its label, and the field and value that identify it.
+    Record(String, &'static str, String),
 }
 
 pub type Path = Vec<Segment>;
@@ -79,9 +82,13 @@ pub fn render(path: &Path) -> String {
     let mut parts = Vec::new();
     for (i, segment) in path.iter().enumerate() {
         match segment {
-            Segment::Field(_) if matches!(path.get(i + 1), Some(Segment::Item(_))) => {}
+            Segment::Field(_)
+                if matches!(
+                    path.get(i + 1),
+                    Some(Segment::Item(_) | Segment::Record(..))
+                ) => {}
             Segment::Field(name) => parts.push(words(name)),
-            Segment::Item(label) => parts.push(label.clone()),
+            Segment::Item(label) | Segment::Record(label, ..) => parts.push(label.clone()),
         }
     }
     if parts.is_empty() {

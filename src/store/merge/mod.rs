@@ -20,7 +20,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use describe::{Path, Segment, changes, show};
+use describe::{Path, Segment, show};
 
 /// Which side a field changed both ways takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,19 @@ pub struct FieldConflict {
     pub base: String,
     pub mine: String,
     pub theirs: String,
+    /// Where the field is, step by step, to set it to a value typed by hand.
+    pub at: Vec<Step>,
+    /// Whether a value typed as text can stand in for it (text, a number, a date,
+    /// yes/no, a list of words); a record or a list of records cannot.
+    pub editable: bool,
+}
+
+/// One step to a field: into a field of a record, or to the record of a list with
+/// this key (`id`, `handle`, `criterion`) and value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Field(String),
+    Record(String, String),
 }
 
 impl std::fmt::Display for FieldConflict {
@@ -101,6 +114,104 @@ pub fn merge<T: Serialize + DeserializeOwned>(
     })
 }
 
+/// What changed from `before` to `after`, in words, and who made the changes where
+/// the records say: for the status line when a file changed on disk.
+pub fn changes<T: Serialize>(before: &T, after: &T) -> (Vec<String>, Vec<String>) {
+    let (Ok(before), Ok(after)) = (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return (Vec::new(), Vec::new());
+    };
+    let (mut changed, mut authors) = (Vec::new(), Vec::new());
+    describe::changes(
+        &mut Vec::new(),
+        Some(&before),
+        Some(&after),
+        &mut changed,
+        &mut authors,
+    );
+    (changed, authors)
+}
+
+/// Merges as `merge` does, taking theirs where fields clash, then sets each clashing
+/// field listed in `typed` (by its place in `conflicts`) to the text typed for it,
+/// read as the kind of value the field holds. `Err` says what did not fit.
+pub fn resolve<T: Serialize + DeserializeOwned>(
+    base: &T,
+    mine: &T,
+    theirs: &T,
+    typed: &[(usize, String)],
+) -> Result<T, String> {
+    let json = |value: &T| serde_json::to_value(value).map_err(|error| error.to_string());
+    let (base, mine, theirs) = (json(base)?, json(mine)?, json(theirs)?);
+    let mut merger = Merger {
+        keep: Keep::Theirs,
+        conflicts: Vec::new(),
+        changed: Vec::new(),
+        authors: Vec::new(),
+    };
+    let mut merged = merger
+        .value(&mut Vec::new(), Some(&base), Some(&mine), Some(&theirs))
+        .ok_or("the merged document is empty")?;
+    for (index, text) in typed {
+        let conflict = merger
+            .conflicts
+            .get(*index)
+            .ok_or("the document changed again; look at it anew")?;
+        let slot = locate(&mut merged, &conflict.at)
+            .ok_or_else(|| format!("{}: no longer there", conflict.path))?;
+        *slot = typed_value(slot, text).map_err(|why| format!("{}: {why}", conflict.path))?;
+    }
+    serde_json::from_value(merged).map_err(|error| format!("that does not fit: {error}"))
+}
+
+/// The value at `at` inside `value`.
+fn locate<'a>(value: &'a mut Value, at: &[Step]) -> Option<&'a mut Value> {
+    let Some((first, rest)) = at.split_first() else {
+        return Some(value);
+    };
+    let next = match first {
+        Step::Field(name) => value.as_object_mut()?.get_mut(name)?,
+        Step::Record(key, wanted) => value
+            .as_array_mut()?
+            .iter_mut()
+            .find(|item| key_of(item, key) == Some(wanted.as_str()))?,
+    };
+    locate(next, rest)
+}
+
+/// `text` as a value of the kind `like` is: text stays text (empty text for a
+/// field that may be empty is `null` when `like` is), numbers and yes/no are read,
+/// a list of words is split at commas.
+fn typed_value(like: &Value, text: &str) -> Result<Value, String> {
+    let text = text.trim();
+    Ok(match like {
+        Value::Null if text.is_empty() => Value::Null,
+        Value::Null | Value::String(_) => Value::String(text.to_string()),
+        Value::Bool(_) => match text.to_lowercase().as_str() {
+            "yes" | "true" | "y" => Value::Bool(true),
+            "no" | "false" | "n" => Value::Bool(false),
+            _ => return Err("yes or no".into()),
+        },
+        Value::Number(number) if number.is_f64() => text
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .ok_or("a number")?,
+        Value::Number(_) => {
+            Value::Number(text.parse::<i64>().map_err(|_| "a whole number")?.into())
+        }
+        Value::Array(_) => Value::Array(
+            text.split(',')
+                .map(str::trim)
+                .filter(|word| !word.is_empty())
+                .map(|word| Value::String(word.to_string()))
+                .collect(),
+        ),
+        Value::Object(_) => return Err("cannot be typed; keep one side".into()),
+    })
+}
+
 /// Fields that identify a record in a list, tried in this order.
 const KEYS: &[&str] = &["id", "handle", "criterion"];
 
@@ -125,7 +236,7 @@ impl Merger {
             return mine.cloned();
         }
         if mine == base {
-            changes(path, base, theirs, &mut self.changed, &mut self.authors);
+            describe::changes(path, base, theirs, &mut self.changed, &mut self.authors);
             return theirs.cloned();
         }
         if theirs == base {
@@ -160,11 +271,33 @@ impl Merger {
         mine: Option<&Value>,
         theirs: Option<&Value>,
     ) -> Option<Value> {
+        let at = path
+            .iter()
+            .filter_map(|segment| match segment {
+                Segment::Field(name) => Some(Step::Field(name.clone())),
+                Segment::Record(_, key, value) => {
+                    Some(Step::Record(key.to_string(), value.clone()))
+                }
+                Segment::Item(_) => None,
+            })
+            .collect();
+        let editable = [mine, theirs]
+            .into_iter()
+            .flatten()
+            .all(|value| match value {
+                Value::Object(_) => false,
+                Value::Array(items) => items.iter().all(|item| item.is_string()),
+                _ => true,
+            })
+            && mine.is_some()
+            && theirs.is_some();
         self.conflicts.push(FieldConflict {
             path: describe::render(path),
             base: show(base),
             mine: show(mine),
             theirs: show(theirs),
+            at,
+            editable,
         });
         match self.keep {
             Keep::Mine => mine.cloned(),
@@ -226,7 +359,7 @@ impl Merger {
             );
             for item in theirs_new {
                 path.push(Segment::Item(describe::item_label(path, item)));
-                changes(path, None, Some(item), &mut self.changed, &mut self.authors);
+                describe::changes(path, None, Some(item), &mut self.changed, &mut self.authors);
                 path.pop();
             }
             return Some(out);
@@ -239,7 +372,7 @@ impl Merger {
     fn keyed(
         &mut self,
         path: &mut Path,
-        key: &str,
+        key: &'static str,
         base: &[Value],
         mine: &[Value],
         theirs: &[Value],
@@ -256,7 +389,11 @@ impl Merger {
             let Some(k) = key_of(item, key) else { continue };
             let mine_item = m.get(k).map(|&i| &mine[i]);
             let base_item = b.get(k).map(|&i| &base[i]);
-            path.push(Segment::Item(describe::item_label(path, item)));
+            path.push(Segment::Record(
+                describe::item_label(path, item),
+                key,
+                k.to_string(),
+            ));
             let merged = self.value(path, base_item, mine_item, Some(item));
             path.pop();
             if let Some(merged) = merged {
@@ -269,7 +406,11 @@ impl Merger {
                 continue;
             }
             let base_item = b.get(k).map(|&i| &base[i]);
-            path.push(Segment::Item(describe::item_label(path, item)));
+            path.push(Segment::Record(
+                describe::item_label(path, item),
+                key,
+                k.to_string(),
+            ));
             let merged = self.value(path, base_item, Some(item), None);
             path.pop();
             let Some(merged) = merged else { continue };

@@ -88,6 +88,8 @@ fn the_same_field_changed_both_ways_is_a_conflict_with_both_values() {
             base: "Claims pilot".into(),
             mine: "Mine".into(),
             theirs: "Theirs".into(),
+            at: vec![Step::Field("summary".into())],
+            editable: true,
         }]
     );
     assert_eq!(result.value.summary, "Mine");
@@ -394,4 +396,37 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_clash_can_be_settled_by_typing_a_value_of_its_kind() {
+    let base = base();
+    let mut theirs = base.clone();
+    theirs.summary = "Theirs".into();
+    theirs.kpis[0].target = 70.0;
+    let mut mine = base.clone();
+    mine.summary = "Mine".into();
+    mine.kpis[0].target = 80.0;
+    mine.actions[0].done = Some(day(3));
+    let result = merged(&base, &mine, &theirs);
+    assert_eq!(result.conflicts.len(), 2);
+    assert!(result.conflicts.iter().all(|c| c.editable));
+    let target = result
+        .conflicts
+        .iter()
+        .position(|c| c.path.ends_with("target"))
+        .unwrap();
+    let summary = 1 - target;
+    let resolved = resolve(
+        &base,
+        &mine,
+        &theirs,
+        &[(summary, "Both of us".into()), (target, "75".into())],
+    )
+    .unwrap();
+    assert_eq!(resolved.summary, "Both of us");
+    assert_eq!(resolved.kpis[0].target, 75.0);
+    assert_eq!(resolved.actions[0].done, Some(day(3)), "the rest merged");
+    let error = resolve(&base, &mine, &theirs, &[(target, "lots".into())]).unwrap_err();
+    assert_eq!(error, "KPI “Charities live” › target: a number");
 }
