@@ -417,7 +417,7 @@ fn files_changed_on_disk_are_read_again() {
         "Birch Trust"
     );
     assert!(
-        last_frame.contains("partners/birch-foundation.ron changed on disk: name changed"),
+        last_frame.contains("Birch Trust changed on disk: name changed"),
         "{last_frame}"
     );
 }

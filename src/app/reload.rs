@@ -150,7 +150,11 @@ fn describe(doc: &Doc, before: Option<&Content>, after: Option<&Content>) -> Str
         [] => String::new(),
         list => format!(" (by {})", list.join(", ")),
     };
-    format!("{file} changed on disk{what}{who}")
+    let name = match after {
+        Some(Content::Partner(partner)) => partner.name.clone(),
+        _ => file,
+    };
+    format!("{name} changed on disk{what}{who}")
 }
 
 fn say(app: &mut App, level: Level, text: impl Into<String>) {

@@ -98,6 +98,9 @@ pub fn run(app: &mut App, theme: Theme) -> color_eyre::Result<Exit> {
         app.save_drafts();
     }
     restore();
+    // Restored above; ratatui's own clean-up on drop would write to a terminal that
+    // may be gone and report that on standard error, which may be gone too.
+    std::mem::forget(terminal);
     Ok(result?)
 }
 
@@ -105,7 +108,8 @@ pub fn run(app: &mut App, theme: Theme) -> color_eyre::Result<Exit> {
 /// write may fail (the terminal may be gone) and is allowed to.
 pub fn restore() {
     let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
-    ratatui::restore();
+    // Not `ratatui::restore`, which prints its failures to standard error.
+    let _ = ratatui::try_restore();
     let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
 }
 

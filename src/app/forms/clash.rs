@@ -3,7 +3,7 @@
 //! Confirming saves the edit with those values (the rest merges as usual).
 
 use crate::app::effect::{Effect, Resolution};
-use crate::app::form::{Field, Form, FormSpec, Group, Values};
+use crate::app::form::{Field, Form, FormSpec, Values};
 use crate::app::history::Doc;
 use crate::app::model::Data;
 use crate::store::FieldConflict;
@@ -13,6 +13,14 @@ pub struct ClashForm {
     doc: Doc,
     fields: Vec<FieldConflict>,
 }
+
+/// The fields' names: one per clashing field that can be typed; past the last,
+/// a clash keeps the value on disk (a form edit clashing on more fields than this
+/// is not a thing people do).
+const NAMES: [&str; 16] = [
+    "v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14",
+    "v15",
+];
 
 impl ClashForm {
     pub fn new(doc: Doc, fields: Vec<FieldConflict>) -> ClashForm {
@@ -25,6 +33,7 @@ impl ClashForm {
             .iter()
             .enumerate()
             .filter(|(_, field)| field.editable)
+            .take(NAMES.len())
             .collect()
     }
 }
@@ -35,11 +44,7 @@ impl FormSpec for ClashForm {
     }
 
     fn build(&self, _data: &Data) -> Option<Form> {
-        let editable: Vec<&FieldConflict> = self
-            .editable()
-            .into_iter()
-            .map(|(_, field)| field)
-            .collect();
+        let editable = self.editable();
         let others = self.fields.len() - editable.len();
         let mut title = format!("Changed both here and on disk: {}", self.doc.file());
         if others > 0 {
@@ -49,26 +54,26 @@ impl FormSpec for ClashForm {
             "(none)" | "(empty)" => String::new(),
             other => other.to_string(),
         };
-        Some(Form::new(title).group(Group::of(
-            "fields",
-            "Fields",
-            &editable,
-            |field: Option<&&FieldConflict>| match field {
-                Some(field) => vec![
-                    Field::multiline("value", &field.path, &text(&field.mine))
-                        .hint(&format!("on disk: {}", field.theirs)),
-                ],
-                None => vec![Field::multiline("value", "value", "")],
-            },
-        )))
+        let mut form = Form::new(title);
+        for ((_, field), name) in editable.into_iter().zip(NAMES) {
+            let mine = text(&field.mine);
+            let hint = format!("on disk: {}", field.theirs);
+            let input = if mine.contains('\n') || mine.chars().count() > 60 {
+                Field::multiline(name, &field.path, &mine)
+            } else {
+                Field::text(name, &field.path, &mine)
+            };
+            form = form.field(input.hint(&hint));
+        }
+        Some(form)
     }
 
     fn submit(&self, _data: &Data, values: &Values) -> Result<Vec<Effect>, String> {
         let typed = self
             .editable()
             .into_iter()
-            .zip(values.rows("fields"))
-            .map(|((index, _), row)| (index, row.text("value")))
+            .zip(NAMES)
+            .map(|((index, _), name)| (index, values.text(name)))
             .collect();
         Ok(vec![Effect::Resolve(
             self.doc.clone(),

@@ -129,6 +129,9 @@ pub fn changes<T: Serialize>(before: &T, after: &T) -> (Vec<String>, Vec<String>
         &mut changed,
         &mut authors,
     );
+    // A field of the document itself ("stage changed") says more at a glance than
+    // the records that came with it (the stage move in the history).
+    changed.sort_by_key(|change| change.contains('“'));
     (changed, authors)
 }
 

@@ -50,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, clash: &ClashOverlay, theme: Theme)
     let popup = super::centered(area, popup_width, height);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::bordered()
                 .title(Span::styled(" Changed on disk too ", theme.heading()))
                 .border_style(theme.focused_border()),
