@@ -9,7 +9,7 @@ use clap::Parser;
 use color_eyre::eyre::Result;
 
 use pactboard::app::App;
-use pactboard::check::run_check;
+use pactboard::check::find_problems;
 use pactboard::cli::{self, Cli, Command, Format};
 use pactboard::demo::demo_portfolio;
 use pactboard::domain::Workspace;
@@ -49,34 +49,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(init(&dir, demo, force, cli.today))
         }
         Some(Command::Status { format }) => {
-            let (_, snapshot) = match open(cli.data.as_deref()) {
+            let (store, snapshot) = match open(cli.data.as_deref()) {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
+            let findings = find_problems(&store, &snapshot);
             let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
             let text = match format {
-                Format::Json => report::status_json(&snapshot, today),
-                Format::Markdown => report::status_markdown(&snapshot, today, source),
-                Format::Text => report::status_text(&snapshot, today, source, paint()),
+                Format::Json => report::status_json(&snapshot, &findings, today),
+                Format::Markdown => report::status_markdown(&snapshot, &findings, today, source),
+                Format::Text => report::status_text(&snapshot, &findings, today, source, paint()),
             };
             print!("{text}");
-            Ok(data_status(&snapshot))
+            Ok(data_status(findings.failed()))
         }
         Some(Command::Check) => {
             let (store, snapshot) = match open(cli.data.as_deref()) {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
-            let outcome = run_check(&store, &snapshot);
-            for line in &outcome.lines {
-                println!("{}", report::printable(line));
+            let findings = find_problems(&store, &snapshot);
+            for line in findings.lines() {
+                println!("{}", report::printable(&line));
             }
-            eprintln!("{}", outcome.summary());
-            Ok(if outcome.errors > 0 {
-                ExitCode::from(DATA_PROBLEM)
-            } else {
-                ExitCode::SUCCESS
-            })
+            eprintln!("{}", findings.summary());
+            Ok(data_status(findings.failed()))
         }
         None => {
             let (store, snapshot) = match open(cli.data.as_deref()) {
@@ -99,11 +96,12 @@ fn paint() -> Paint {
     }
 }
 
-fn data_status(snapshot: &Snapshot) -> ExitCode {
-    if snapshot.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+/// `check` and `status` exit 1 on the same condition: an error in the data.
+fn data_status(failed: bool) -> ExitCode {
+    if failed {
         ExitCode::from(DATA_PROBLEM)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

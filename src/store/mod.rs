@@ -4,7 +4,9 @@
 
 mod files;
 pub mod format;
+pub mod locate;
 mod parse;
+mod scan;
 
 use std::fmt;
 use std::fs;
@@ -288,6 +290,12 @@ impl Store {
         let (bytes, fingerprint) = read_with_fingerprint(&self.root.join(file))
             .map_err(|error| LoadError::whole_file(file, format!("cannot read: {error}")))?;
         Ok((parse_document(file, &bytes, known_version), fingerprint))
+    }
+
+    /// The text of a data file, as `check` reads it again to locate problems;
+    /// `None` when it cannot be read.
+    pub fn read_text(&self, file: &str) -> Option<String> {
+        fs::read_to_string(self.root.join(file)).ok()
     }
 
     /// Writes a partner's file. `expected` is the fingerprint from when it was read, or

@@ -1,0 +1,277 @@
+//! The command line's answers to bad input, one test per case of issue 17: the real
+//! binary on temporary copies of the demo, asserting exit codes, the exact words on
+//! stdout and stderr, and that every file is left byte for byte as it was.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::Value;
+
+/// Every file under `dir`, with its bytes (links read as their target paths).
+fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(next) = pending.pop() {
+        for entry in fs::read_dir(&next).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = fs::symlink_metadata(&path).unwrap();
+            if meta.file_type().is_symlink() {
+                let target = fs::read_link(&path).unwrap();
+                files.insert(path, target.into_os_string().into_encoded_bytes());
+            } else if meta.is_dir() {
+                pending.push(path);
+            } else {
+                files.insert(path.clone(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// Replaces the first `from` in a data file with `to`.
+fn edit(data: &Path, file: &str, from: &str, to: &str) {
+    let path = data.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {file}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The 1-based line and column of the first `needle` in a data file; with a `|` in
+/// the needle, of the place it marks (`"days: |0"` is the `0`).
+fn position_of(data: &Path, file: &str, needle: &str) -> (usize, usize) {
+    let (before, after) = needle.split_once('|').unwrap_or(("", needle));
+    let whole = format!("{before}{after}");
+    let text = fs::read_to_string(data.join(file)).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    for (index, line) in text.lines().enumerate() {
+        if let Some(at) = line.find(&whole) {
+            return (index + 1, line[..at + before.len()].chars().count() + 1);
+        }
+    }
+    panic!("{whole:?} not in {file}");
+}
+
+fn json(output: &std::process::Output) -> Value {
+    serde_json::from_str(&stdout(output))
+        .unwrap_or_else(|error| panic!("{error}: {}", stdout(output)))
+}
+
+fn error_lines(output: &std::process::Output) -> Vec<String> {
+    stdout(output)
+        .lines()
+        .filter(|line| line.contains(": error: "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every kind of invalid value `check` reports: `status` must fail with it too, in
+/// every format, list it under `problems` at the same place, and write nothing.
+#[test]
+fn status_fails_and_lists_the_problem_wherever_check_finds_an_invalid_value() {
+    let kestrel = "partners/kestrel-devices.ron";
+    let harbour = "partners/harbourline-mutual.ron";
+    let ended = "(name: \"Ended\", checkin: false, closed: true),";
+    let twice = format!("{ended}\n        (name: \"Active\", checkin: false, closed: true),");
+    let cases: [(&str, &str, &str, &str, &str); 10] = [
+        (
+            harbour,
+            "value: 22.0",
+            "value: NaN",
+            "NaN",
+            "has the reading NaN on 2026-11-25",
+        ),
+        (
+            harbour,
+            "value: 22.0",
+            "value: inf",
+            "inf",
+            "has the reading inf on 2026-11-25",
+        ),
+        (
+            harbour,
+            "score: 4",
+            "score: 99",
+            "score: |99",
+            "is 99; scores run from 1 to 5",
+        ),
+        (
+            harbour,
+            "sentiment: 2",
+            "sentiment: 99",
+            "sentiment: |99",
+            "has sentiment 99",
+        ),
+        (
+            kestrel,
+            "name: \"Kestrel Devices\"",
+            "name: \"\"",
+            "name: |\"\"",
+            "the partner has no name",
+        ),
+        (
+            kestrel,
+            "stage: \"Active\"",
+            "stage: \"Limbo\"",
+            "\"Limbo\"",
+            "stage \"Limbo\" is not a stage",
+        ),
+        (
+            "workspace.ron",
+            "weight: 2.0",
+            "weight: -2.0",
+            "-2.0",
+            "has weight -2; weights must be zero or more",
+        ),
+        (
+            "workspace.ron",
+            "amber_percent: 70",
+            "amber_percent: 95",
+            "amber_percent: |95",
+            "amber threshold 95% is above green 90%",
+        ),
+        (
+            "workspace.ron",
+            ended,
+            &twice,
+            "(name: |\"Active\", checkin: false, closed: true)",
+            "stage \"Active\" appears twice",
+        ),
+        (
+            "workspace.ron",
+            "checkin_cadence_days: 14",
+            "checkin_cadence_days: 0",
+            "checkin_cadence_days: |0",
+            "at least 1 day",
+        ),
+    ];
+    for (file, from, to, at, message) in cases {
+        let (_dir, data) = demo_copy();
+        edit(&data, file, from, to);
+        let before = contents(&data);
+        let (line, column) = position_of(&data, file, at);
+        let expected_prefix = format!("{file}:{line}:{column}: error: ");
+
+        let check = pactboard(&["check"], &data);
+        assert_eq!(check.status.code(), Some(1), "{to}");
+        let errors = error_lines(&check);
+        assert_eq!(errors.len(), 1, "{to}: {errors:?}");
+        assert!(
+            errors[0].starts_with(&expected_prefix),
+            "{to}: {} (expected {expected_prefix})",
+            errors[0]
+        );
+        assert!(errors[0].contains(message), "{to}: {}", errors[0]);
+
+        let status = pactboard(&["status", "--format", "json"], &data);
+        assert_eq!(status.status.code(), Some(1), "status --format json, {to}");
+        let problems: Vec<String> = json(&status)["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|problem| problem["severity"] == "error")
+            .map(|problem| {
+                format!(
+                    "{}:{}:{}: error: {}",
+                    problem["file"].as_str().unwrap(),
+                    problem["line"],
+                    problem["column"],
+                    problem["message"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(problems, errors, "{to}");
+        for format in ["text", "markdown"] {
+            let status = pactboard(&["status", "--format", format], &data);
+            assert_eq!(
+                status.status.code(),
+                Some(1),
+                "status --format {format}, {to}"
+            );
+            let text = stdout(&status);
+            let tail = text
+                .rsplit_once("Problems (1 error, ")
+                .map(|(_, tail)| tail);
+            assert!(
+                tail.is_some_and(|tail| tail.contains(&errors[0])),
+                "status --format {format} ends with the problems, {to}:\n{text}"
+            );
+        }
+        assert_eq!(contents(&data), before, "{to}: nothing written");
+    }
+}
+
+#[test]
+fn a_bad_reading_is_reported_at_the_reading_not_at_its_kpi() {
+    let (_dir, data) = demo_copy();
+    let file = "partners/harbourline-mutual.ron";
+    edit(
+        &data,
+        file,
+        "(date: \"2026-11-25\", value: 22.0)",
+        "(date: \"2026-11-25\", value: NaN)",
+    );
+    let (line, column) = position_of(&data, file, "NaN");
+    let kpi = position_of(&data, file, "name: \"Charities live\"");
+    assert!(line > kpi.0 + 5, "the reading is well below the KPI's name");
+    let output = pactboard(&["check"], &data);
+    assert_eq!(
+        error_lines(&output),
+        [format!(
+            "{file}:{line}:{column}: error: KPI \"Charities live\" has the reading NaN on 2026-11-25; readings must be finite numbers"
+        )]
+    );
+}
+
+#[test]
+fn duplicate_partner_names_are_a_warning_in_check_and_status() {
+    let (_dir, data) = demo_copy();
+    fs::copy(
+        data.join("partners/lumen-payroll.ron"),
+        data.join("partners/lumen-payroll-2.ron"),
+    )
+    .unwrap();
+    edit(
+        &data,
+        "partners/lumen-payroll-2.ron",
+        "name: \"Lumen Payroll\"",
+        "name: \"lumen payroll \"",
+    );
+    let before = contents(&data);
+    let (line, column) = position_of(&data, "partners/lumen-payroll-2.ron", "\"lumen payroll \"");
+    let expected = format!(
+        "partners/lumen-payroll-2.ron:{line}:{column}: warning: partners/lumen-payroll.ron has the same name, \"lumen payroll\"; rename one so they can be told apart"
+    );
+    let check = pactboard(&["check"], &data);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "a warning does not fail check"
+    );
+    assert!(
+        stdout(&check).lines().any(|l| l == expected),
+        "{}",
+        stdout(&check)
+    );
+
+    let status = pactboard(&["status", "--format", "json"], &data);
+    assert_eq!(status.status.code(), Some(0));
+    let problems = json(&status)["problems"].clone();
+    let warning = problems
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|problem| problem["file"] == "partners/lumen-payroll-2.ron")
+        .unwrap_or_else(|| panic!("{problems}"));
+    assert_eq!(warning["severity"], "warning");
+    assert_eq!(
+        (warning["line"].as_u64(), warning["column"].as_u64()),
+        (Some(line as u64), Some(column as u64))
+    );
+    let text = stdout(&pactboard(&["status"], &data));
+    assert!(text.contains(&format!("  {expected}")), "{text}");
+    assert_eq!(contents(&data), before);
+}
