@@ -227,6 +227,65 @@ fn a_bad_reading_is_reported_at_the_reading_not_at_its_kpi() {
 }
 
 #[test]
+fn dates_are_exactly_yyyy_mm_dd_with_a_year_from_1900_to_2200() {
+    let file = "partners/kestrel-devices.ron";
+    let cases = [
+        (
+            "\"2026-7-1\"",
+            "expected a date written as \"YYYY-MM-DD\" (like \"2026-07-01\"), found \"2026-7-1\"",
+        ),
+        (
+            "\"0000-01-01\"",
+            "\"0000-01-01\": the year 0 is outside 1900–2200; expected a date written as \"YYYY-MM-DD\"",
+        ),
+        (
+            "\"-001-01-01\"",
+            "expected a date written as \"YYYY-MM-DD\" (like \"2026-07-01\"), found \"-001-01-01\"",
+        ),
+        (
+            "\"2026-02-30\"",
+            "\"2026-02-30\" is not a day of the calendar; expected a date written as \"YYYY-MM-DD\"",
+        ),
+    ];
+    for (date, message) in cases {
+        for (from, to) in [
+            (
+                "stage_since: \"2026-06-11\"",
+                format!("stage_since: {date}"),
+            ),
+            (
+                "signed: Some(\"2026-06-06\")",
+                format!("signed: Some({date})"),
+            ),
+        ] {
+            let (_dir, data) = demo_copy();
+            edit(&data, file, from, &to);
+            let before = contents(&data);
+            let (line, column) = position_of(&data, file, date);
+            let output = pactboard(&["check"], &data);
+            assert_eq!(output.status.code(), Some(1), "{to}");
+            assert_eq!(
+                error_lines(&output),
+                [format!("{file}:{line}:{column}: error: {message}")],
+                "{to}"
+            );
+            assert_eq!(pactboard(&["status"], &data).status.code(), Some(1));
+            assert_eq!(contents(&data), before, "{to}");
+        }
+    }
+    let (_dir, data) = demo_copy();
+    for bad in ["2026-7-1", "0000-01-01", "1899-12-31"] {
+        let output = pactboard(&["status", "--today", bad], &data);
+        assert_eq!(output.status.code(), Some(2), "--today {bad}");
+        assert!(
+            stderr(&output).contains(&format!("invalid value '{bad}' for '--today")),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
 fn duplicate_partner_names_are_a_warning_in_check_and_status() {
     let (_dir, data) = demo_copy();
     fs::copy(

@@ -6,6 +6,8 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use super::locate::string_at;
+
 /// A file that did not load (or loaded read-only), with where and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -147,11 +149,14 @@ pub fn parse_document<T: DeserializeOwned + Versioned>(
             errors: Vec::new(),
         },
         Err(error) => {
-            let (line, column) = skip_blanks(
-                text,
-                error.span.start.line.max(1),
-                error.span.start.col.max(1),
-            );
+            let reported = (error.span.start.line.max(1), error.span.start.col.max(1));
+            let (line, column) = match error.code {
+                // Our own messages (dates) come after ron has read the string, and
+                // it reports a place at or after it; point at the string itself.
+                ron::Error::Message(_) => string_at(text, reported)
+                    .unwrap_or_else(|| skip_blanks(text, reported.0, reported.1)),
+                _ => skip_blanks(text, reported.0, reported.1),
+            };
             Parsed::failed(LoadError::at(file, line, column, describe(&error.code)))
         }
     }
