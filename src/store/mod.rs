@@ -2,6 +2,7 @@
 //! a clear error for every file that does not parse, and written back one file at a
 //! time, atomically, never over a file that changed on disk since it was read.
 
+mod explain;
 mod files;
 pub mod format;
 pub mod locate;

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use super::locate::string_at;
+use super::explain::{explain, readable_type};
 
 /// A file that did not load (or loaded read-only), with where and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,14 +150,11 @@ pub fn parse_document<T: DeserializeOwned + Versioned>(
         },
         Err(error) => {
             let reported = (error.span.start.line.max(1), error.span.start.col.max(1));
-            let (line, column) = match error.code {
-                // Our own messages (dates) come after ron has read the string, and
-                // it reports a place at or after it; point at the string itself.
-                ron::Error::Message(_) => string_at(text, reported)
-                    .unwrap_or_else(|| skip_blanks(text, reported.0, reported.1)),
-                _ => skip_blanks(text, reported.0, reported.1),
-            };
-            Parsed::failed(LoadError::at(file, line, column, describe(&error.code)))
+            // "partner record", "workspace record": what the file should hold.
+            let name = std::any::type_name::<T>().rsplit("::").next().unwrap_or("");
+            let record = format!("{} record", readable_type(name));
+            let (line, column, message) = explain(text, &error.code, reported, &record);
+            Parsed::failed(LoadError::at(file, line, column, message))
         }
     }
 }
@@ -177,24 +174,6 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// ron points just before a bad value (at the space after the colon); move to the
-/// value itself, staying on the same line.
-fn skip_blanks(text: &str, line: usize, column: usize) -> (usize, usize) {
-    let Some(content) = text.lines().nth(line - 1) else {
-        return (line, column);
-    };
-    let skipped = content
-        .chars()
-        .skip(column - 1)
-        .take_while(|ch| *ch == ' ' || *ch == '\t')
-        .count();
-    if column - 1 + skipped < content.chars().count() {
-        (line, column + skipped)
-    } else {
-        (line, column)
-    }
-}
-
 /// Where the value of the first `version:` field starts.
 fn version_position(text: &str) -> (usize, usize) {
     for (index, line) in text.lines().enumerate() {
@@ -207,82 +186,6 @@ fn version_position(text: &str) -> (usize, usize) {
         }
     }
     (1, 1)
-}
-
-/// ron's error in plain words, saying what was expected.
-fn describe(code: &ron::Error) -> String {
-    use ron::Error;
-    match code {
-        Error::Eof => {
-            "the file ends too early: a closing `)` or `]` is missing (was it cut off?)".into()
-        }
-        Error::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => {
-            let place = outer
-                .as_deref()
-                .map(|outer| format!(" in {}", readable_type(outer)))
-                .unwrap_or_default();
-            format!(
-                "unknown field `{found}`{place}; expected one of: {}",
-                expected.join(", ")
-            )
-        }
-        Error::MissingStructField { field, outer } => {
-            let place = outer
-                .as_deref()
-                .map(|outer| format!(" in {}", readable_type(outer)))
-                .unwrap_or_default();
-            format!("missing field `{field}`{place}")
-        }
-        Error::DuplicateStructField { field, .. } => format!("field `{field}` appears twice"),
-        Error::NoSuchEnumVariant {
-            expected, found, ..
-        } => format!(
-            "`{found}` is not allowed here; expected one of: {}",
-            expected.join(", ")
-        ),
-        Error::InvalidValueForType { expected, found } => {
-            format!("expected {expected}, found {found}")
-        }
-        Error::Message(message) => message.clone(),
-        Error::ExpectedString => "expected text in double quotes, like \"Acme\"".into(),
-        Error::ExpectedInteger => "expected a whole number".into(),
-        Error::ExpectedFloat => "expected a number, like 12 or 4.5".into(),
-        Error::ExpectedBoolean => "expected true or false".into(),
-        Error::ExpectedOption => "expected Some(…) or None".into(),
-        Error::ExpectedArray => "expected a list in square brackets: [ … ]".into(),
-        Error::ExpectedArrayEnd => {
-            "expected `]` to close the list (or a comma before the next item)".into()
-        }
-        Error::ExpectedStructLike => "expected a record in parentheses: ( … )".into(),
-        Error::ExpectedStructLikeEnd => {
-            "expected `)` to close the record (or a comma before the next field)".into()
-        }
-        Error::ExpectedComma => "expected a comma".into(),
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => text,
-            }
-        }
-    }
-}
-
-/// Rust type names as a person would say them: `StageChange` → "stage change".
-fn readable_type(name: &str) -> String {
-    let mut words = String::new();
-    for (index, ch) in name.chars().enumerate() {
-        if ch.is_uppercase() && index > 0 {
-            words.push(' ');
-        }
-        words.extend(ch.to_lowercase());
-    }
-    words
 }
 
 #[cfg(test)]
@@ -352,10 +255,5 @@ mod tests {
     fn invalid_utf8_is_located() {
         let parsed = parse_document::<Doc>("x.ron", b"(\n  ab\xff", 1);
         assert_eq!((parsed.errors[0].line, parsed.errors[0].column), (2, 5));
-    }
-
-    #[test]
-    fn type_names_read_as_words() {
-        assert_eq!(readable_type("StageChange"), "stage change");
     }
 }
