@@ -68,6 +68,57 @@ fn error_lines(output: &std::process::Output) -> Vec<String> {
         .collect()
 }
 
+#[test]
+fn a_byte_order_mark_is_accepted_and_dropped_on_the_next_save() {
+    let (_dir, data) = demo_copy();
+    let path = data.join("partners/lumen-payroll.ron");
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend(fs::read(&path).unwrap());
+    fs::write(&path, &bytes).unwrap();
+
+    let check = pactboard(&["check"], &data);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    assert!(error_lines(&check).is_empty(), "{}", stdout(&check));
+    let status = pactboard(&["status", "--format", "json"], &data);
+    assert_eq!(status.status.code(), Some(0));
+    let status = json(&status);
+    assert_eq!(status["load_errors"], serde_json::json!([]));
+    assert!(
+        status["partners"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|partner| partner["id"] == "lumen-payroll")
+    );
+    assert_eq!(fs::read(&path).unwrap(), bytes, "reading never rewrites");
+
+    // The next save writes the file without the mark, and otherwise as before.
+    let store = pactboard::store::Store::new(&data);
+    let snapshot = store.load().unwrap();
+    let lumen = snapshot
+        .partners
+        .iter()
+        .find(|file| file.id == "lumen-payroll")
+        .unwrap();
+    let mut partner = lumen.partner.clone();
+    partner.summary.push_str(" Edited.");
+    store
+        .save_partner("lumen-payroll", &partner, lumen.fingerprint.as_ref())
+        .unwrap();
+    let saved = fs::read(&path).unwrap();
+    assert!(saved.starts_with(b"(\n"), "{:?}", &saved[..8]);
+    let original = fs::read_to_string(repo_data().join("partners/lumen-payroll.ron")).unwrap();
+    let summary = original
+        .lines()
+        .find(|line| line.contains("summary:"))
+        .unwrap();
+    let edited = summary.replacen("\",", " Edited.\",", 1);
+    assert_eq!(
+        String::from_utf8(saved).unwrap(),
+        original.replacen(summary, &edited, 1)
+    );
+}
+
 /// Every kind of invalid value `check` reports: `status` must fail with it too, in
 /// every format, list it under `problems` at the same place, and write nothing.
 #[test]

@@ -20,7 +20,7 @@ use crate::domain::{PARTNER_VERSION, Partner, WORKSPACE_VERSION, Workspace};
 pub use files::Fingerprint;
 use files::{DirLock, prepare, read_with_fingerprint, resolve_target, sync_dir};
 pub use parse::LoadError;
-use parse::{Parsed, file_version, parse_document};
+use parse::{Parsed, file_version, parse_document, without_bom};
 
 pub const WORKSPACE_FILE: &str = "workspace.ron";
 pub const PARTNERS_DIR: &str = "partners";
@@ -293,10 +293,11 @@ impl Store {
         Ok((parse_document(file, &bytes, known_version), fingerprint))
     }
 
-    /// The text of a data file, as `check` reads it again to locate problems;
-    /// `None` when it cannot be read.
+    /// The text of a data file, as the loader reads it (without a byte-order
+    /// mark); `None` when it cannot be read.
     pub fn read_text(&self, file: &str) -> Option<String> {
-        fs::read_to_string(self.root.join(file)).ok()
+        let text = fs::read_to_string(self.root.join(file)).ok()?;
+        Some(without_bom(&text).to_string())
     }
 
     /// Writes a partner's file. `expected` is the fingerprint from when it was read, or

@@ -18,6 +18,9 @@ pub struct LoadError {
     /// 1-based.
     pub column: usize,
     pub message: String,
+    /// The file did load, read-only (written by a newer pactboard); `false`: it did
+    /// not load at all.
+    pub loaded_read_only: bool,
 }
 
 impl LoadError {
@@ -27,6 +30,7 @@ impl LoadError {
             line,
             column,
             message: message.into(),
+            loaded_read_only: false,
         }
     }
 
@@ -71,9 +75,18 @@ struct VersionProbe {
     version: u32,
 }
 
+/// A UTF-8 byte-order mark, which Windows editors put at the start of a file.
+const BOM: char = '\u{feff}';
+
+/// The text without a leading byte-order mark: it is accepted on reading, positions
+/// are counted without it (as an editor shows the file), and the next save drops it.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix(BOM).unwrap_or(text)
+}
+
 /// The `version` a document declares, if it can be read at all.
 pub fn file_version(bytes: &[u8]) -> Option<u32> {
-    let text = std::str::from_utf8(bytes).ok()?;
+    let text = without_bom(std::str::from_utf8(bytes).ok()?);
     ron::Options::default()
         .from_str::<VersionProbe>(text)
         .ok()
@@ -108,7 +121,7 @@ pub fn parse_document<T: DeserializeOwned + Versioned>(
     known_version: u32,
 ) -> Parsed<T> {
     let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
+        Ok(text) => without_bom(text),
         Err(error) => {
             let (line, column) = line_column(bytes, error.valid_up_to());
             return Parsed::failed(LoadError::at(
@@ -129,17 +142,24 @@ pub fn parse_document<T: DeserializeOwned + Versioned>(
         && version > known_version
     {
         let (line, column) = version_position(text);
+        let value = result.ok();
+        let loaded = value.is_some();
+        let message = if loaded {
+            format!(
+                "written by a newer pactboard (file version {version}, this one reads up to {known_version}); shown read-only and never saved — upgrade pactboard to edit it"
+            )
+        } else {
+            format!(
+                "written by a newer pactboard (file version {version}, this one reads up to {known_version}) and cannot be read by this one; upgrade pactboard to open it"
+            )
+        };
         return Parsed {
-            value: result.ok(),
+            value,
             read_only: true,
-            errors: vec![LoadError::at(
-                file,
-                line,
-                column,
-                format!(
-                    "written by a newer pactboard (file version {version}, this one reads up to {known_version}); shown read-only and never saved — upgrade pactboard to edit it"
-                ),
-            )],
+            errors: vec![LoadError {
+                loaded_read_only: loaded,
+                ..LoadError::at(file, line, column, message)
+            }],
         };
     }
     match result {
@@ -249,11 +269,35 @@ mod tests {
         let error = &parsed.errors[0];
         assert_eq!((error.line, error.column), (2, 16));
         assert!(error.message.contains("newer pactboard"));
+        assert!(error.loaded_read_only);
     }
 
     #[test]
     fn invalid_utf8_is_located() {
         let parsed = parse_document::<Doc>("x.ron", b"(\n  ab\xff", 1);
         assert_eq!((parsed.errors[0].line, parsed.errors[0].column), (2, 5));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted_and_not_counted_in_positions() {
+        let parsed = parse("\u{feff}(\n    version: 1,\n    name: \"a\",\n    count: 2,\n)\n");
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        assert!(parsed.value.is_some());
+        let parsed = parse("\u{feff}(version: 1, name: 3, count: 2)");
+        assert_eq!((parsed.errors[0].line, parsed.errors[0].column), (1, 20));
+        assert_eq!(file_version("\u{feff}(version: 4)".as_bytes()), Some(4));
+    }
+
+    #[test]
+    fn a_newer_version_that_does_not_parse_does_not_claim_to_be_shown() {
+        let parsed = parse("(\n    version: 9,\n    name: \"a\",\n    mood: 1,\n)\n");
+        assert!(parsed.value.is_none());
+        let error = &parsed.errors[0];
+        assert!(!error.loaded_read_only);
+        assert!(
+            error.message.contains("cannot be read by this one"),
+            "{error}"
+        );
+        assert!(!error.message.contains("shown read-only"), "{error}");
     }
 }
