@@ -337,6 +337,57 @@ fn dates_are_exactly_yyyy_mm_dd_with_a_year_from_1900_to_2200() {
 }
 
 #[test]
+fn a_partner_file_linking_outside_the_data_directory_is_not_read() {
+    let (dir, data) = demo_copy();
+    let secret = dir.path().join("secret.txt");
+    fs::write(&secret, "hunter2 root:x:0:0\n").unwrap();
+    std::os::unix::fs::symlink(&secret, data.join("partners/intruder.ron")).unwrap();
+    // A link that stays inside the data directory is followed.
+    fs::create_dir(data.join("shared")).unwrap();
+    fs::rename(
+        data.join("partners/lumen-payroll.ron"),
+        data.join("shared/lumen-payroll.ron"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        "../shared/lumen-payroll.ron",
+        data.join("partners/lumen-payroll.ron"),
+    )
+    .unwrap();
+    let before = contents(&data);
+
+    let canonical = fs::canonicalize(&secret).unwrap();
+    let expected = format!(
+        "partners/intruder.ron:1:1: error: a symbolic link to {}, outside the data directory; pactboard follows links only to files inside it, so it was not read — copy the file into the data directory instead",
+        canonical.display()
+    );
+    let check = pactboard(&["check"], &data);
+    assert_eq!(check.status.code(), Some(1));
+    assert_eq!(error_lines(&check), [expected]);
+    for format in ["text", "markdown", "json"] {
+        let status = pactboard(&["status", "--format", format], &data);
+        assert_eq!(status.status.code(), Some(1), "{format}");
+        for output in [&check, &status] {
+            let all = format!("{}{}", stdout(output), stderr(output));
+            assert!(
+                !all.contains("hunter2") && !all.contains("root"),
+                "{format}: {all}"
+            );
+        }
+    }
+    let status = json(&pactboard(&["status", "--format", "json"], &data));
+    assert!(
+        status["partners"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == "lumen-payroll"),
+        "the link inside the data directory loaded"
+    );
+    assert_eq!(contents(&data), before);
+}
+
+#[test]
 fn duplicate_partner_names_are_a_warning_in_check_and_status() {
     let (_dir, data) = demo_copy();
     fs::copy(

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::domain::{PARTNER_VERSION, Partner, WORKSPACE_VERSION, Workspace};
 pub use files::Fingerprint;
-use files::{DirLock, prepare, read_with_fingerprint, resolve_target, sync_dir};
+use files::{DirLock, link_problem, prepare, read_with_fingerprint, resolve_target, sync_dir};
 pub use parse::LoadError;
 use parse::{Parsed, file_version, parse_document, without_bom};
 
@@ -288,15 +288,24 @@ impl Store {
         file: &str,
         known_version: u32,
     ) -> Result<(Parsed<T>, Fingerprint), LoadError> {
-        let (bytes, fingerprint) = read_with_fingerprint(&self.root.join(file))
+        let path = self.root.join(file);
+        if let Some(problem) = link_problem(&self.root, &path) {
+            return Err(LoadError::whole_file(file, problem));
+        }
+        let (bytes, fingerprint) = read_with_fingerprint(&path)
             .map_err(|error| LoadError::whole_file(file, format!("cannot read: {error}")))?;
         Ok((parse_document(file, &bytes, known_version), fingerprint))
     }
 
-    /// The text of a data file, as the loader reads it (without a byte-order
-    /// mark); `None` when it cannot be read.
+    /// The text of a data file, as the loader reads it (links only within the data
+    /// directory, without a byte-order mark); `None` when it cannot be read.
     pub fn read_text(&self, file: &str) -> Option<String> {
-        let text = fs::read_to_string(self.root.join(file)).ok()?;
+        let path = self.root.join(file);
+        if link_problem(&self.root, &path).is_some() {
+            return None;
+        }
+        let bytes = fs::read(path).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
         Some(without_bom(&text).to_string())
     }
 
