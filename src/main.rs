@@ -14,7 +14,7 @@ use pactboard::cli::{self, Cli, Command, Format};
 use pactboard::demo::demo_portfolio;
 use pactboard::domain::Workspace;
 use pactboard::report::{self, Paint};
-use pactboard::store::{InitError, OpenError, Snapshot, Store};
+use pactboard::store::{InitError, Snapshot, Store};
 use pactboard::tui;
 
 /// Exit codes of PRODUCT.md.
@@ -76,6 +76,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(data_status(findings.failed()))
         }
         None => {
+            if let Err(missing) = has_terminal() {
+                eprintln!(
+                    "pactboard: the dashboard needs a terminal, and {missing}; use `pactboard status` for scripts (`pactboard --help` lists every command)"
+                );
+                return Ok(ExitCode::from(WRONG_USAGE));
+            }
             let (store, snapshot) = match open(cli.data.as_deref()) {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
@@ -85,6 +91,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             tui::run(&mut app)?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The dashboard draws on standard output and reads keys from standard input, or
+/// from the controlling terminal when input is redirected (as crossterm does).
+/// Says what is missing otherwise, instead of the OS's "No such device or address".
+fn has_terminal() -> std::result::Result<(), &'static str> {
+    if !std::io::stdout().is_terminal() {
+        return Err("standard output is not one");
+    }
+    let keys = std::io::stdin().is_terminal()
+        || std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .is_ok();
+    if keys {
+        Ok(())
+    } else {
+        Err("there is none to read keys from")
     }
 }
 
@@ -105,23 +131,48 @@ fn data_status(failed: bool) -> ExitCode {
     }
 }
 
+/// The nearest of `dir` and its ancestors that exists, when it is not a directory:
+/// `init` cannot create a workspace there.
+fn file_in_the_way(dir: &Path) -> Option<&Path> {
+    let existing = dir
+        .ancestors()
+        .find(|path| !path.as_os_str().is_empty() && std::fs::symlink_metadata(path).is_ok())?;
+    (!existing.is_dir()).then_some(existing)
+}
+
 /// Loads the resolved data directory, or explains why not.
 fn open(flag: Option<&Path>) -> Result<(Store, Snapshot), ExitCode> {
     let store = Store::new(cli::resolve_data_dir(flag));
     match store.load() {
         Ok(snapshot) => Ok((store, snapshot)),
-        Err(error @ OpenError::NotAWorkspace { .. }) => {
-            eprintln!("pactboard: {error}");
-            Err(ExitCode::from(WRONG_USAGE))
-        }
         Err(error) => {
-            eprintln!("pactboard: {error}");
-            Err(ExitCode::from(DATA_PROBLEM))
+            eprintln!("pactboard: {}", report::printable(&error.to_string()));
+            Err(ExitCode::from(if error.is_wrong_path() {
+                WRONG_USAGE
+            } else {
+                DATA_PROBLEM
+            }))
         }
     }
 }
 
 fn init(dir: &Path, demo: bool, force: bool, pinned: Option<chrono::NaiveDate>) -> ExitCode {
+    if let Some(file) = file_in_the_way(dir) {
+        let what = if file == dir {
+            format!("{} is a file, not a directory", file.display())
+        } else {
+            format!(
+                "cannot create {}: {} is a file, not a directory",
+                dir.display(),
+                file.display()
+            )
+        };
+        eprintln!(
+            "pactboard: {}; give init a directory to create the workspace in",
+            report::printable(&what)
+        );
+        return ExitCode::from(WRONG_USAGE);
+    }
     let today = pinned.unwrap_or_else(|| chrono::Local::now().date_naive());
     let (workspace, partners) = if demo {
         demo_portfolio(today)

@@ -337,6 +337,87 @@ fn dates_are_exactly_yyyy_mm_dd_with_a_year_from_1900_to_2200() {
 }
 
 #[test]
+fn init_on_a_file_is_wrong_usage_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    fs::write(&file, "keep me").unwrap();
+    let output = pactboard(&["init", file.to_str().unwrap()], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "pactboard: {} is a file, not a directory; give init a directory to create the workspace in\n",
+            file.display()
+        )
+    );
+    assert_eq!(stdout(&output), "");
+    let inside = file.join("team");
+    let output = pactboard(&["init", "--demo", inside.to_str().unwrap()], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "pactboard: cannot create {}: {} is a file, not a directory; give init a directory to create the workspace in\n",
+            inside.display(),
+            file.display()
+        )
+    );
+    assert_eq!(fs::read(&file).unwrap(), b"keep me");
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing else created"
+    );
+}
+
+#[test]
+fn data_naming_a_file_says_it_is_a_file_not_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("passwd");
+    fs::write(&file, "root:x:0:0:root:/root:/bin/sh\n").unwrap();
+    for command in [&["status"][..], &["check"], &["status", "--format", "json"]] {
+        let output = pactboard(command, &file);
+        assert_eq!(output.status.code(), Some(2), "{command:?}");
+        assert_eq!(
+            stderr(&output),
+            format!(
+                "pactboard: {} is a file, not a directory; the data directory is the directory that holds workspace.ron and partners/\n",
+                file.display()
+            )
+        );
+        assert_eq!(stdout(&output), "");
+    }
+    let missing = dir.path().join("nowhere");
+    let output = pactboard(&["status"], &missing);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(&format!(
+            "{} does not exist; create a workspace there with `pactboard init",
+            missing.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(fs::read(&file).unwrap(), b"root:x:0:0:root:/root:/bin/sh\n");
+    assert!(!missing.exists());
+}
+
+#[test]
+fn the_dashboard_without_a_terminal_says_so_and_points_at_status() {
+    let (_dir, data) = demo_copy();
+    let before = contents(&data);
+    // Output captured by the test: not a terminal.
+    let output = pactboard(&[], &data);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "pactboard: the dashboard needs a terminal, and standard output is not one; use `pactboard status` for scripts (`pactboard --help` lists every command)\n"
+    );
+    assert_eq!(stdout(&output), "", "no escape codes written into a pipe");
+    assert_eq!(contents(&data), before);
+}
+
+#[test]
 fn a_partner_file_linking_outside_the_data_directory_is_not_read() {
     let (dir, data) = demo_copy();
     let secret = dir.path().join("secret.txt");

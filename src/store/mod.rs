@@ -90,13 +90,47 @@ impl std::error::Error for SaveError {}
 /// Why a data directory could not be opened at all.
 #[derive(Debug)]
 pub enum OpenError {
-    NotAWorkspace { dir: PathBuf },
-    Io { path: PathBuf, error: io::Error },
+    /// Nothing at that path.
+    Missing {
+        dir: PathBuf,
+    },
+    /// A file (or something else) where a directory should be.
+    NotADirectory {
+        path: PathBuf,
+    },
+    /// A directory without `workspace.ron`.
+    NotAWorkspace {
+        dir: PathBuf,
+    },
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
+}
+
+impl OpenError {
+    /// Whether the path was simply the wrong one (exit 2), rather than a directory
+    /// that could not be read (exit 1).
+    pub fn is_wrong_path(&self) -> bool {
+        !matches!(self, OpenError::Io { .. })
+    }
 }
 
 impl fmt::Display for OpenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            OpenError::Missing { dir } => write!(
+                f,
+                "{} does not exist; create a workspace there with `pactboard init {}` or `pactboard init --demo {}`",
+                dir.display(),
+                dir.display(),
+                dir.display()
+            ),
+            OpenError::NotADirectory { path } => write!(
+                f,
+                "{} is a file, not a directory; the data directory is the directory that holds {WORKSPACE_FILE} and {PARTNERS_DIR}/",
+                path.display()
+            ),
             OpenError::NotAWorkspace { dir } => write!(
                 f,
                 "{} is not a pactboard data directory (no {WORKSPACE_FILE}); create one with `pactboard init {}` or `pactboard init --demo {}`",
@@ -143,6 +177,19 @@ impl Store {
     /// Reads the whole directory. Files that fail to parse become `errors` and the rest
     /// still load; only a missing or unreadable directory is an error.
     pub fn load(&self) -> Result<Snapshot, OpenError> {
+        match fs::metadata(&self.root) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return Err(OpenError::Missing {
+                    dir: self.root.clone(),
+                });
+            }
+            Ok(meta) if !meta.is_dir() => {
+                return Err(OpenError::NotADirectory {
+                    path: self.root.clone(),
+                });
+            }
+            _ => {}
+        }
         let workspace_path = self.root.join(WORKSPACE_FILE);
         if !workspace_path.exists() {
             return Err(OpenError::NotAWorkspace {
