@@ -337,6 +337,29 @@ fn dates_are_exactly_yyyy_mm_dd_with_a_year_from_1900_to_2200() {
 }
 
 #[test]
+fn today_accepts_a_relative_date_starting_with_a_hyphen() {
+    let (_dir, data) = demo_copy();
+    let before = chrono::Local::now().date_naive();
+    for args in [
+        &["--today", "-2w", "status", "--format", "json"][..],
+        &["status", "--format", "json", "--today", "-2w"],
+        &["status", "--format", "json", "--today=-2w"],
+    ] {
+        let output = pactboard(args, &data);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        let after = chrono::Local::now().date_naive();
+        let today = json(&output)["today"].as_str().unwrap().to_string();
+        let expected = [before, after].map(|clock| (clock - chrono::Days::new(14)).to_string());
+        assert!(expected.contains(&today), "{args:?}: {today}");
+    }
+}
+
+#[test]
 fn init_on_a_file_is_wrong_usage_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("notes.txt");
