@@ -4,6 +4,9 @@
 
 use std::fmt;
 
+use crate::domain::integrity::{
+    partner_id_problems, partner_reference_problems, workspace_id_problems,
+};
 use crate::domain::validate::{
     FieldPath, Problem, Severity, duplicate_names, validate_partner, validate_workspace,
 };
@@ -110,7 +113,9 @@ pub fn find_problems<'a>(store: &Store, snapshot: &'a Snapshot) -> Findings<'a> 
         files: 1 + store.partner_ids().map_or(0, |ids| ids.len()),
     };
     if snapshot.workspace_fingerprint.is_some() {
-        let problems = validate_workspace(&snapshot.workspace);
+        let mut problems = validate_workspace(&snapshot.workspace);
+        problems.extend(workspace_id_problems(&snapshot.workspace));
+        problems.extend(upgrade_note(snapshot, WORKSPACE_FILE));
         locate(store, WORKSPACE_FILE, problems, &mut findings.problems);
     }
     let partners: Vec<(&str, &crate::domain::Partner)> = snapshot
@@ -120,17 +125,19 @@ pub fn find_problems<'a>(store: &Store, snapshot: &'a Snapshot) -> Findings<'a> 
         .collect();
     let mut duplicates = duplicate_names(&partners).into_iter().peekable();
     for file in &snapshot.partners {
+        let path = Store::partner_file(&file.id);
         let mut problems = validate_partner(&file.partner, &snapshot.workspace);
         // Both lists are in partner order, so one pass pairs them.
         while let Some((_, problem)) = duplicates.next_if(|(id, _)| *id == file.id) {
             problems.push(problem);
         }
-        locate(
-            store,
-            &Store::partner_file(&file.id),
-            problems,
-            &mut findings.problems,
-        );
+        problems.extend(partner_id_problems(&file.partner));
+        problems.extend(partner_reference_problems(
+            &file.partner,
+            &snapshot.workspace,
+        ));
+        problems.extend(upgrade_note(snapshot, &path));
+        locate(store, &path, problems, &mut findings.problems);
     }
     findings
 }
@@ -152,4 +159,18 @@ fn locate(store: &Store, file: &str, problems: Vec<Problem>, out: &mut Vec<FileP
             message: problem.message,
         }
     }));
+}
+
+/// A file of an older version (or with records lacking ids) loads, migrated in
+/// memory: a warning saying so and how to write it as the current version.
+fn upgrade_note(snapshot: &Snapshot, file: &str) -> Option<Problem> {
+    let upgrade = snapshot.upgrades.iter().find(|u| u.file == file)?;
+    Some(Problem {
+        severity: Severity::Warning,
+        message: format!(
+            "loaded with changes made in memory ({}); they are written when the file is next saved, or by `pactboard migrate`",
+            upgrade.changes.join(", ")
+        ),
+        path: FieldPath::at("version"),
+    })
 }

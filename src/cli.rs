@@ -62,6 +62,19 @@ pub enum Command {
     },
     /// Validate every file; print file:line:column: message for each problem
     Check,
+    /// Write every file of an older schema version as the current one
+    #[command(
+        long_about = "Write every file of an older schema version as the current one.\n\n\
+            Files of an older version load anyway (migrated in memory) and are written as \
+            the current version when next saved; this writes them all at once. Each file \
+            is written atomically, and only if it did not change since it was read. One \
+            line per file says what changed."
+    )]
+    Migrate {
+        /// Say what would change, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::dates::add_days;
+use crate::domain::ids::IdGenerator;
 use crate::domain::kpi::{Direction, Kpi, Reading};
 use crate::domain::partner::ClauseStatus::{Agreed, Drafting, NeedsReview, NotStarted};
 use crate::domain::partner::OutcomeRating::{Met, Missed, Partly};
@@ -24,7 +25,6 @@ const DOWN: Direction = Direction::LowerIsBetter;
 /// The demo workspace and its twelve partners, each with its id, sorted by id. Every
 /// date is an offset from `today`, so the demo looks the same whenever it is made.
 pub fn demo_portfolio(today: NaiveDate) -> (Workspace, Vec<(String, Partner)>) {
-    let demo = Demo { today };
     let mut workspace = Workspace::new("Brightwell Civic Software — Partnerships");
     workspace.members = [
         ("amara", "Amara Nwosu", "Head of Partnerships"),
@@ -40,6 +40,10 @@ pub fn demo_portfolio(today: NaiveDate) -> (Workspace, Vec<(String, Partner)>) {
     .to_vec();
     workspace.checkin_cadence_days = 14;
     workspace.demo_as_of = Some(today);
+    let demo = Demo {
+        today,
+        workspace: &workspace,
+    };
 
     let mut partners: Vec<(String, Partner)> = [
         demo.harbourline(),
@@ -56,10 +60,20 @@ pub fn demo_portfolio(today: NaiveDate) -> (Workspace, Vec<(String, Partner)>) {
         demo.eastfield(),
     ]
     .into_iter()
-    .map(|partner| (slugify(&partner.name), partner))
+    .map(|mut partner| {
+        give_ids(&mut partner);
+        (slugify(&partner.name), partner)
+    })
     .collect();
     partners.sort_by(|a, b| a.0.cmp(&b.0));
     (workspace, partners)
+}
+
+/// Ids for every record still without one, from a generator seeded by the
+/// partner's name alone: the same whatever the date, so the demo only shifts.
+fn give_ids(partner: &mut Partner) {
+    let seed = IdGenerator::seed_from(&[b"pactboard demo", partner.name.as_bytes()]);
+    partner.fill_generated_ids(&mut IdGenerator::new(seed));
 }
 
 /// A milestone's status; `Done` carries the day it was finished.
@@ -76,13 +90,18 @@ type MsSpec<'a> = (&'a str, &'a str, &'a str, i64, i64, i64, Ms);
 type Act<'a> = (&'a str, &'a str, i64, Option<i64>);
 /// (statement, metric, target, due, owner, agreed by both).
 type GoalSpec<'a> = (&'a str, &'a str, &'a str, Option<i64>, &'a str, bool);
+/// A check-in or a review with the action items agreed at it, before they are
+/// linked by id.
+type WithActions<T> = (T, Vec<ActionItem>);
 
-/// Builds the demo's records with dates given as days from `today`.
-struct Demo {
+/// Builds the demo's records with dates given as days from `today`, and stage,
+/// phase and perspective names turned into the workspace's ids.
+struct Demo<'a> {
     today: NaiveDate,
+    workspace: &'a Workspace,
 }
 
-impl Demo {
+impl Demo<'_> {
     fn d(&self, offset: i64) -> NaiveDate {
         add_days(self.today, offset)
     }
@@ -97,11 +116,13 @@ impl Demo {
         summary: &str,
         moves: &[(i64, &str, &str, &str)],
     ) -> Partner {
-        let mut partner = Partner::new(name, kind, owner, "Prospect", self.d(added));
+        let prospect = self.workspace.stage_id_for_name("Prospect");
+        let mut partner = Partner::new(name, kind, owner, prospect, self.d(added));
         partner.tags = tags.iter().map(|tag| tag.to_string()).collect();
         partner.summary = summary.into();
         for (day, author, to, reason) in moves {
-            partner.move_to_stage(*to, *author, *reason, self.d(*day));
+            let to = self.workspace.stage_id_for_name(to);
+            partner.move_to_stage(to, *author, *reason, self.d(*day));
         }
         partner
     }
@@ -110,6 +131,7 @@ impl Demo {
         specs
             .iter()
             .map(|(statement, metric, target, due, owner, agreed)| Goal {
+                id: String::new(),
                 statement: statement.to_string(),
                 metric: metric.to_string(),
                 target: target.to_string(),
@@ -131,14 +153,12 @@ impl Demo {
                     Ms::Done(day) => (MilestoneStatus::Done, Some(self.d(day))),
                 };
                 Milestone {
-                    title: title.into(),
-                    phase: phase.into(),
                     owner: owner.into(),
                     start: Some(self.d(start)),
-                    due: self.d(due),
                     planned_due: self.d(planned),
                     done,
                     status,
+                    ..Milestone::new(title, self.workspace.phase_id_for_name(phase), self.d(due))
                 }
             })
             .collect()
@@ -155,15 +175,15 @@ impl Demo {
         readings: Vec<Reading>,
     ) -> Kpi {
         Kpi {
-            name: name.into(),
-            perspective: perspective.into(),
+            perspective: self.workspace.perspective_id_for_name(perspective),
             unit: unit.into(),
             direction,
-            baseline,
-            target,
-            start: self.d(start),
-            target_date: self.d(target_date),
             readings,
+            ..Kpi::new(
+                name,
+                (baseline, target),
+                (self.d(start), self.d(target_date)),
+            )
         }
     }
 
@@ -173,10 +193,7 @@ impl Demo {
         values
             .iter()
             .zip(0..)
-            .map(|(value, index)| Reading {
-                date: self.d(last - 7 * (count - 1 - index)),
-                value: *value,
-            })
+            .map(|(value, index)| Reading::new(self.d(last - 7 * (count - 1 - index)), *value))
             .collect()
     }
 
@@ -188,16 +205,37 @@ impl Demo {
                 owner: owner.to_string(),
                 due: Some(self.d(*due)),
                 done: done.map(|day| self.d(day)),
+                ..ActionItem::default()
             })
             .collect()
     }
 
-    fn checkin(&self, day: i64, author: &str, note: &str, actions: &[Act]) -> CheckIn {
-        CheckIn {
-            date: self.d(day),
-            author: author.into(),
+    fn checkin(&self, day: i64, author: &str, note: &str, actions: &[Act]) -> WithActions<CheckIn> {
+        let checkin = CheckIn {
             note: note.into(),
-            actions: self.actions(actions),
+            ..CheckIn::new(self.d(day), author)
+        };
+        (checkin, self.actions(actions))
+    }
+
+    /// The partner's check-ins, their action items added to the partner's list,
+    /// each linked to its check-in by id both ways.
+    fn set_checkins(&self, partner: &mut Partner, checkins: Vec<WithActions<CheckIn>>) {
+        let mut agreed = Vec::new();
+        for (checkin, actions) in checkins {
+            let at = partner.checkins.len();
+            partner.checkins.push(checkin);
+            for action in actions {
+                agreed.push((at, partner.actions.len()));
+                partner.actions.push(action);
+            }
+        }
+        give_ids(partner);
+        for (at, index) in agreed {
+            let action = partner.actions[index].id.clone();
+            let checkin = &mut partner.checkins[at];
+            checkin.actions.push(action);
+            partner.actions[index].origin = Some(checkin.id.clone());
         }
     }
 
@@ -206,6 +244,7 @@ impl Demo {
         entries
             .iter()
             .map(|(day, who, side, sentiment, text)| Feedback {
+                id: String::new(),
                 date: self.d(*day),
                 who: who.to_string(),
                 side: *side,
@@ -215,6 +254,7 @@ impl Demo {
             .collect()
     }
 
+    /// A review; outcomes name their goal by statement until `set_reviews` links them.
     fn review(
         &self,
         (day, author, period): (i64, &str, &str),
@@ -222,22 +262,50 @@ impl Demo {
         worked: &str,
         challenges: &str,
         adjustments: &[Act],
-    ) -> Review {
-        Review {
-            date: self.d(day),
-            author: author.into(),
+    ) -> WithActions<Review> {
+        let review = Review {
             period: period.into(),
             outcomes: outcomes
                 .iter()
                 .map(|(goal, rating, comment)| Outcome {
-                    goal: goal.to_string(),
+                    goal: String::new(),
+                    goal_text: goal.to_string(),
                     rating: *rating,
                     comment: comment.to_string(),
                 })
                 .collect(),
             worked: worked.into(),
             challenges: challenges.into(),
-            adjustments: self.actions(adjustments),
+            ..Review::new(self.d(day), author)
+        };
+        (review, self.actions(adjustments))
+    }
+
+    /// The partner's reviews: adjustments join the partner's action items, linked
+    /// by id both ways, and each outcome names its goal by id.
+    fn set_reviews(&self, partner: &mut Partner, reviews: Vec<WithActions<Review>>) {
+        let mut decided = Vec::new();
+        for (review, actions) in reviews {
+            let at = partner.reviews.len();
+            partner.reviews.push(review);
+            for action in actions {
+                decided.push((at, partner.actions.len()));
+                partner.actions.push(action);
+            }
+        }
+        give_ids(partner);
+        for (at, index) in decided {
+            let action = partner.actions[index].id.clone();
+            let review = &mut partner.reviews[at];
+            review.adjustments.push(action);
+            partner.actions[index].origin = Some(review.id.clone());
+        }
+        let goals = partner.goals.clone();
+        for outcome in partner.reviews.iter_mut().flat_map(|r| &mut r.outcomes) {
+            if let Some(goal) = goals.iter().find(|g| g.statement == outcome.goal_text) {
+                outcome.goal = goal.id.clone();
+                outcome.goal_text.clear();
+            }
         }
     }
 
@@ -265,6 +333,8 @@ impl Demo {
             signed: Some(self.d(signed)),
             next_review: Some(self.d(next_review)),
             expires: Some(self.d(expires)),
+            review_notice_days: None,
+            renewal_notice_days: None,
             governance,
             financial_commitments: financial,
             performance_evaluation: performance,
@@ -275,6 +345,7 @@ impl Demo {
             deliverables: deliverables
                 .iter()
                 .map(|(title, owner, due, status, note)| Deliverable {
+                    id: String::new(),
                     title: title.to_string(),
                     owner: owner.to_string(),
                     due: Some(self.d(*due)),
@@ -282,6 +353,7 @@ impl Demo {
                     note: note.to_string(),
                 })
                 .collect(),
+            amendments: Vec::new(),
         }
     }
 }
@@ -302,6 +374,7 @@ fn contacts(their_domain: &str, people: &[(&str, &str, Side)]) -> Vec<Contact> {
                 their_domain
             };
             Contact {
+                id: String::new(),
                 name: name.to_string(),
                 role: role.to_string(),
                 side: *side,
@@ -316,6 +389,7 @@ fn roles(entries: &[(Side, &str, &str)]) -> Vec<Role> {
     entries
         .iter()
         .map(|(side, who, responsibility)| Role {
+            id: String::new(),
             side: *side,
             who: who.to_string(),
             responsibility: responsibility.to_string(),
@@ -329,11 +403,7 @@ fn scores(entries: &[(u8, &str)]) -> Vec<Score> {
         .into_iter()
         .zip(entries)
         .filter(|(_, (score, _))| *score > 0)
-        .map(|(criterion, (score, evidence))| Score {
-            criterion: criterion.name,
-            score: *score,
-            evidence: evidence.to_string(),
-        })
+        .map(|(criterion, (score, evidence))| Score::new(criterion.id, *score, *evidence))
         .collect()
 }
 
@@ -352,6 +422,7 @@ fn charter(
         meetings: meetings
             .iter()
             .map(|(tier, cadence_days, attendees, purpose)| MeetingTier {
+                id: String::new(),
                 tier: *tier,
                 cadence_days: *cadence_days,
                 attendees: attendees.to_string(),
@@ -370,7 +441,7 @@ fn charter(
 // every field of every record on its own line and triple the length, so the block is
 // laid out by hand.
 #[rustfmt::skip]
-impl Demo {
+impl Demo<'_> {
     /// The usual path from prospect to a working partnership.
     fn launched(author: &str, [assess, formalize, active]: [i64; 3]) -> [(i64, &str, &str, &str); 3] {
         [
@@ -462,7 +533,7 @@ impl Demo {
             (-20, "Priya Raman", Ours, 3, "Their identity team keeps moving the single sign-on date."),
             (-6, "Ruth Okonkwo", Theirs, 2, "The board is asking why only a third of the charities are live."),
         ]);
-        p.checkins = vec![
+        self.set_checkins(&mut p, vec![
             self.checkin(-58, "priya", "Sign-up clinic booked for the stalled charities.", &[
                 ("Run a sign-up clinic for stalled charities", "priya", -45, Some(-47)),
             ]),
@@ -476,8 +547,8 @@ impl Demo {
             self.checkin(-3, "amara", "Ruth is worried about her board; prepare numbers for the review.", &[
                 ("Draft a revised onboarding plan for the review", "amara", 10, None),
             ]),
-        ];
-        p.reviews = vec![self.review(
+        ]);
+        self.set_reviews(&mut p, vec![self.review(
             (-70, "amara", "Months 1–3"),
             &[
                 ("Get 60 charities live on sponsored licences", Partly, "12 live against 20 planned"),
@@ -486,7 +557,7 @@ impl Demo {
             "Staff volunteering took off without any push from us.",
             "Charities struggle with the sign-up form, and single sign-on keeps slipping.",
             &[("Shorten the charity sign-up form", "jonas", -50, Some(-52))],
-        )];
+        )]);
         p
     }
 
@@ -572,7 +643,7 @@ impl Demo {
             (-21, "Owen Pryce", Theirs, 4, "Firmware 5.2 sign-off waits on our security audit, not on you."),
             (-9, "Tomas Ferreira", Ours, 4, "Tickets are down since the runbook draft."),
         ]);
-        p.checkins = vec![
+        self.set_checkins(&mut p, vec![
             self.checkin(-25, "jonas", "Shipments slowing as the school-year orders end.", &[
                 ("Ask resellers for their next-quarter pipeline", "jonas", -18, Some(-19)),
             ]),
@@ -583,8 +654,8 @@ impl Demo {
             self.checkin(-4, "jonas", "Firmware 5.2 certification blocked by Kestrel's security audit.", &[
                 ("Plan a spring promotion with Ines", "jonas", 10, None),
             ]),
-        ];
-        p.reviews = vec![self.review(
+        ]);
+        self.set_reviews(&mut p, vec![self.review(
             (-80, "jonas", "Months 1–3"),
             &[
                 ("Ship 2,000 tablets with the app preinstalled", Met, "500 shipped on plan"),
@@ -593,7 +664,7 @@ impl Demo {
             "Preinstalling the app removed the setup visit for most customers.",
             "Support hand-offs between the two teams were slow.",
             &[("Write a joint support runbook", "tomas", -20, Some(-20))],
-        )];
+        )]);
         p
     }
 
@@ -675,7 +746,7 @@ impl Demo {
             (-30, "Gwen Hartley", Theirs, 3, "I need course numbers per branch for the committee."),
             (-10, "Priya Raman", Ours, 2, "Completion figures have not come through for three weeks."),
         ]);
-        p.checkins = vec![
+        self.set_checkins(&mut p, vec![
             self.checkin(-66, "priya", "Four branches running; volunteers happy.", &[
                 ("Order headsets for two branches", "tomas", -55, Some(-58)),
             ]),
@@ -687,8 +758,8 @@ impl Demo {
                 ("Share next month's volunteer rota", "priya", -12, None),
                 ("Chase the council for the completion export", "priya", -17, None),
             ]),
-        ];
-        p.reviews = vec![self.review(
+        ]);
+        self.set_reviews(&mut p, vec![self.review(
             (-40, "priya", "Months 1–2"),
             &[
                 ("Hold 150 volunteer drop-in sessions", Met, "Ahead of plan"),
@@ -697,7 +768,7 @@ impl Demo {
             "Regular weekly slots built trust with residents.",
             "Completion data depends on a manual export from the council.",
             &[("Ask for an automatic completion feed", "priya", 20, None)],
-        )];
+        )]);
         p
     }
 
@@ -781,7 +852,7 @@ impl Demo {
             (-20, "Mirela Costa", Theirs, 4, "Fieldwork started late but is catching up."),
             (-12, "Jonas Lindqvist", Ours, 5, "Two more charities asked to join the study."),
         ]);
-        p.checkins = vec![
+        self.set_checkins(&mut p, vec![
             self.checkin(-40, "jonas", "Fieldwork under way at six charities.", &[
                 ("Recruit two more charities to the study", "jonas", -20, Some(-14)),
             ]),
@@ -789,8 +860,8 @@ impl Demo {
             self.checkin(-12, "jonas", "Agreed a template for data requests.", &[
                 ("Publish the data request template", "tomas", -2, None),
             ]),
-        ];
-        p.reviews = vec![self.review(
+        ]);
+        self.set_reviews(&mut p, vec![self.review(
             (-20, "jonas", "First term of the study"),
             &[
                 ("Collect 1,500 beneficiary survey responses", Partly, "Fieldwork started three weeks late"),
@@ -799,7 +870,7 @@ impl Demo {
             "Reminder texts doubled the survey response rate.",
             "Every data request was a one-off; there was no shared template.",
             &[("Agree a standard data request template", "tomas", -10, Some(-12))],
-        )];
+        )]);
         p
     }
 
@@ -893,7 +964,7 @@ impl Demo {
             (-30, "Marcus Adeyemi", Theirs, 4, "Ad costs are up across the sector this season."),
             (-15, "Jonas Lindqvist", Ours, 5, "Webinar leads convert twice as well as ad leads."),
         ]);
-        p.checkins = vec![
+        self.set_checkins(&mut p, vec![
             self.checkin(-46, "jonas", "Webinar target met early.", &[]),
             self.checkin(-32, "jonas", "Cost per lead flattening as ad prices rise.", &[
                 ("Test two cheaper ad formats", "jonas", -18, Some(-19)),
@@ -904,8 +975,8 @@ impl Demo {
             self.checkin(-4, "jonas", "Renewal terms must be settled before the agreement runs out.", &[
                 ("Send renewal terms to Lottie", "amara", 7, None),
             ]),
-        ];
-        p.reviews = vec![self.review(
+        ]);
+        self.set_reviews(&mut p, vec![self.review(
             (-150, "jonas", "Months 4–6"),
             &[
                 ("Generate 400 qualified leads from charities", Met, "Ahead of the straight line"),
@@ -914,7 +985,7 @@ impl Demo {
             "Webinars with a charity speaker filled within days.",
             "Paid social costs more than planned.",
             &[("Move budget from ads to webinars", "jonas", -130, Some(-133))],
-        )];
+        )]);
         p
     }
 
@@ -993,7 +1064,7 @@ impl Demo {
             (-30, "Hollie Park", Theirs, 4, "Shoppers ask which food bank gets their donation."),
             (-10, "Bernard Achebe", Theirs, 3, "Store staff need a shorter briefing."),
         ]);
-        p.checkins = vec![
+        self.set_checkins(&mut p, vec![
             self.checkin(-40, "tomas", "Trial stores chosen.", &[]),
             self.checkin(-26, "tomas", "The supplier clause is the sticking point.", &[
                 ("Send our redline of the supplier clause", "tomas", -20, Some(-21)),
@@ -1001,14 +1072,14 @@ impl Demo {
             self.checkin(-12, "tomas", "Full agreement slipped two weeks over the till question.", &[
                 ("Cost the till change with their IT team", "tomas", 5, None),
             ]),
-        ];
-        p.reviews = vec![self.review(
+        ]);
+        self.set_reviews(&mut p, vec![self.review(
             (-15, "tomas", "First month of the trial"),
             &[("Donation points live in 12 stores", Partly, "Three trial stores live, two more agreed")],
             "Shoppers like seeing the local food bank named at the till.",
             "Staff briefings are too long for a shift change.",
             &[("Cut the staff briefing to one page", "tomas", 10, None)],
-        )];
+        )]);
         p
     }
 
@@ -1141,9 +1212,9 @@ impl Demo {
             (2, "Relies on a single grant"),
             (4, "Ten years of courses"),
         ]);
-        p.checkins = vec![self.checkin(-32, "priya", "Callum confirmed their grant was not renewed.", &[
+        self.set_checkins(&mut p, vec![self.checkin(-32, "priya", "Callum confirmed their grant was not renewed.", &[
             ("Look for interim funding for trainer places", "amara", 30, None),
-        ])];
+        ])]);
         p
     }
 
@@ -1179,7 +1250,7 @@ impl Demo {
             (2, "Runs on donations"),
             (3, "Smaller events before"),
         ]);
-        p.reviews = vec![self.review(
+        self.set_reviews(&mut p, vec![self.review(
             (-45, "priya", "Final review"),
             &[
                 ("Raise £8,000 for the kitchen", Met, "£9,350 raised"),
@@ -1188,7 +1259,7 @@ impl Demo {
             "The bakery's cook-off brought people who had never been to the kitchen.",
             "Older volunteers preferred paper sign-up sheets.",
             &[("Write up the event as a case study", "priya", -20, Some(-22))],
-        )];
+        )]);
         p
     }
 }
@@ -1276,7 +1347,7 @@ mod tests {
                     .map(|c| &c.author)
                     .chain(partner.checkins.iter().map(|c| &c.author))
                     .chain(partner.reviews.iter().map(|r| &r.author))
-                    .chain(partner.action_items().map(|a| &a.owner))
+                    .chain(partner.actions.iter().map(|a| &a.owner))
                     .chain(partner.milestones.iter().map(|m| &m.owner))
                     .chain(partner.goals.iter().map(|g| &g.owner))
                     .chain(partner.agreement.deliverables.iter().map(|d| &d.owner));
@@ -1286,18 +1357,48 @@ mod tests {
             }
             let count = |stage: &str| partners.iter().filter(|(_, p)| p.stage == stage).count();
             for (stage, range) in [
-                ("Prospect", 2..=3),
-                ("Assessing", 2..=2),
-                ("Formalizing", 1..=2),
-                ("Active", 3..=4),
-                ("Expanding", 1..=1),
-                ("Paused", 1..=1),
-                ("Ended", 1..=1),
+                ("prospect", 2..=3),
+                ("assessing", 2..=2),
+                ("formalizing", 1..=2),
+                ("active", 3..=4),
+                ("expanding", 1..=1),
+                ("paused", 1..=1),
+                ("ended", 1..=1),
             ] {
                 assert!(range.contains(&count(stage)), "{stage}");
             }
             let used: BTreeSet<&str> = partners.iter().map(|(_, p)| p.stage.as_str()).collect();
             assert_eq!(used.len(), workspace.stages.len(), "every stage used");
+        }
+    }
+
+    #[test]
+    fn every_record_has_an_id_and_every_link_resolves() {
+        use crate::domain::integrity::{partner_id_problems, partner_reference_problems};
+        for today in DATES.map(day) {
+            let (workspace, partners) = demo_portfolio(today);
+            for (id, partner) in &partners {
+                let ids = partner.record_ids();
+                assert!(ids.iter().all(|(_, _, id)| !id.is_empty()), "{id}");
+                assert!(partner_id_problems(partner).is_empty(), "{id}");
+                assert!(
+                    partner_reference_problems(partner, &workspace).is_empty(),
+                    "{id}"
+                );
+                for review in &partner.reviews {
+                    for outcome in &review.outcomes {
+                        assert!(partner.goal(&outcome.goal).is_some(), "{id}");
+                        assert!(outcome.goal_text.is_empty(), "{id}");
+                    }
+                }
+                for action in &partner.actions {
+                    assert!(
+                        partner.origin_label(action).is_some(),
+                        "{id}: {}",
+                        action.text
+                    );
+                }
+            }
         }
     }
 

@@ -16,6 +16,7 @@ use pactboard::domain::Workspace;
 use pactboard::report::{self, Paint};
 use pactboard::store::{InitError, Snapshot, Store};
 use pactboard::tui;
+use pactboard::ui::theme::Theme;
 
 /// Exit codes of PRODUCT.md.
 const DATA_PROBLEM: u8 = 1;
@@ -75,6 +76,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             eprintln!("{}", findings.summary());
             Ok(data_status(findings.failed()))
         }
+        Some(Command::Migrate { dry_run }) => {
+            let (store, snapshot) = match open(cli.data.as_deref()) {
+                Ok(opened) => opened,
+                Err(code) => return Ok(code),
+            };
+            let migrated = store.migrate(&snapshot, dry_run);
+            for line in &migrated.lines {
+                println!("{}", report::printable(&line.to_string()));
+            }
+            eprintln!("{}", migrated.summary());
+            Ok(if migrated.failed() > 0 {
+                ExitCode::from(DATA_PROBLEM)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         None => {
             if let Err(missing) = has_terminal() {
                 eprintln!(
@@ -88,8 +105,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
             let mut app = App::new(store, snapshot, today, source, cli::resolve_author());
-            tui::run(&mut app)?;
-            Ok(ExitCode::SUCCESS)
+            match tui::run(&mut app, Theme::from_env())? {
+                tui::Exit::Quit => Ok(ExitCode::SUCCESS),
+                // As a shell reports a process killed by the signal.
+                tui::Exit::Signal(signal) => Ok(ExitCode::from(
+                    u8::try_from(128 + signal).unwrap_or(u8::MAX),
+                )),
+                tui::Exit::InputClosed(why) => {
+                    eprintln!("pactboard: the terminal's input ended ({why})");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
         }
     }
 }

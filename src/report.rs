@@ -1,6 +1,7 @@
 //! `pactboard status` output — text, Markdown and the stable JSON interface — built
 //! from the domain's portfolio summary; the same facts as the Overview, without a UI.
 
+use crate::domain::validate::Severity;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -10,25 +11,11 @@ use crate::domain::attention::AttentionItem;
 use crate::domain::health::HealthBand;
 use crate::domain::portfolio::{PortfolioSummary, summarize};
 use crate::store::Snapshot;
-use crate::ui::widgets::text::fit;
+use crate::text::{as_of, fit};
 
 /// The portfolio summary for everything in a snapshot.
-pub fn summary_of(snapshot: &Snapshot, today: NaiveDate) -> PortfolioSummary {
-    let partners: Vec<_> = snapshot
-        .partners
-        .iter()
-        .map(|file| (file.id.as_str(), &file.partner))
-        .collect();
-    summarize(&partners, &snapshot.workspace, today)
-}
-
-/// "as of 2026-11-28", "demo as of 2026-11-28" or "today, 2026-11-28".
-pub fn as_of(today: NaiveDate, source: TodaySource) -> String {
-    match source {
-        TodaySource::Demo => format!("demo as of {today}"),
-        TodaySource::Pinned => format!("as of {today}"),
-        TodaySource::Clock => format!("today, {today}"),
-    }
+fn summary_of(snapshot: &Snapshot, today: NaiveDate) -> PortfolioSummary {
+    summarize(&snapshot.partner_refs(), &snapshot.workspace, today)
 }
 
 // ---- JSON ----
@@ -47,7 +34,10 @@ struct JsonStatus<'a> {
 struct JsonPartner<'a> {
     id: &'a str,
     name: &'a str,
+    /// The stage's display name.
     stage: &'a str,
+    /// The stage's id, which stays when the stage is renamed.
+    stage_id: &'a str,
     owner: &'a str,
     /// `null` while the partner has no data to judge ("not started").
     health: Option<u8>,
@@ -77,6 +67,7 @@ struct JsonMilestones {
 
 #[derive(Serialize)]
 struct JsonStage<'a> {
+    id: &'a str,
     name: &'a str,
     count: usize,
 }
@@ -118,7 +109,8 @@ pub fn status_json(snapshot: &Snapshot, findings: &Findings, today: NaiveDate) -
         .map(|(file, figures)| JsonPartner {
             id: &file.id,
             name: &file.partner.name,
-            stage: &file.partner.stage,
+            stage: snapshot.workspace.stage_name(&file.partner.stage),
+            stage_id: &file.partner.stage,
             owner: &file.partner.owner,
             health: figures.health.score,
             score: figures
@@ -149,6 +141,7 @@ pub fn status_json(snapshot: &Snapshot, findings: &Findings, today: NaiveDate) -
             .stages
             .iter()
             .map(|stage| JsonStage {
+                id: &stage.id,
                 name: &stage.name,
                 count: stage.count,
             })
@@ -348,7 +341,10 @@ pub fn status_text(
         line(format!(
             "  {} {} {} {:>5}  {:<11} {:>4}  {:<10}  {:>7}",
             fit(&printable(&file.partner.name), 24),
-            fit(&printable(&file.partner.stage), 12),
+            fit(
+                &printable(snapshot.workspace.stage_name(&file.partner.stage)),
+                12
+            ),
             badge,
             score_text(figures),
             kpi_text,
@@ -375,11 +371,31 @@ pub fn status_text(
         } else {
             paint.bold(&heading)
         });
-        for problem in &findings.problems {
+        for problem in findings
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+        {
             line(format!("  {}", printable(&problem.to_string())));
+        }
+        if let Some(note) = warnings_note(findings) {
+            line(format!("  {note}"));
         }
     }
     out
+}
+
+/// Warnings (goals that are not SMART, agreements still open…) are work to do,
+/// not faults: a glance at the portfolio counts them and `check` lists them.
+fn warnings_note(findings: &Findings) -> Option<String> {
+    let warnings = findings.warnings();
+    (warnings > 0).then(|| {
+        format!(
+            "{}: `pactboard check` lists {}",
+            crate::check::counted(warnings, "warning"),
+            if warnings == 1 { "it" } else { "them" }
+        )
+    })
 }
 
 /// "1 error, 14 warnings" — of the problems in files that loaded.
@@ -531,7 +547,7 @@ pub fn status_markdown(
         line(format!(
             "| {} | {} | {} | {} | {} | {}/{}/{}/{} | {} | {} | {} |",
             escape_cell(&file.partner.name),
-            escape_cell(&file.partner.stage),
+            escape_cell(snapshot.workspace.stage_name(&file.partner.stage)),
             escape_cell(snapshot.workspace.member_name(&file.partner.owner)),
             figures
                 .health
@@ -565,8 +581,15 @@ pub fn status_markdown(
         line(String::new());
         line(format!("## Problems ({})", problem_counts(findings)));
         line(String::new());
-        for problem in &findings.problems {
+        for problem in findings
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+        {
             line(format!("- {}", code_span(&problem.to_string())));
+        }
+        if let Some(note) = warnings_note(findings) {
+            line(format!("- {note}"));
         }
     }
     out

@@ -47,6 +47,76 @@ fn check_fails_with_file_line_column_on_a_broken_copy_and_writes_nothing() {
 }
 
 #[test]
+fn check_reports_an_id_used_twice_in_a_file_where_it_appears_again() {
+    let (_dir, data) = demo_copy();
+    let path = data.join("partners/harbourline-mutual.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    let ids: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("(id: \""))
+        .filter(|rest| rest.starts_with("ct-"))
+        .map(|rest| &rest[..9])
+        .collect();
+    let (first, second) = (ids[0], ids[1]);
+    let edited = text.replacen(&format!("id: \"{second}\""), &format!("id: \"{first}\""), 1);
+    fs::write(&path, &edited).unwrap();
+    let (line, column) = edited
+        .lines()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            // The position of the value, after `id: `.
+            line.find(&format!("id: \"{first}\""))
+                .map(|at| (index + 1, at + 1 + "id: ".len()))
+        })
+        .nth(1)
+        .unwrap();
+
+    let output = pactboard(&["check"], &data);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let expected = format!(
+        "partners/harbourline-mutual.ron:{line}:{column}: error: the id \"{first}\" of the contact at contacts[1] is already the id of the contact at contacts[0]"
+    );
+    assert!(stdout(&output).contains(&expected), "{}", stdout(&output));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        edited,
+        "check never writes"
+    );
+}
+
+#[test]
+fn check_warns_about_links_to_nothing_and_files_waiting_for_migration() {
+    let (_dir, data) = demo_copy();
+    let path = data.join("partners/greenway-grocers.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    let edited = text.replacen("goal: None,", "goal: Some(\"gl-gone00\"),", 1);
+    fs::write(&path, &edited).unwrap();
+    fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/v1/data/partners/lumen-payroll.ron"
+        ),
+        data.join("partners/lumen-payroll.ron"),
+    )
+    .unwrap();
+    let output = pactboard(&["check"], &data);
+    assert!(
+        output.status.success(),
+        "warnings only: {}",
+        stdout(&output)
+    );
+    let out = stdout(&output);
+    assert!(
+        out.contains("which is not a goal of this partner; the link is ignored"),
+        "{out}"
+    );
+    assert!(
+        out.contains("partners/lumen-payroll.ron:2:14: warning: loaded with changes made in memory (version 1 → 2, 2 ids assigned)"),
+        "{out}"
+    );
+}
+
+#[test]
 fn status_json_has_the_documented_shape() {
     let (_dir, data) = demo_copy();
     let output = pactboard(&["status", "--format", "json"], &data);
@@ -76,7 +146,7 @@ fn status_json_has_the_documented_shape() {
     let partners = json["partners"].as_array().unwrap();
     assert!(partners.len() >= 10);
     for partner in partners {
-        for key in ["id", "name", "stage", "owner"] {
+        for key in ["id", "name", "stage", "stage_id", "owner"] {
             assert!(partner[key].is_string(), "{key} in {partner}");
         }
         assert!(partner["health"].is_null() || partner["health"].as_u64().unwrap() <= 100);
@@ -93,11 +163,21 @@ fn status_json_has_the_documented_shape() {
         let last = &partner["last_checkin"];
         assert!(last.is_null() || last.as_str().unwrap().len() == 10);
         assert!(partner["open_actions"].is_u64());
-        assert_eq!(partner.as_object().unwrap().len(), 11);
+        assert_eq!(partner.as_object().unwrap().len(), 12);
     }
     assert!(partners.iter().any(|p| p["health"].is_u64()));
     let stages = json["stages"].as_array().unwrap();
     assert_eq!(stages[0]["name"], "Prospect");
+    assert_eq!(stages[0]["id"], "prospect");
+    let harbourline = partners
+        .iter()
+        .find(|p| p["id"] == "harbourline-mutual")
+        .unwrap();
+    assert_eq!(
+        (&harbourline["stage"], &harbourline["stage_id"]),
+        (&Value::from("Active"), &Value::from("active")),
+        "the stage's name for people, its id for scripts"
+    );
     let total: u64 = stages.iter().map(|s| s["count"].as_u64().unwrap()).sum();
     assert_eq!(total as usize, partners.len());
     let attention = json["attention"].as_array().unwrap();

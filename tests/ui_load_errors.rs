@@ -4,18 +4,17 @@
 mod common;
 
 use common::*;
-use pactboard::app::{Action, update};
-use pactboard::ui::theme::Theme;
+use pactboard::app::{Action, dispatch};
 
 /// The demo with one partner file cut short and one written by a newer pactboard.
 fn app_with_both_kinds() -> (tempfile::TempDir, pactboard::app::App) {
     let (dir, data) = demo_copy();
     truncate_partner(&data, "kestrel-devices");
     let path = data.join("partners/lumen-payroll.ron");
-    let text = fs_read(&path).replacen("version: 1,", "version: 2,", 1);
+    let text = fs_read(&path).replacen("version: 2,", "version: 3,", 1);
     std::fs::write(&path, text).unwrap();
-    let mut app = app_on(&data, Theme::MONOCHROME);
-    update(&mut app, Action::ShowLoadErrors);
+    let mut app = app_on(&data);
+    dispatch(&mut app, Action::ShowLoadErrors);
     (dir, app)
 }
 
@@ -28,7 +27,7 @@ fn each_file_says_what_happened_to_it_and_what_to_do() {
     let (_dir, app) = app_with_both_kinds();
     let text = screen(&app, 120, 40);
     assert!(
-        text.contains("partners/kestrel-devices.ron:111:39  did not load"),
+        text.contains("partners/kestrel-devices.ron:146:24  did not load"),
         "{text}"
     );
     assert!(
@@ -57,10 +56,10 @@ fn load_errors_mixed_80x24() {
 fn a_file_loaded_read_only_is_not_listed_as_one_that_did_not_load() {
     let (_dir, data) = demo_copy();
     let path = data.join("partners/lumen-payroll.ron");
-    let text = fs_read(&path).replacen("version: 1,", "version: 2,", 1);
+    let text = fs_read(&path).replacen("version: 2,", "version: 3,", 1);
     std::fs::write(&path, text).unwrap();
-    let mut app = app_on(&data, Theme::MONOCHROME);
-    update(&mut app, Action::ShowLoadErrors);
+    let mut app = app_on(&data);
+    dispatch(&mut app, Action::ShowLoadErrors);
     let text = screen(&app, 120, 40);
     assert!(text.contains("Files loaded read-only (1)"), "{text}");
     assert!(!text.contains("did not load"), "{text}");

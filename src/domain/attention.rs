@@ -8,11 +8,6 @@ use super::kpi::{KpiAssessment, KpiStatus, assess_all};
 use super::partner::Partner;
 use super::workspace::Workspace;
 
-/// Agreement reviews are flagged this many days ahead.
-pub const REVIEW_NOTICE_DAYS: i64 = 30;
-/// Renewals (agreement expiry) are flagged this many days ahead.
-pub const RENEWAL_NOTICE_DAYS: i64 = 60;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AttentionKind {
     RedKpi,
@@ -203,7 +198,10 @@ pub fn attention_from(
                 None,
             ),
             KpiStatus::Stale => {
-                let last = assessment.latest.map_or(kpi.start, |reading| reading.date);
+                let last = assessment
+                    .latest
+                    .as_ref()
+                    .map_or(kpi.start, |reading| reading.date);
                 push(
                     AttentionKind::StaleKpi,
                     &kpi.name,
@@ -232,7 +230,7 @@ pub fn attention_from(
                 Some(last) => format!("last check-in {last}; one expected every {cadence} days"),
                 None => format!(
                     "no check-in since it entered {} on {since}; one expected every {cadence} days",
-                    partner.stage
+                    workspace.stage_name(&partner.stage)
                 ),
             };
             push(
@@ -245,25 +243,32 @@ pub fn attention_from(
         }
     }
 
+    // The agreement's own notice periods, else the workspace's.
+    let review_notice = partner
+        .agreement
+        .review_notice(workspace.review_notice_days);
+    let renewal_notice = partner
+        .agreement
+        .renewal_notice(workspace.renewal_notice_days);
     if let Some(review) = partner.agreement.next_review
-        && days_between(today, review) <= REVIEW_NOTICE_DAYS
+        && days_between(today, review) <= i64::from(review_notice)
     {
         push(
             AttentionKind::AgreementReview,
             &format!("on {review}"),
             "Agreement review".to_string(),
-            format!("next review {review}; flagged {REVIEW_NOTICE_DAYS} days ahead"),
+            format!("next review {review}; flagged {review_notice} days ahead"),
             Some(review),
         );
     }
 
     if let Some(expires) = partner.agreement.expires
-        && days_between(today, expires) <= RENEWAL_NOTICE_DAYS
+        && days_between(today, expires) <= i64::from(renewal_notice)
     {
         let why = if expires < today {
             format!("the agreement expired on {expires}")
         } else {
-            format!("the agreement expires {expires}; flagged {RENEWAL_NOTICE_DAYS} days ahead")
+            format!("the agreement expires {expires}; flagged {renewal_notice} days ahead")
         };
         push(
             AttentionKind::Renewal,
@@ -274,7 +279,7 @@ pub fn attention_from(
         );
     }
 
-    for action in partner.action_items().filter(|a| a.is_overdue(today)) {
+    for action in partner.actions.iter().filter(|a| a.is_overdue(today)) {
         let owner = if action.owner.is_empty() {
             "no owner".to_string()
         } else {
@@ -444,32 +449,21 @@ mod tests {
 
     fn partner(name: &str, stage: &str) -> Partner {
         let mut partner = Partner::new(name, "startup", "maya", stage, day("2026-06-01"));
-        partner.checkins.push(CheckIn {
-            date: day("2026-11-25"),
-            author: "maya".into(),
-            note: String::new(),
-            actions: vec![],
-        });
+        partner
+            .checkins
+            .push(CheckIn::new(day("2026-11-25"), "maya"));
         partner
     }
 
     fn kpi(name: &str, readings: &[(&str, f64)]) -> Kpi {
         Kpi {
-            name: name.into(),
-            perspective: "Financial".into(),
+            perspective: "financial".into(),
             unit: "k€".into(),
-            direction: Default::default(),
-            baseline: 0.0,
-            target: 100.0,
-            start: day("2026-09-01"),
-            target_date: day("2027-03-01"),
             readings: readings
                 .iter()
-                .map(|(date, value)| Reading {
-                    date: day(date),
-                    value: *value,
-                })
+                .map(|(date, value)| Reading::new(day(date), *value))
                 .collect(),
+            ..Kpi::new(name, (0.0, 100.0), (day("2026-09-01"), day("2027-03-01")))
         }
     }
 
@@ -479,17 +473,17 @@ mod tests {
 
     #[test]
     fn a_healthy_partner_needs_nothing() {
-        let partner = partner("Acme", "Active");
+        let partner = partner("Acme", "active");
         assert!(partner_attention("acme", &partner, &workspace(), today()).is_empty());
     }
 
     #[test]
     fn every_kind_is_raised_with_its_reason() {
-        let mut p = partner("Acme", "Active");
+        let mut p = partner("Acme", "active");
         p.checkins.clear();
         p.stage_since = day("2026-11-01");
         let mut milestone = Milestone::new("Pilot", "Launch", day("2026-11-10"));
-        milestone.move_due(10);
+        milestone.move_due(10, day("2026-11-05"), "maya");
         milestone.status = MilestoneStatus::Blocked;
         p.milestones.push(milestone);
         p.kpis.push(kpi("Revenue", &[("2026-11-20", 5.0)]));
@@ -504,19 +498,17 @@ mod tests {
         ));
         p.agreement.next_review = Some(day("2026-12-10"));
         p.agreement.expires = Some(day("2027-01-15"));
-        p.reviews.push(crate::domain::partner::Review {
-            date: day("2026-10-01"),
-            author: "maya".into(),
-            period: "Q3".into(),
-            outcomes: vec![],
-            worked: String::new(),
-            challenges: String::new(),
-            adjustments: vec![ActionItem {
-                text: "Send the deck".into(),
-                owner: "maya".into(),
-                due: Some(day("2026-11-20")),
-                done: None,
-            }],
+        let mut review = crate::domain::partner::Review::new(day("2026-10-01"), "maya");
+        review.id = "rv-1".into();
+        review.adjustments = vec!["ac-1".into()];
+        p.reviews.push(review);
+        p.actions.push(ActionItem {
+            id: "ac-1".into(),
+            text: "Send the deck".into(),
+            owner: "maya".into(),
+            due: Some(day("2026-11-20")),
+            origin: Some("rv-1".into()),
+            ..ActionItem::default()
         });
         let mut items = partner_attention("acme", &p, &workspace(), today());
         sort_by_urgency(&mut items);
@@ -567,7 +559,7 @@ mod tests {
 
     #[test]
     fn reviews_and_renewals_outside_their_notice_are_quiet() {
-        let mut p = partner("Acme", "Active");
+        let mut p = partner("Acme", "active");
         p.agreement.next_review = Some(day("2026-12-29"));
         p.agreement.expires = Some(day("2027-01-28"));
         assert!(partner_attention("acme", &p, &workspace(), today()).is_empty());
@@ -577,26 +569,46 @@ mod tests {
     }
 
     #[test]
+    fn the_agreement_s_notice_periods_override_the_workspace_s() {
+        let mut p = partner("Acme", "active");
+        // 31 days ahead: outside the workspace's 30 days, inside the agreement's 45.
+        p.agreement.next_review = Some(day("2026-12-29"));
+        assert!(partner_attention("acme", &p, &workspace(), today()).is_empty());
+        p.agreement.review_notice_days = Some(45);
+        let items = partner_attention("acme", &p, &workspace(), today());
+        assert_eq!(kinds(&items), ["agreement_review"]);
+        assert_eq!(
+            items[0].why,
+            "next review 2026-12-29; flagged 45 days ahead"
+        );
+        let mut shorter = workspace();
+        shorter.renewal_notice_days = 10;
+        p.agreement.next_review = None;
+        p.agreement.expires = Some(day("2026-12-20"));
+        assert!(partner_attention("acme", &p, &shorter, today()).is_empty());
+    }
+
+    #[test]
     fn closed_stages_raise_nothing_and_prospects_need_no_checkin() {
-        let mut paused = partner("Acme", "Paused");
+        let mut paused = partner("Acme", "paused");
         paused
             .milestones
             .push(Milestone::new("Late", "Launch", day("2026-01-01")));
         assert!(partner_attention("acme", &paused, &workspace(), today()).is_empty());
-        let mut prospect = partner("Beta", "Prospect");
+        let mut prospect = partner("Beta", "prospect");
         prospect.checkins.clear();
         assert!(partner_attention("beta", &prospect, &workspace(), today()).is_empty());
     }
 
     #[test]
     fn more_late_is_more_urgent_and_ties_go_by_name() {
-        let mut a = partner("Zeta", "Active");
+        let mut a = partner("Zeta", "active");
         a.milestones
             .push(Milestone::new("A", "Launch", day("2026-11-20")));
-        let mut b = partner("Alpha", "Active");
+        let mut b = partner("Alpha", "active");
         b.milestones
             .push(Milestone::new("B", "Launch", day("2026-11-10")));
-        let mut c = partner("Beta", "Active");
+        let mut c = partner("Beta", "active");
         c.milestones
             .push(Milestone::new("C", "Launch", day("2026-11-20")));
         let items = portfolio_attention(
@@ -610,7 +622,7 @@ mod tests {
 
     #[test]
     fn upcoming_lists_the_next_days_in_date_order() {
-        let mut p = partner("Acme", "Active");
+        let mut p = partner("Acme", "active");
         p.milestones
             .push(Milestone::new("Pilot", "Launch", day("2026-12-05")));
         p.milestones

@@ -318,37 +318,28 @@ mod tests {
     }
 
     fn active_partner() -> Partner {
-        Partner::new("Acme", "startup", "maya", "Active", day("2026-06-01"))
+        Partner::new("Acme", "startup", "maya", "active", day("2026-06-01"))
     }
 
     fn kpi(value: f64) -> Kpi {
         Kpi {
-            name: "Leads".into(),
-            perspective: "Customer".into(),
-            unit: String::new(),
-            direction: Default::default(),
-            baseline: 0.0,
-            target: 100.0,
-            start: day("2026-09-01"),
-            target_date: day("2027-03-01"),
-            readings: vec![Reading {
-                date: day("2026-11-25"),
-                value,
-            }],
+            perspective: "customer".into(),
+            readings: vec![Reading::new(day("2026-11-25"), value)],
+            ..Kpi::new(
+                "Leads",
+                (0.0, 100.0),
+                (day("2026-09-01"), day("2027-03-01")),
+            )
         }
     }
 
     fn checkin(date: &str) -> CheckIn {
-        CheckIn {
-            date: day(date),
-            author: "maya".into(),
-            note: String::new(),
-            actions: vec![],
-        }
+        CheckIn::new(day(date), "maya")
     }
 
     fn feedback(date: &str, sentiment: u8) -> Feedback {
         Feedback {
+            id: String::new(),
             date: day(date),
             who: "Sam".into(),
             side: Side::Theirs,
@@ -360,7 +351,7 @@ mod tests {
     #[test]
     fn a_partner_with_no_data_is_not_started_not_red() {
         let mut partner = active_partner();
-        partner.stage = "Prospect".into();
+        partner.stage = "prospect".into();
         let health = health(&partner, &Workspace::new("T"), today());
         assert_eq!(health.score, None);
         assert_eq!(health.band(), HealthBand::NotStarted);
@@ -447,7 +438,7 @@ mod tests {
     #[test]
     fn old_feedback_and_old_done_milestones_do_not_count() {
         let mut partner = active_partner();
-        partner.stage = "Paused".into();
+        partner.stage = "paused".into();
         partner.feedback.push(feedback("2026-01-01", 1));
         let mut done = Milestone::new("Old", "Launch", day("2026-01-01"));
         done.set_status(MilestoneStatus::Done, day("2026-02-01"));

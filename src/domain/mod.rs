@@ -3,13 +3,17 @@
 //! Every computation that depends on the date takes `today` as a parameter, so
 //! tests pin it and a demo can be shown "as of" the day it was made for.
 
+pub mod activity;
 pub mod agreement;
 pub mod attention;
 pub mod dates;
 pub mod health;
+pub mod ids;
+pub mod integrity;
 pub mod kpi;
 pub mod partner;
 pub mod portfolio;
+pub mod records;
 pub mod scoring;
 pub mod smart;
 pub mod timeline;

@@ -1,10 +1,13 @@
-//! A partner and everything recorded about the partnership: goals, roles, contacts,
-//! the agreement checklist, the communication charter, feedback, check-ins, reviews
-//! and stage history. Milestones, KPIs and scores live in their own modules.
+//! A partner and what is recorded about who they are and how the partnership is
+//! run: contacts, goals, roles, the agreement (see `agreement`), the communication
+//! charter. Activity over time (feedback, check-ins, action items, reviews, stage
+//! history) lives in `activity`; milestones, KPIs and scores in their own modules;
+//! record ids in `ids` and `records`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use super::activity::*;
 pub use super::agreement::*;
 use super::dates::{serde_date, serde_opt_date};
 use super::kpi::Kpi;
@@ -12,7 +15,7 @@ use super::scoring::Score;
 use super::timeline::Milestone;
 
 /// The schema version this build writes and fully understands.
-pub const PARTNER_VERSION: u32 = 1;
+pub const PARTNER_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,8 +24,10 @@ pub struct Partner {
     pub name: String,
     #[serde(default)]
     pub kind: String,
+    /// A member handle.
     #[serde(default)]
     pub owner: String,
+    /// A stage id of the workspace.
     pub stage: String,
     #[serde(with = "serde_date")]
     pub stage_since: NaiveDate,
@@ -52,7 +57,7 @@ pub struct Partner {
     pub checkins: Vec<CheckIn>,
     #[serde(default)]
     pub reviews: Vec<Review>,
-    /// Action items agreed outside a check-in or a review.
+    /// Every action item, wherever it was agreed (a check-in, a review, or on its own).
     #[serde(default)]
     pub actions: Vec<ActionItem>,
     #[serde(default)]
@@ -83,6 +88,8 @@ impl Side {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    #[serde(default)]
+    pub id: String,
     pub name: String,
     #[serde(default)]
     pub role: String,
@@ -98,6 +105,8 @@ pub struct Contact {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
+    #[serde(default)]
+    pub id: String,
     pub statement: String,
     #[serde(default)]
     pub metric: String,
@@ -116,6 +125,8 @@ pub struct Goal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
+    #[serde(default)]
+    pub id: String,
     pub side: Side,
     pub who: String,
     pub responsibility: String,
@@ -168,6 +179,8 @@ impl Tier {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingTier {
+    #[serde(default)]
+    pub id: String,
     pub tier: Tier,
     pub cadence_days: u32,
     #[serde(default)]
@@ -176,129 +189,8 @@ pub struct MeetingTier {
     pub purpose: String,
 }
 
-/// Dated stakeholder input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Feedback {
-    #[serde(with = "serde_date")]
-    pub date: NaiveDate,
-    pub who: String,
-    #[serde(default)]
-    pub side: Side,
-    /// 1 (very unhappy) to 5 (very happy).
-    pub sentiment: u8,
-    #[serde(default)]
-    pub text: String,
-}
-
-/// Where an action item lives: a check-in, a review's adjustments, or the partner's
-/// own list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ActionSource {
-    CheckIn(usize),
-    Review(usize),
-    Partner,
-}
-
-/// Something someone agreed to do, from a check-in or a review.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct ActionItem {
-    pub text: String,
-    #[serde(default)]
-    pub owner: String,
-    #[serde(default, with = "serde_opt_date")]
-    pub due: Option<NaiveDate>,
-    /// The day it was done; `None` while open.
-    #[serde(default, with = "serde_opt_date")]
-    pub done: Option<NaiveDate>,
-}
-
-impl ActionItem {
-    pub fn is_open(&self) -> bool {
-        self.done.is_none()
-    }
-
-    pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.is_open() && self.due.is_some_and(|due| due < today)
-    }
-}
-
-/// A dated check-in note with its action items.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CheckIn {
-    #[serde(with = "serde_date")]
-    pub date: NaiveDate,
-    pub author: String,
-    #[serde(default)]
-    pub note: String,
-    #[serde(default)]
-    pub actions: Vec<ActionItem>,
-}
-
-/// How a goal fared in a review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-pub enum OutcomeRating {
-    Met,
-    #[default]
-    Partly,
-    Missed,
-}
-
-impl OutcomeRating {
-    pub fn label(self) -> &'static str {
-        match self {
-            OutcomeRating::Met => "met",
-            OutcomeRating::Partly => "partly",
-            OutcomeRating::Missed => "missed",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Outcome {
-    pub goal: String,
-    pub rating: OutcomeRating,
-    #[serde(default)]
-    pub comment: String,
-}
-
-/// A periodic evaluation of the partnership.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Review {
-    #[serde(with = "serde_date")]
-    pub date: NaiveDate,
-    pub author: String,
-    #[serde(default)]
-    pub period: String,
-    #[serde(default)]
-    pub outcomes: Vec<Outcome>,
-    #[serde(default)]
-    pub worked: String,
-    #[serde(default)]
-    pub challenges: String,
-    #[serde(default)]
-    pub adjustments: Vec<ActionItem>,
-}
-
-/// One move through the pipeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StageChange {
-    #[serde(with = "serde_date")]
-    pub date: NaiveDate,
-    pub author: String,
-    pub from: String,
-    pub to: String,
-    #[serde(default)]
-    pub reason: String,
-}
-
 impl Partner {
-    /// A new partner with nothing recorded yet.
+    /// A new partner with nothing recorded yet, in the stage with id `stage`.
     pub fn new(
         name: impl Into<String>,
         kind: impl Into<String>,
@@ -355,67 +247,73 @@ impl Partner {
         super::dates::add_days(since, i64::from(self.cadence_days(workspace_default)))
     }
 
-    /// Every action item — from check-ins, review adjustments and on its own — with
-    /// where it lives.
-    pub fn sourced_actions(&self) -> impl Iterator<Item = (ActionSource, usize, &ActionItem)> {
-        let checkins = self.checkins.iter().enumerate().flat_map(|(c, checkin)| {
-            checkin
-                .actions
-                .iter()
-                .enumerate()
-                .map(move |(i, action)| (ActionSource::CheckIn(c), i, action))
-        });
-        let reviews = self.reviews.iter().enumerate().flat_map(|(r, review)| {
-            review
-                .adjustments
-                .iter()
-                .enumerate()
-                .map(move |(i, action)| (ActionSource::Review(r), i, action))
-        });
-        let own = self
-            .actions
-            .iter()
-            .enumerate()
-            .map(|(i, action)| (ActionSource::Partner, i, action));
-        checkins.chain(reviews).chain(own)
-    }
-
-    /// Every action item, wherever it was agreed.
-    pub fn action_items(&self) -> impl Iterator<Item = &ActionItem> {
-        self.sourced_actions().map(|(_, _, action)| action)
-    }
-
-    pub fn action(&self, source: ActionSource, index: usize) -> Option<&ActionItem> {
-        match source {
-            ActionSource::CheckIn(c) => self.checkins.get(c)?.actions.get(index),
-            ActionSource::Review(r) => self.reviews.get(r)?.adjustments.get(index),
-            ActionSource::Partner => self.actions.get(index),
-        }
-    }
-
-    pub fn action_mut(&mut self, source: ActionSource, index: usize) -> Option<&mut ActionItem> {
-        match source {
-            ActionSource::CheckIn(c) => self.checkins.get_mut(c)?.actions.get_mut(index),
-            ActionSource::Review(r) => self.reviews.get_mut(r)?.adjustments.get_mut(index),
-            ActionSource::Partner => self.actions.get_mut(index),
-        }
-    }
-
-    /// Removes an action item wherever it lives.
-    pub fn remove_action(&mut self, source: ActionSource, index: usize) -> Option<ActionItem> {
-        let list = match source {
-            ActionSource::CheckIn(c) => &mut self.checkins.get_mut(c)?.actions,
-            ActionSource::Review(r) => &mut self.reviews.get_mut(r)?.adjustments,
-            ActionSource::Partner => &mut self.actions,
-        };
-        (index < list.len()).then(|| list.remove(index))
-    }
-
     pub fn open_actions(&self) -> impl Iterator<Item = &ActionItem> {
-        self.action_items().filter(|action| action.is_open())
+        self.actions.iter().filter(|action| action.is_open())
     }
 
-    /// Moves the partner to `to`, recording who did it, when and why.
+    pub fn goal(&self, id: &str) -> Option<&Goal> {
+        self.goals.iter().find(|goal| goal.id == id)
+    }
+
+    pub fn checkin(&self, id: &str) -> Option<&CheckIn> {
+        self.checkins.iter().find(|checkin| checkin.id == id)
+    }
+
+    pub fn review(&self, id: &str) -> Option<&Review> {
+        self.reviews.iter().find(|review| review.id == id)
+    }
+
+    /// "check-in 2026-11-25", "review 2026-10-01": where an action item was agreed,
+    /// or `None` for one agreed on its own (or whose origin is gone).
+    pub fn origin_label(&self, action: &ActionItem) -> Option<String> {
+        let origin = action.origin.as_deref()?;
+        if let Some(checkin) = self.checkin(origin) {
+            return Some(format!("check-in {}", checkin.date));
+        }
+        self.review(origin)
+            .map(|review| format!("review {}", review.date))
+    }
+
+    /// The action items a check-in lists.
+    pub fn actions_of_checkin<'a>(
+        &'a self,
+        checkin: &'a CheckIn,
+    ) -> impl Iterator<Item = &'a ActionItem> {
+        self.actions
+            .iter()
+            .filter(|action| checkin.actions.contains(&action.id))
+    }
+
+    /// Removes the action item at `index`, and its id from the check-in or review
+    /// that lists it, so nothing refers to it any more.
+    pub fn remove_action(&mut self, index: usize) -> Option<ActionItem> {
+        if index >= self.actions.len() {
+            return None;
+        }
+        let action = self.actions.remove(index);
+        for checkin in &mut self.checkins {
+            checkin.actions.retain(|id| *id != action.id);
+        }
+        for review in &mut self.reviews {
+            review.adjustments.retain(|id| *id != action.id);
+        }
+        Some(action)
+    }
+
+    /// Removes the check-in at `index` and the action items agreed at it.
+    pub fn remove_checkin(&mut self, index: usize) -> Option<CheckIn> {
+        if index >= self.checkins.len() {
+            return None;
+        }
+        let checkin = self.checkins.remove(index);
+        self.actions.retain(|action| {
+            !checkin.actions.contains(&action.id)
+                && action.origin.as_deref() != Some(checkin.id.as_str())
+        });
+        Some(checkin)
+    }
+
+    /// Moves the partner to the stage with id `to`, recording who did it, when and why.
     pub fn move_to_stage(
         &mut self,
         to: impl Into<String>,
@@ -438,6 +336,11 @@ impl Partner {
 /// A slug for a partner's file name: lower case ASCII letters and digits joined by
 /// single dashes ("Acme & Co." → "acme-co"); "partner" when nothing is left.
 pub fn slugify(name: &str) -> String {
+    slug_or(name, "partner")
+}
+
+/// `slugify`, with `fallback` when nothing of the name is left ("北京" → fallback).
+pub fn slug_or(name: &str, fallback: &str) -> String {
     let mut slug = String::new();
     for ch in name.chars() {
         let ch = fold_accent(ch);
@@ -455,7 +358,7 @@ pub fn slugify(name: &str) -> String {
         slug.pop();
     }
     if slug.is_empty() {
-        "partner".to_string()
+        fallback.to_string()
     } else {
         slug
     }
@@ -514,13 +417,13 @@ mod tests {
 
     #[test]
     fn moving_a_stage_records_history() {
-        let mut partner = Partner::new("Acme", "startup", "maya", "Prospect", day("2026-01-01"));
-        partner.move_to_stage("Assessing", "maya", "", day("2026-02-01"));
-        assert_eq!(partner.stage, "Assessing");
+        let mut partner = Partner::new("Acme", "startup", "maya", "prospect", day("2026-01-01"));
+        partner.move_to_stage("assessing", "maya", "", day("2026-02-01"));
+        assert_eq!(partner.stage, "assessing");
         assert_eq!(partner.stage_since, day("2026-02-01"));
         assert_eq!(partner.history.len(), 1);
-        assert_eq!(partner.history[0].from, "Prospect");
-        assert_eq!(partner.history[0].to, "Assessing");
+        assert_eq!(partner.history[0].from, "prospect");
+        assert_eq!(partner.history[0].to, "assessing");
         assert_eq!(partner.history[0].author, "maya");
     }
 
@@ -546,37 +449,82 @@ mod tests {
     }
 
     #[test]
-    fn last_checkin_ignores_future_dates_and_actions_include_reviews() {
-        let mut partner = Partner::new("Acme", "startup", "maya", "Active", day("2026-01-01"));
+    fn last_checkin_ignores_future_dates() {
+        let mut partner = Partner::new("Acme", "startup", "maya", "active", day("2026-01-01"));
         for date in ["2026-03-01", "2026-03-15", "2026-12-01"] {
-            partner.checkins.push(CheckIn {
-                date: day(date),
-                author: "maya".into(),
-                note: String::new(),
-                actions: vec![ActionItem {
-                    text: "x".into(),
-                    ..ActionItem::default()
-                }],
-            });
+            partner.checkins.push(CheckIn::new(day(date), "maya"));
         }
-        partner.reviews.push(Review {
-            date: day("2026-03-20"),
-            author: "maya".into(),
-            period: "Q1".into(),
-            outcomes: vec![],
-            worked: String::new(),
-            challenges: String::new(),
-            adjustments: vec![ActionItem {
-                text: "y".into(),
-                done: Some(day("2026-03-21")),
-                ..ActionItem::default()
-            }],
-        });
         assert_eq!(
             partner.last_checkin(day("2026-04-01")),
             Some(day("2026-03-15"))
         );
-        assert_eq!(partner.action_items().count(), 4);
-        assert_eq!(partner.open_actions().count(), 3);
+    }
+
+    /// A partner with a check-in (ci-1) that agreed ac-1, a review (rv-1) that
+    /// decided ac-2, and ac-3 agreed on its own.
+    fn with_actions() -> Partner {
+        let mut partner = Partner::new("Acme", "startup", "maya", "active", day("2026-01-01"));
+        let mut checkin = CheckIn::new(day("2026-03-01"), "maya");
+        checkin.id = "ci-1".into();
+        checkin.actions = vec!["ac-1".into()];
+        partner.checkins.push(checkin);
+        let mut review = Review::new(day("2026-03-20"), "maya");
+        review.id = "rv-1".into();
+        review.adjustments = vec!["ac-2".into()];
+        partner.reviews.push(review);
+        for (id, origin, done) in [
+            ("ac-1", Some("ci-1"), None),
+            ("ac-2", Some("rv-1"), Some(day("2026-03-21"))),
+            ("ac-3", None, None),
+        ] {
+            partner.actions.push(ActionItem {
+                id: id.into(),
+                text: id.into(),
+                origin: origin.map(String::from),
+                done,
+                ..ActionItem::default()
+            });
+        }
+        partner
+    }
+
+    #[test]
+    fn actions_say_where_they_were_agreed() {
+        let partner = with_actions();
+        assert_eq!(partner.open_actions().count(), 2);
+        let labels: Vec<_> = partner
+            .actions
+            .iter()
+            .map(|a| partner.origin_label(a))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                Some("check-in 2026-03-01".to_string()),
+                Some("review 2026-03-20".to_string()),
+                None
+            ]
+        );
+        let listed: Vec<_> = partner
+            .actions_of_checkin(&partner.checkins[0])
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(listed, ["ac-1"]);
+    }
+
+    #[test]
+    fn removing_an_action_leaves_no_reference_to_it() {
+        let mut partner = with_actions();
+        assert_eq!(partner.remove_action(1).map(|a| a.id), Some("ac-2".into()));
+        assert!(partner.reviews[0].adjustments.is_empty());
+        assert!(partner.remove_action(5).is_none());
+    }
+
+    #[test]
+    fn removing_a_check_in_removes_the_actions_agreed_at_it() {
+        let mut partner = with_actions();
+        partner.remove_checkin(0);
+        let left: Vec<_> = partner.actions.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(left, ["ac-2", "ac-3"]);
     }
 }

@@ -41,9 +41,10 @@ pub struct PartnerSummary {
 }
 
 /// Partners per stage, in the workspace's order; stages a partner names but the
-/// workspace lacks come last, so no partner goes uncounted.
+/// workspace lacks come last (named by their id), so no partner goes uncounted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StageCount {
+    pub id: String,
     pub name: String,
     pub count: usize,
     pub known: bool,
@@ -112,15 +113,17 @@ pub fn summarize<'a>(
         .stages
         .iter()
         .map(|stage| StageCount {
+            id: stage.id.clone(),
             name: stage.name.clone(),
             count: 0,
             known: true,
         })
         .collect();
     for (_, partner) in partners {
-        match stages.iter_mut().find(|stage| stage.name == partner.stage) {
+        match stages.iter_mut().find(|stage| stage.id == partner.stage) {
             Some(stage) => stage.count += 1,
             None => stages.push(StageCount {
+                id: partner.stage.clone(),
                 name: partner.stage.clone(),
                 count: 1,
                 known: false,
@@ -183,19 +186,16 @@ mod tests {
     fn counts_stages_health_bands_and_unknown_stages() {
         let today = day("2026-11-28");
         let workspace = Workspace::new("T");
-        let mut active = Partner::new("Acme", "startup", "maya", "Active", day("2026-11-01"));
-        active.checkins.push(CheckIn {
-            date: day("2026-11-25"),
-            author: "maya".into(),
-            note: String::new(),
-            actions: vec![],
-        });
+        let mut active = Partner::new("Acme", "startup", "maya", "active", day("2026-11-01"));
+        active
+            .checkins
+            .push(CheckIn::new(day("2026-11-25"), "maya"));
         active
             .milestones
             .push(Milestone::new("Late", "Launch", day("2026-11-20")));
-        let prospect = Partner::new("Beta", "agency", "maya", "Prospect", today);
-        let odd = Partner::new("Gamma", "agency", "maya", "Limbo", today);
-        let ended = Partner::new("Delta", "agency", "maya", "Ended", today);
+        let prospect = Partner::new("Beta", "agency", "maya", "prospect", today);
+        let odd = Partner::new("Gamma", "agency", "maya", "limbo", today);
+        let ended = Partner::new("Delta", "agency", "maya", "ended", today);
         let summary = summarize(
             &[
                 ("acme", &active),
@@ -211,7 +211,7 @@ mod tests {
         let last = summary.stages.last().unwrap();
         assert_eq!(
             (last.name.as_str(), last.count, last.known),
-            ("Limbo", 1, false)
+            ("limbo", 1, false)
         );
         // Acme: milestones 0/25, check-ins 20/20 → 44: fair.
         assert_eq!(summary.partners[0].health.score, Some(44));

@@ -1,8 +1,10 @@
 //! Partner selection scores: one 1–5 score per criterion with its evidence, the
 //! weighted score normalised to 0–100, and the ranking of candidates.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::dates::serde_opt_date;
 use super::workspace::Criterion;
 
 pub const MIN_SCORE: u8 = 1;
@@ -11,11 +13,31 @@ pub const MAX_SCORE: u8 = 5;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Score {
+    /// A criterion id of the workspace.
     pub criterion: String,
     /// 1 (poor) to 5 (excellent).
     pub score: u8,
     #[serde(default)]
     pub evidence: String,
+    /// Who gave the score (a member handle), when known.
+    #[serde(default)]
+    pub by: String,
+    /// When it was given, when known.
+    #[serde(default, with = "serde_opt_date")]
+    pub on: Option<NaiveDate>,
+}
+
+impl Score {
+    /// A score with its evidence, without who or when.
+    pub fn new(criterion: impl Into<String>, score: u8, evidence: impl Into<String>) -> Self {
+        Self {
+            criterion: criterion.into(),
+            score,
+            evidence: evidence.into(),
+            by: String::new(),
+            on: None,
+        }
+    }
 }
 
 /// The weighted score and how much of the criteria it rests on.
@@ -25,7 +47,7 @@ pub struct WeightedScore {
     pub value: Option<f64>,
     /// Criteria with a score.
     pub scored: usize,
-    /// Criteria in the workspace.
+    /// Criteria in the workspace, retired ones left out.
     pub criteria: usize,
 }
 
@@ -47,11 +69,9 @@ impl WeightedScore {
     }
 }
 
-/// The score given for `criterion`, if any (names compare without case).
+/// The score given for the criterion with id `criterion`, if any.
 pub fn score_for<'a>(scores: &'a [Score], criterion: &str) -> Option<&'a Score> {
-    scores
-        .iter()
-        .find(|score| score.criterion.eq_ignore_ascii_case(criterion))
+    scores.iter().find(|score| score.criterion == criterion)
 }
 
 /// Each score mapped from 1–5 onto 0–100 and averaged with the criterion weights.
@@ -64,8 +84,9 @@ pub fn weighted_score(scores: &[Score], criteria: &[Criterion]) -> WeightedScore
     let mut weighted_sum = 0.0;
     let mut weight_total = 0.0;
     let mut scored = 0;
-    for criterion in criteria {
-        let Some(score) = score_for(scores, &criterion.name) else {
+    let active: Vec<&Criterion> = criteria.iter().filter(|c| !c.retired).collect();
+    for criterion in &active {
+        let Some(score) = score_for(scores, &criterion.id) else {
             continue;
         };
         scored += 1;
@@ -82,7 +103,7 @@ pub fn weighted_score(scores: &[Score], criteria: &[Criterion]) -> WeightedScore
     WeightedScore {
         value: (weight_total > 0.0).then(|| (weighted_sum / weight_total).clamp(0.0, 100.0)),
         scored,
-        criteria: criteria.len(),
+        criteria: active.len(),
     }
 }
 
@@ -109,19 +130,18 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn criterion(name: &str, weight: f64) -> Criterion {
+    fn criterion(id: &str, weight: f64) -> Criterion {
         Criterion {
-            name: name.into(),
+            id: id.into(),
+            name: id.to_uppercase(),
             weight,
+            description: String::new(),
+            retired: false,
         }
     }
 
     fn score(criterion: &str, value: u8) -> Score {
-        Score {
-            criterion: criterion.into(),
-            score: value,
-            evidence: String::new(),
-        }
+        Score::new(criterion, value, "")
     }
 
     #[test]
@@ -136,9 +156,18 @@ mod tests {
     #[test]
     fn weights_tilt_the_average() {
         let criteria = [criterion("Fit", 3.0), criterion("Cost", 1.0)];
-        let result = weighted_score(&[score("fit", 5), score("Cost", 1)], &criteria);
+        let result = weighted_score(&[score("Fit", 5), score("Cost", 1)], &criteria);
         assert_eq!(result.value, Some(75.0));
         assert_eq!((result.scored, result.criteria), (2, 2));
+    }
+
+    #[test]
+    fn retired_criteria_leave_the_score_and_the_coverage() {
+        let mut criteria = [criterion("Fit", 3.0), criterion("Cost", 1.0)];
+        criteria[1].retired = true;
+        let result = weighted_score(&[score("Fit", 5), score("Cost", 1)], &criteria);
+        assert_eq!(result.value, Some(100.0));
+        assert_eq!((result.scored, result.criteria), (1, 1));
     }
 
     #[test]

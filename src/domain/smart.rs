@@ -128,6 +128,7 @@ mod tests {
             due: NaiveDate::from_ymd_opt(2027, 3, 31),
             owner: "maya".into(),
             agreed_by_both: true,
+            ..Goal::default()
         }
     }
 

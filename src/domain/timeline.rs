@@ -1,5 +1,5 @@
-//! Milestones: the joint plan by phase, what is overdue, and how far each has slipped
-//! from the due date first planned.
+//! Milestones: the joint plan by phase, what is overdue, how far each has slipped
+//! from the due date first planned, and every re-plan that moved it.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -44,11 +44,20 @@ impl MilestoneStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
+    #[serde(default)]
+    pub id: String,
     pub title: String,
+    /// A phase id of the workspace.
     #[serde(default)]
     pub phase: String,
     #[serde(default)]
     pub owner: String,
+    /// The id of the shared goal this milestone serves.
+    #[serde(default)]
+    pub goal: Option<String>,
+    /// The id of the agreement deliverable this milestone belongs to.
+    #[serde(default)]
+    pub deliverable: Option<String>,
     #[serde(default, with = "serde_opt_date")]
     pub start: Option<NaiveDate>,
     #[serde(with = "serde_date")]
@@ -60,19 +69,51 @@ pub struct Milestone {
     pub done: Option<NaiveDate>,
     #[serde(default)]
     pub status: MilestoneStatus,
+    /// Why it is blocked (while it is).
+    #[serde(default)]
+    pub blocked_reason: String,
+    /// The status a blocked or cancelled milestone goes back to when it is
+    /// unblocked or restored.
+    #[serde(default)]
+    pub status_before: Option<MilestoneStatus>,
+    /// Every move of the due date, oldest first.
+    #[serde(default)]
+    pub replans: Vec<Replan>,
+}
+
+/// One move of a milestone's due date: when, by whom, from and to, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replan {
+    #[serde(with = "serde_date")]
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub by: String,
+    #[serde(with = "serde_date")]
+    pub from: NaiveDate,
+    #[serde(with = "serde_date")]
+    pub to: NaiveDate,
+    #[serde(default)]
+    pub reason: String,
 }
 
 impl Milestone {
     pub fn new(title: impl Into<String>, phase: impl Into<String>, due: NaiveDate) -> Self {
         Self {
+            id: String::new(),
             title: title.into(),
             phase: phase.into(),
             owner: String::new(),
+            goal: None,
+            deliverable: None,
             start: None,
             due,
             planned_due: due,
             done: None,
             status: MilestoneStatus::Planned,
+            blocked_reason: String::new(),
+            status_before: None,
+            replans: Vec::new(),
         }
     }
 
@@ -124,9 +165,26 @@ impl Milestone {
         }
     }
 
-    /// Moves the due date, keeping `planned_due` as the first plan.
-    pub fn move_due(&mut self, days: i64) {
-        self.due = super::dates::add_days(self.due, days);
+    /// Moves the due date to `to`, keeping `planned_due` as the first plan and
+    /// recording the re-plan (on `today`, by `by`, with `reason`). Nothing happens
+    /// when the date does not change.
+    pub fn replan(&mut self, to: NaiveDate, today: NaiveDate, by: &str, reason: &str) {
+        if to == self.due {
+            return;
+        }
+        self.replans.push(Replan {
+            date: today,
+            by: by.to_string(),
+            from: self.due,
+            to,
+            reason: reason.to_string(),
+        });
+        self.due = to;
+    }
+
+    /// Moves the due date by `days`, as `replan` does.
+    pub fn move_due(&mut self, days: i64, today: NaiveDate, by: &str) {
+        self.replan(super::dates::add_days(self.due, days), today, by, "");
     }
 }
 
@@ -189,15 +247,22 @@ mod tests {
 
     #[test]
     fn slip_is_measured_from_the_first_plan() {
-        let mut milestone = Milestone::new("Pilot", "Launch", day("2026-11-20"));
+        let today = day("2026-11-10");
+        let mut milestone = Milestone::new("Pilot", "launch", day("2026-11-20"));
         assert_eq!(milestone.slip_days(), 0);
-        milestone.move_due(7);
-        milestone.move_due(7);
+        milestone.move_due(7, today, "maya");
+        milestone.move_due(7, today, "maya");
         assert_eq!(milestone.due, day("2026-12-04"));
         assert_eq!(milestone.planned_due, day("2026-11-20"));
         assert_eq!(milestone.slip_days(), 14);
-        milestone.move_due(-21);
+        milestone.move_due(-21, today, "jonas");
         assert_eq!(milestone.slip_days(), -7, "pulled in a week");
+        assert_eq!(milestone.replans.len(), 3, "every move is a re-plan");
+        let last = &milestone.replans[2];
+        assert_eq!((last.from, last.to), (day("2026-12-04"), day("2026-11-13")));
+        assert_eq!((last.date, last.by.as_str()), (today, "jonas"));
+        milestone.move_due(0, today, "jonas");
+        assert_eq!(milestone.replans.len(), 3, "no move, no re-plan");
     }
 
     #[test]

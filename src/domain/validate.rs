@@ -85,7 +85,7 @@ pub struct Problem {
     pub path: FieldPath,
 }
 
-fn problem(severity: Severity, path: FieldPath, message: String) -> Problem {
+pub(crate) fn problem(severity: Severity, path: FieldPath, message: String) -> Problem {
     Problem {
         severity,
         message,
@@ -129,13 +129,13 @@ pub fn validate_workspace(workspace: &Workspace) -> Vec<Problem> {
         }
     }
     let thresholds = workspace.thresholds;
-    if thresholds.amber_percent > thresholds.green_percent {
+    if thresholds.amber_points > thresholds.red_points {
         problems.push(problem(
             Error,
-            FieldPath::at("thresholds").field("amber_percent"),
+            FieldPath::at("thresholds").field("amber_points"),
             format!(
-                "amber threshold {}% is above green {}%; amber must be the lower one",
-                thresholds.amber_percent, thresholds.green_percent
+                "amber from {} points behind is above red from {}; amber must be the smaller",
+                thresholds.amber_points, thresholds.red_points
             ),
         ));
     }
@@ -227,21 +227,19 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
             ),
         ));
     }
-    if let (Some(signed), Some(expires)) = (partner.agreement.signed, partner.agreement.expires)
-        && expires <= signed
-    {
+    if let Some(why) = partner.agreement.expiry_conflict() {
         problems.push(problem(
             Warning,
             FieldPath::at("agreement").field("expires"),
-            format!("the agreement expires ({expires}) before it was signed ({signed})"),
+            why,
         ));
     }
     if workspace.stage(&partner.stage).is_none() {
-        let names: Vec<&str> = workspace.stages.iter().map(|s| s.name.as_str()).collect();
-        let expected = if names.is_empty() {
+        let ids: Vec<&str> = workspace.stages.iter().map(|s| s.id.as_str()).collect();
+        let expected = if ids.is_empty() {
             "the workspace lists none".to_string()
         } else {
-            format!("expected one of: {}", names.join(", "))
+            format!("expected one of: {}", ids.join(", "))
         };
         problems.push(problem(
             Error,
@@ -264,11 +262,7 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
                 ),
             ));
         }
-        if !workspace
-            .criteria
-            .iter()
-            .any(|c| c.name.eq_ignore_ascii_case(&score.criterion))
-        {
+        if workspace.criterion(&score.criterion).is_none() {
             problems.push(problem(
                 Warning,
                 at.field("criterion"),
@@ -363,7 +357,8 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
         }
     }
     for (index, milestone) in partner.milestones.iter().enumerate() {
-        if !milestone.phase.is_empty() && !workspace.phases.contains(&milestone.phase) {
+        if !milestone.phase.is_empty() && !workspace.phases.iter().any(|p| p.id == milestone.phase)
+        {
             problems.push(problem(
                 Warning,
                 FieldPath::at("milestones").item(index).field("phase"),
@@ -441,34 +436,26 @@ mod tests {
     fn a_default_workspace_and_a_fresh_prospect_are_clean() {
         let workspace = Workspace::new("T");
         assert!(validate_workspace(&workspace).is_empty());
-        assert!(validate_partner(&partner("Prospect"), &workspace).is_empty());
+        assert!(validate_partner(&partner("prospect"), &workspace).is_empty());
     }
 
     #[test]
     fn an_unknown_stage_is_an_error_naming_the_choices() {
-        let problems = validate_partner(&partner("Limbo"), &Workspace::new("T"));
+        let problems = validate_partner(&partner("limbo"), &Workspace::new("T"));
         assert_eq!(problems[0].severity, Severity::Error);
         assert!(
             problems[0]
                 .message
-                .contains("expected one of: Prospect, Assessing")
+                .contains("expected one of: prospect, assessing")
         );
         assert_eq!(problems[0].path.to_string(), "stage");
     }
 
     #[test]
     fn scores_out_of_range_are_errors_and_unknown_criteria_warnings() {
-        let mut p = partner("Prospect");
-        p.scores.push(Score {
-            criterion: "Expertise".into(),
-            score: 7,
-            evidence: String::new(),
-        });
-        p.scores.push(Score {
-            criterion: "Vibes".into(),
-            score: 3,
-            evidence: String::new(),
-        });
+        let mut p = partner("prospect");
+        p.scores.push(Score::new("expertise", 7, ""));
+        p.scores.push(Score::new("vibes", 3, ""));
         let problems = validate_partner(&p, &Workspace::new("T"));
         let severities: Vec<_> = problems.iter().map(|p| p.severity).collect();
         assert_eq!(severities, [Severity::Error, Severity::Warning]);
@@ -476,7 +463,7 @@ mod tests {
 
     #[test]
     fn smart_and_agreement_gaps_are_warnings_only_where_they_matter() {
-        let mut p = partner("Active");
+        let mut p = partner("active");
         p.goals.push(Goal {
             statement: "Grow".into(),
             owner: "maya".into(),
@@ -497,7 +484,7 @@ mod tests {
             problems[1].message,
             "agreement has 6 of 7 components agreed; missing: Exit strategy (drafting)"
         );
-        p.stage = "Prospect".into();
+        p.stage = "prospect".into();
         assert_eq!(validate_partner(&p, &Workspace::new("T")).len(), 1);
     }
 
@@ -506,7 +493,7 @@ mod tests {
         let mut workspace = Workspace::new("T");
         workspace.stages.push(workspace.stages[0].clone());
         workspace.criteria[0].weight = -1.0;
-        workspace.thresholds.amber_percent = 95;
+        workspace.thresholds.amber_points = 25;
         workspace.checkin_cadence_days = 0;
         let paths: Vec<String> = validate_workspace(&workspace)
             .iter()
@@ -517,7 +504,7 @@ mod tests {
             [
                 "stages[7].name",
                 "criteria[0].weight",
-                "thresholds.amber_percent",
+                "thresholds.amber_points",
                 "checkin_cadence_days"
             ],
             "each problem points at its own value; the duplicate stage at the second one"
@@ -527,19 +514,12 @@ mod tests {
     #[test]
     fn every_value_that_is_not_a_number_is_its_own_error() {
         use crate::domain::kpi::{Kpi, Reading};
-        let mut p = partner("Prospect");
+        let mut p = partner("prospect");
         let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        let reading = |value| Reading { date: start, value };
+        let reading = |value| Reading::new(start, value);
         p.kpis.push(Kpi {
-            name: "Reach".into(),
-            perspective: String::new(),
-            unit: String::new(),
-            direction: Default::default(),
-            baseline: 0.0,
-            target: f64::INFINITY,
-            start,
-            target_date: start,
             readings: vec![reading(1.0), reading(f64::NAN), reading(f64::NEG_INFINITY)],
+            ..Kpi::new("Reach", (0.0, f64::INFINITY), (start, start))
         });
         let problems = validate_partner(&p, &Workspace::new("T"));
         let found: Vec<(String, &str)> = problems
@@ -567,12 +547,12 @@ mod tests {
 
     #[test]
     fn duplicate_names_warn_at_each_later_partner_ignoring_case_and_blanks() {
-        let a = partner("Prospect");
-        let mut b = partner("Prospect");
+        let a = partner("prospect");
+        let mut b = partner("prospect");
         b.name = " ACME ".into();
-        let mut c = partner("Prospect");
+        let mut c = partner("prospect");
         c.name = "Other".into();
-        let mut nameless = partner("Prospect");
+        let mut nameless = partner("prospect");
         nameless.name = String::new();
         let partners = [
             ("acme", &a),

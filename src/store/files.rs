@@ -179,6 +179,30 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// Gives the prepared file the name `target` only if nothing has that name yet
+    /// (atomically: no other process can slip a file in between). On failure the
+    /// prepared file comes back, to try another name.
+    pub fn commit_new(self, target: &Path) -> Result<(), (Prepared, io::Error)> {
+        let fingerprint = self.fingerprint;
+        match self.temp.persist_noclobber(target) {
+            Ok(_) => {
+                if let Some(dir) = target.parent() {
+                    let _ = sync_dir(dir);
+                }
+                Ok(())
+            }
+            Err(error) => Err((
+                Prepared {
+                    temp: error.file,
+                    fingerprint,
+                },
+                error.error,
+            )),
+        }
+    }
+}
+
 /// Writes `bytes` to `target` atomically: the old file or the new one, never half.
 #[cfg(test)]
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {

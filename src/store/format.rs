@@ -27,6 +27,12 @@ const ONE_LINE_RECORDS: &[&str] = &[
     "Deliverable",
     "Outcome",
     "Feedback",
+    "Replan",
+    "Amendment",
+    "KpiClosed",
+    "GracePeriod",
+    "Phase",
+    "Perspective",
 ];
 
 const INDENT: &str = "    ";

@@ -6,6 +6,7 @@ mod explain;
 mod files;
 pub mod format;
 pub mod locate;
+pub mod migrate;
 mod parse;
 mod scan;
 
@@ -19,8 +20,9 @@ use serde::Serialize;
 use crate::domain::{PARTNER_VERSION, Partner, WORKSPACE_VERSION, Workspace};
 pub use files::Fingerprint;
 use files::{DirLock, link_problem, prepare, read_with_fingerprint, resolve_target, sync_dir};
+pub use migrate::{MigrateLine, MigrateOutcome, MigrateReport, Upgrade};
 pub use parse::LoadError;
-use parse::{Parsed, file_version, parse_document, without_bom};
+use parse::{Parsed, file_version, without_bom};
 
 pub const WORKSPACE_FILE: &str = "workspace.ron";
 pub const PARTNERS_DIR: &str = "partners";
@@ -50,6 +52,24 @@ pub struct Snapshot {
     pub partners: Vec<PartnerFile>,
     /// Files that failed to load (or loaded read-only), in file order.
     pub errors: Vec<LoadError>,
+    /// Files that loaded as an older version (migrated in memory) or with records
+    /// lacking ids; each is written as the current version when next saved.
+    pub upgrades: Vec<Upgrade>,
+}
+
+impl Snapshot {
+    /// Every partner as `(id, partner)`, the shape the domain's figures take.
+    pub fn partner_refs(&self) -> Vec<(&str, &Partner)> {
+        partner_refs(&self.partners)
+    }
+}
+
+/// `files` as `(id, partner)` pairs, the shape the domain's figures take.
+pub fn partner_refs(files: &[PartnerFile]) -> Vec<(&str, &Partner)> {
+    files
+        .iter()
+        .map(|file| (file.id.as_str(), &file.partner))
+        .collect()
 }
 
 /// Why a write did not happen. In every case nothing on disk was changed.
@@ -145,6 +165,10 @@ impl fmt::Display for OpenError {
 
 impl std::error::Error for OpenError {}
 
+/// One partner file as read: the partner (unless it did not parse), the problems
+/// found, and what was changed in memory to bring it to the current version.
+type ReadPartner = (Option<PartnerFile>, Vec<LoadError>, Option<Upgrade>);
+
 /// The data directory.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -197,20 +221,21 @@ impl Store {
             });
         }
         let mut errors = Vec::new();
-        let (workspace, workspace_fingerprint, workspace_read_only) =
-            match self.read_document::<Workspace>(WORKSPACE_FILE, WORKSPACE_VERSION) {
-                Ok((parsed, fingerprint)) => {
-                    errors.extend(parsed.errors);
-                    match parsed.value {
-                        Some(workspace) => (workspace, Some(fingerprint), parsed.read_only),
-                        None => (Workspace::new("(workspace.ron failed to load)"), None, true),
-                    }
+        let mut upgrades = Vec::new();
+        let (workspace, workspace_fingerprint, workspace_read_only) = match self.read_workspace() {
+            Ok((parsed, fingerprint, upgrade)) => {
+                errors.extend(parsed.errors);
+                upgrades.extend(upgrade);
+                match parsed.value {
+                    Some(workspace) => (workspace, Some(fingerprint), parsed.read_only),
+                    None => (Workspace::new("(workspace.ron failed to load)"), None, true),
                 }
-                Err(error) => {
-                    errors.push(error);
-                    (Workspace::new("(workspace.ron failed to load)"), None, true)
-                }
-            };
+            }
+            Err(error) => {
+                errors.push(error);
+                (Workspace::new("(workspace.ron failed to load)"), None, true)
+            }
+        };
 
         errors.extend(self.odd_files());
         let mut partners = Vec::new();
@@ -218,9 +243,10 @@ impl Store {
             path: self.root.join(PARTNERS_DIR),
             error,
         })? {
-            match self.load_partner(&id) {
-                Ok((partner, mut partner_errors)) => {
+            match self.read_partner(&id, || workspace.clone()) {
+                Ok((partner, mut partner_errors, upgrade)) => {
                     errors.append(&mut partner_errors);
+                    upgrades.extend(upgrade);
                     if let Some(partner) = partner {
                         partners.push(partner);
                     }
@@ -234,7 +260,16 @@ impl Store {
             workspace_read_only,
             partners,
             errors,
+            upgrades,
         })
+    }
+
+    fn read_workspace(
+        &self,
+    ) -> Result<(Parsed<Workspace>, Fingerprint, Option<Upgrade>), LoadError> {
+        let (bytes, fingerprint) = self.read_bytes(WORKSPACE_FILE)?;
+        let (parsed, upgrade) = migrate::read_workspace(WORKSPACE_FILE, &bytes);
+        Ok((parsed, fingerprint, upgrade))
     }
 
     /// Ids of every `partners/*.ron`, sorted; hidden files (our temporary files among
@@ -307,13 +342,30 @@ impl Store {
     }
 
     /// Reads one partner. `Ok((None, errors))` when it did not parse; the errors also
-    /// carry the note for a file loaded read-only.
+    /// carry the note for a file loaded read-only. A version 1 file is migrated in
+    /// memory, its names mapped through the workspace on disk.
     pub fn load_partner(
         &self,
         id: &str,
     ) -> Result<(Option<PartnerFile>, Vec<LoadError>), LoadError> {
+        let workspace = || {
+            self.read_workspace()
+                .ok()
+                .and_then(|(parsed, _, _)| parsed.value)
+                .unwrap_or_else(|| Workspace::new(""))
+        };
+        self.read_partner(id, workspace)
+            .map(|(partner, errors, _)| (partner, errors))
+    }
+
+    fn read_partner(
+        &self,
+        id: &str,
+        workspace: impl FnOnce() -> Workspace,
+    ) -> Result<ReadPartner, LoadError> {
         let file = Self::partner_file(id);
-        let (parsed, fingerprint) = self.read_document::<Partner>(&file, PARTNER_VERSION)?;
+        let (bytes, fingerprint) = self.read_bytes(&file)?;
+        let (parsed, upgrade) = migrate::read_partner(&file, id, &bytes, workspace);
         let Parsed {
             value,
             read_only,
@@ -327,21 +379,19 @@ impl Store {
                 read_only,
             }),
             errors,
+            upgrade,
         ))
     }
 
-    fn read_document<T: serde::de::DeserializeOwned + parse::Versioned>(
-        &self,
-        file: &str,
-        known_version: u32,
-    ) -> Result<(Parsed<T>, Fingerprint), LoadError> {
+    /// A data file's bytes as read, with its fingerprint. A link that leads outside
+    /// the data directory is not followed: nothing from outside is ever read.
+    fn read_bytes(&self, file: &str) -> Result<(Vec<u8>, Fingerprint), LoadError> {
         let path = self.root.join(file);
         if let Some(problem) = link_problem(&self.root, &path) {
             return Err(LoadError::whole_file(file, problem));
         }
-        let (bytes, fingerprint) = read_with_fingerprint(&path)
-            .map_err(|error| LoadError::whole_file(file, format!("cannot read: {error}")))?;
-        Ok((parse_document(file, &bytes, known_version), fingerprint))
+        read_with_fingerprint(&path)
+            .map_err(|error| LoadError::whole_file(file, format!("cannot read: {error}")))
     }
 
     /// The text of a data file, as the loader reads it (links only within the data
@@ -442,25 +492,64 @@ impl Store {
         }
     }
 
-    /// Keeps a copy of an edit that could not be written, as
-    /// `.trash/unsaved-<id>.ron`, so it survives a crash or a dropped connection.
-    pub fn rescue(&self, id: &str, partner: &Partner) -> Result<PathBuf, SaveError> {
-        let file = format!("{TRASH_DIR}/unsaved-{id}.ron");
-        let text = format::to_ron(partner).map_err(|error| SaveError::Io {
+    /// Keeps a copy of an edit that could not be written, so that it survives a crash
+    /// or a dropped connection: `.trash/unsaved-<stem>-<user>-<YYYYMMDDTHHMMSS>.ron`
+    /// (`-2`, `-3`… when that name is taken). The name carries the user and the
+    /// moment, and a copy is never written over an existing file, so two dashboards
+    /// — of one user or of two — can never overwrite each other's copies.
+    pub fn rescue<T: Serialize>(
+        &self,
+        stem: &str,
+        user: &str,
+        at: chrono::NaiveDateTime,
+        value: &T,
+    ) -> Result<PathBuf, SaveError> {
+        let prefix = format!(
+            "unsaved-{stem}-{}-{}",
+            file_safe(user),
+            at.format("%Y%m%dT%H%M%S")
+        );
+        let file = format!("{TRASH_DIR}/{prefix}.ron");
+        let text = format::to_ron(value).map_err(|error| SaveError::Io {
             file: file.clone(),
             message: format!("cannot serialise: {error}"),
         })?;
-        fs::create_dir_all(self.root.join(TRASH_DIR)).map_err(|error| io_error(&file, error))?;
-        let path = self.root.join(&file);
-        prepare(&path, text.as_bytes())
-            .and_then(|prepared| prepared.commit(&path))
+        let trash = self.root.join(TRASH_DIR);
+        fs::create_dir_all(&trash).map_err(|error| io_error(&file, error))?;
+        let mut prepared = prepare(&self.root.join(&file), text.as_bytes())
             .map_err(|error| io_error(&file, error))?;
-        Ok(path)
+        for n in 1..1000 {
+            let name = match n {
+                1 => format!("{prefix}.ron"),
+                n => format!("{prefix}-{n}.ron"),
+            };
+            let path = trash.join(&name);
+            match prepared.commit_new(&path) {
+                Ok(()) => return Ok(path),
+                Err((back, error)) if error.kind() == io::ErrorKind::AlreadyExists => {
+                    prepared = back;
+                }
+                Err((_, error)) => return Err(io_error(&format!("{TRASH_DIR}/{name}"), error)),
+            }
+        }
+        Err(io_error(
+            &file,
+            io::Error::other("a thousand copies of this name exist already"),
+        ))
     }
 
-    /// Drops the rescue copy of `id` once its edit is on disk for real.
-    pub fn clear_rescue(&self, id: &str) {
-        let _ = fs::remove_file(self.root.join(TRASH_DIR).join(format!("unsaved-{id}.ron")));
+    /// Drops a rescue copy this session made, once its edit is on disk for real or a
+    /// newer copy replaced it. Only `.trash/unsaved-*.ron` files are ever removed.
+    pub fn clear_rescue(&self, path: &Path) {
+        let trash = self.root.join(TRASH_DIR);
+        let ours = path.parent() == Some(trash.as_path())
+            && path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| name.starts_with("unsaved-") && name.ends_with(".ron"));
+        if ours {
+            let _ = fs::remove_file(path);
+        }
     }
 
     /// Moves a partner's file to `.trash/<id>-<timestamp>.ron`; nothing is unlinked.
@@ -553,9 +642,95 @@ impl fmt::Display for InitError {
 
 impl std::error::Error for InitError {}
 
+/// `text` as part of a file name: letters, digits, `.`, `_` and `-` kept, anything
+/// else `_`, at most 32 characters; `unknown` when nothing is left.
+fn file_safe(text: &str) -> String {
+    let safe: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(32)
+        .collect();
+    let safe = safe.trim_start_matches('.').to_string();
+    if safe.is_empty() {
+        "unknown".into()
+    } else {
+        safe
+    }
+}
+
 fn io_error(file: &str, error: io::Error) -> SaveError {
     SaveError::Io {
         file: file.to_string(),
         message: error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partner_refs_pair_each_id_with_its_partner_in_order() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let file = |id: &str, name: &str| PartnerFile {
+            id: id.into(),
+            partner: Partner::new(name, "", "", "prospect", day),
+            fingerprint: None,
+            read_only: false,
+        };
+        let snapshot = Snapshot {
+            workspace: Workspace::new("T"),
+            workspace_fingerprint: None,
+            workspace_read_only: false,
+            partners: vec![file("a", "Alpha"), file("b", "Beta")],
+            errors: Vec::new(),
+            upgrades: Vec::new(),
+        };
+        let refs: Vec<(&str, &str)> = snapshot
+            .partner_refs()
+            .into_iter()
+            .map(|(id, partner)| (id, partner.name.as_str()))
+            .collect();
+        assert_eq!(refs, [("a", "Alpha"), ("b", "Beta")]);
+    }
+
+    #[test]
+    fn rescue_copies_are_never_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+            .unwrap()
+            .and_hms_opt(9, 30, 5)
+            .unwrap();
+        let workspace = Workspace::new("A");
+        let first = store.rescue("workspace", "maya", at, &workspace).unwrap();
+        let second = store.rescue("workspace", "maya", at, &workspace).unwrap();
+        let other = store
+            .rescue("workspace", "../lee x", at, &workspace)
+            .unwrap();
+        let name = |path: &Path| path.file_name().unwrap().to_str().unwrap().to_string();
+        assert_eq!(name(&first), "unsaved-workspace-maya-20261128T093005.ron");
+        assert_eq!(
+            name(&second),
+            "unsaved-workspace-maya-20261128T093005-2.ron"
+        );
+        assert_eq!(
+            name(&other),
+            "unsaved-workspace-_lee_x-20261128T093005.ron",
+            "a user name cannot leave the trash or hide the file"
+        );
+        assert!(first.exists() && second.exists() && other.exists());
+        store.clear_rescue(&first);
+        assert!(!first.exists());
+        let outside = dir.path().join("workspace.ron");
+        std::fs::write(&outside, "keep").unwrap();
+        store.clear_rescue(&outside);
+        assert!(outside.exists(), "only rescue copies are ever removed");
     }
 }
