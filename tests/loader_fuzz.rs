@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use pactboard::check::run_check;
+use pactboard::check::find_problems;
 use pactboard::store::Store;
 use proptest::prelude::*;
 
@@ -34,7 +34,7 @@ fn load(dir: &Path, workspace: &[u8], partner: &[u8]) {
     let snapshot = store
         .load()
         .expect("a directory with a workspace file opens");
-    let _ = run_check(&store, &snapshot);
+    let _ = find_problems(&store, &snapshot);
     let _ = store.load_partner("x");
 }
 
