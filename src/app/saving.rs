@@ -279,7 +279,20 @@ pub fn report(app: &mut App, written: Written, done: &str) {
             ),
         ),
     };
+    let text = match locking_note(app) {
+        Some(note) => format!("{text} ({note})"),
+        None => text,
+    };
     app.status = Some(StatusMessage { level, text });
+}
+
+/// Said once a session: the filesystem cannot lock, so two saves in the same
+/// instant are kept apart by the content check alone.
+fn locking_note(app: &App) -> Option<&'static str> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static SAID: AtomicBool = AtomicBool::new(false);
+    (app.store.locking_unsupported() && !SAID.swap(true, Ordering::Relaxed))
+        .then_some("this filesystem cannot lock files; saves still never overwrite a changed file")
 }
 
 /// `W`: tries again to write every document whose last write failed.

@@ -11,6 +11,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::share::share_new_file;
+use super::{SaveError, Store};
+use std::sync::atomic::Ordering;
 
 pub const LOCK_FILE: &str = ".pactboard.lock";
 
@@ -144,6 +146,56 @@ fn holder(path: &Path) -> Option<String> {
 fn unsupported(error: &io::Error) -> bool {
     // ENOLCK and EOPNOTSUPP on Linux.
     error.kind() == io::ErrorKind::Unsupported || matches!(error.raw_os_error(), Some(37 | 95))
+}
+
+impl Store {
+    /// Names the person saving, for the lock file while a save holds it.
+    pub fn with_user(mut self, user: impl Into<String>) -> Self {
+        self.user = user.into();
+        self
+    }
+
+    /// How long a save waits for another session's lock before giving up with
+    /// `SaveError::Locked` (three seconds unless told otherwise; the dashboard
+    /// waits briefly and retries on a timer, so the screen never freezes).
+    pub fn with_lock_wait(mut self, wait: Duration) -> Self {
+        self.lock_wait = wait;
+        self
+    }
+
+    /// Whether a save has found that this filesystem cannot lock files: saves still
+    /// refuse to overwrite a changed file, but two saves in the same instant are
+    /// not kept apart. Worth saying once.
+    pub fn locking_unsupported(&self) -> bool {
+        self.lock_unsupported.load(Ordering::Relaxed)
+    }
+
+    /// Takes the data directory's lock for a save of `file`, waiting up to the
+    /// store's lock wait. A lock that cannot be opened is an error that names the
+    /// lock file, not the file being saved.
+    pub(super) fn lock(&self, file: &str) -> Result<DirLock, SaveError> {
+        let who = if self.user.is_empty() {
+            "pactboard"
+        } else {
+            &self.user
+        };
+        match DirLock::acquire(&self.root, self.lock_wait, who) {
+            Ok(lock) => {
+                if !lock.locked {
+                    self.lock_unsupported.store(true, Ordering::Relaxed);
+                }
+                Ok(lock)
+            }
+            Err(LockError::Busy { holder }) => Err(SaveError::Locked {
+                file: file.to_string(),
+                holder,
+            }),
+            Err(LockError::Io(error)) => Err(SaveError::Io {
+                file: LOCK_FILE.to_string(),
+                message: format!("{error} (while saving {file})"),
+            }),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod rescue;
 mod save;
 mod scan;
 mod share;
+mod trash;
 pub mod watch;
 
 use std::fmt;
@@ -23,22 +24,23 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use serde::Serialize;
 
 use crate::domain::{PARTNER_VERSION, Partner, WORKSPACE_VERSION, Workspace};
 pub use files::Fingerprint;
-use files::{link_problem, prepare, read_with_fingerprint, resolve_target, sync_dir};
+use files::{link_problem, prepare, read_with_fingerprint, resolve_target};
 pub use hygiene::{StrayTemp, Writable};
 pub use lock::{DEFAULT_LOCK_WAIT, LOCK_FILE};
-use lock::{DirLock, LockError};
+
 pub use merge::{FieldConflict, Keep, Merged, Step};
 pub use migrate::{MigrateLine, MigrateOutcome, MigrateReport, Upgrade};
 pub use parse::LoadError;
 use parse::{Parsed, file_version, without_bom};
 pub use save::Saved;
+pub use trash::InitError;
 
 pub const WORKSPACE_FILE: &str = "workspace.ron";
 pub const PARTNERS_DIR: &str = "partners";
@@ -218,54 +220,6 @@ impl Store {
             user: String::new(),
             lock_wait: DEFAULT_LOCK_WAIT,
             lock_unsupported: Arc::new(AtomicBool::new(false)),
-        }
-    }
-
-    /// Names the person saving, for the lock file while a save holds it.
-    pub fn with_user(mut self, user: impl Into<String>) -> Self {
-        self.user = user.into();
-        self
-    }
-
-    /// How long a save waits for another session's lock before giving up with
-    /// `SaveError::Locked` (three seconds unless told otherwise; the dashboard
-    /// waits briefly and retries on a timer, so the screen never freezes).
-    pub fn with_lock_wait(mut self, wait: Duration) -> Self {
-        self.lock_wait = wait;
-        self
-    }
-
-    /// Whether a save has found that this filesystem cannot lock files: saves still
-    /// refuse to overwrite a changed file, but two saves in the same instant are
-    /// not kept apart. Worth saying once.
-    pub fn locking_unsupported(&self) -> bool {
-        self.lock_unsupported.load(Ordering::Relaxed)
-    }
-
-    /// Takes the data directory's lock for a save of `file`, waiting up to the
-    /// store's lock wait. A lock that cannot be opened is an error that names the
-    /// lock file, not the file being saved.
-    fn lock(&self, file: &str) -> Result<DirLock, SaveError> {
-        let who = if self.user.is_empty() {
-            "pactboard"
-        } else {
-            &self.user
-        };
-        match DirLock::acquire(&self.root, self.lock_wait, who) {
-            Ok(lock) => {
-                if !lock.locked {
-                    self.lock_unsupported.store(true, Ordering::Relaxed);
-                }
-                Ok(lock)
-            }
-            Err(LockError::Busy { holder }) => Err(SaveError::Locked {
-                file: file.to_string(),
-                holder,
-            }),
-            Err(LockError::Io(error)) => Err(SaveError::Io {
-                file: LOCK_FILE.to_string(),
-                message: format!("{error} (while saving {file})"),
-            }),
         }
     }
 
@@ -585,98 +539,7 @@ impl Store {
             (Err(error), _) => Err(io_error(file, error)),
         }
     }
-
-    /// Moves a partner's file to `.trash/<id>-<timestamp>.ron`; nothing is unlinked.
-    /// Refuses, like a save, when the file changed since it was read.
-    pub fn trash_partner(&self, id: &str, expected: &Fingerprint) -> Result<PathBuf, SaveError> {
-        let file = Self::partner_file(id);
-        let source = self.root.join(&file);
-        let _lock = self.lock(&file)?;
-        self.check_unchanged(&file, &source, PARTNER_VERSION, Some(expected))?;
-        self.move_to_trash(&file, id)
-    }
-
-    fn move_to_trash(&self, file: &str, stem: &str) -> Result<PathBuf, SaveError> {
-        let trash = self.root.join(TRASH_DIR);
-        self.create_dir(TRASH_DIR)
-            .map_err(|error| io_error(file, error))?;
-        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S").to_string();
-        let destination = (1..)
-            .map(|n| match n {
-                1 => trash.join(format!("{stem}-{stamp}.ron")),
-                n => trash.join(format!("{stem}-{stamp}-{n}.ron")),
-            })
-            .find(|candidate| fs::symlink_metadata(candidate).is_err())
-            .unwrap_or_else(|| trash.join(format!("{stem}-{stamp}.ron")));
-        let source = self.root.join(file);
-        fs::rename(&source, &destination).map_err(|error| io_error(file, error))?;
-        if let Some(parent) = source.parent() {
-            sync_dir(parent).map_err(|error| io_error(file, error))?;
-        }
-        sync_dir(&trash).map_err(|error| io_error(file, error))?;
-        Ok(destination)
-    }
-
-    /// Creates a workspace in `self.root`: `workspace.ron` and one file per partner.
-    /// Refuses a non-empty directory unless `force`; with `force`, any file it would
-    /// replace is moved to `.trash/` first.
-    pub fn init(
-        &self,
-        workspace: &Workspace,
-        partners: &[(String, Partner)],
-        force: bool,
-    ) -> Result<(), InitError> {
-        let occupied = match fs::read_dir(&self.root) {
-            Ok(mut entries) => entries.next().is_some(),
-            Err(error) if error.kind() == io::ErrorKind::NotFound => false,
-            Err(error) => return Err(InitError::Save(io_error(".", error))),
-        };
-        if occupied && !force {
-            return Err(InitError::NotEmpty(self.root.clone()));
-        }
-        fs::create_dir_all(&self.root)
-            .and_then(|()| self.create_dir(PARTNERS_DIR))
-            .map_err(|error| InitError::Save(io_error(PARTNERS_DIR, error)))?;
-        let files = std::iter::once((WORKSPACE_FILE.to_string(), "workspace".to_string())).chain(
-            partners
-                .iter()
-                .map(|(id, _)| (Self::partner_file(id), id.clone())),
-        );
-        for (file, stem) in files {
-            if fs::symlink_metadata(self.root.join(&file)).is_ok() {
-                self.move_to_trash(&file, &stem).map_err(InitError::Save)?;
-            }
-        }
-        self.save_workspace(workspace, None)
-            .map_err(InitError::Save)?;
-        for (id, partner) in partners {
-            self.save_partner(id, partner, None)
-                .map_err(InitError::Save)?;
-        }
-        Ok(())
-    }
 }
-
-#[derive(Debug)]
-pub enum InitError {
-    NotEmpty(PathBuf),
-    Save(SaveError),
-}
-
-impl fmt::Display for InitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            InitError::NotEmpty(dir) => write!(
-                f,
-                "{} is not empty; use --force to write into it anyway (files it replaces go to {TRASH_DIR}/)",
-                dir.display()
-            ),
-            InitError::Save(error) => error.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for InitError {}
 
 impl Store {
     /// Creates `dir` (relative to the data directory) and its missing parents,
