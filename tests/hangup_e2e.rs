@@ -200,3 +200,17 @@ fn a_terminal_that_closes_without_a_signal_ends_the_session_within_a_second() {
     let said = fs::read_to_string(home.path().join("stderr")).unwrap_or_default();
     assert!(said.contains("the terminal's input ended"), "{said}");
 }
+
+#[test]
+fn a_terminal_resized_to_nothing_ends_the_session_within_a_second() {
+    let (_dir, data) = demo_copy();
+    let mut pty = Pty::builder(&data).today(DEMO_DATE).spawn();
+    pty.wait_for("Needs attention", WAIT);
+    let start = Instant::now();
+    pty.resize(0, 0);
+    let status = pty.wait_for_exit(WAIT);
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(1), "exited after {took:?}");
+    assert!(!status.success(), "{status}");
+    pty.assert_restored();
+}
