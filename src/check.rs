@@ -1,6 +1,9 @@
 //! `pactboard check`: every load error and every validation problem as
 //! `file:line:column: error|warning: message`, located in the file's text.
 
+use chrono::NaiveDate;
+
+use crate::domain::Partner;
 use crate::domain::integrity::{
     partner_id_problems, partner_reference_problems, workspace_id_problems,
 };
@@ -34,9 +37,9 @@ impl CheckOutcome {
     }
 }
 
-/// Checks everything in `snapshot`; reads the files again (never writes) to point at
-/// the line each problem is on.
-pub fn run_check(store: &Store, snapshot: &Snapshot) -> CheckOutcome {
+/// Checks everything in `snapshot` as of `today`; reads the files again (never
+/// writes) to point at the line each problem is on.
+pub fn run_check(store: &Store, snapshot: &Snapshot, today: NaiveDate) -> CheckOutcome {
     let mut outcome = CheckOutcome {
         files: 1 + store.partner_ids().map_or(0, |ids| ids.len()),
         ..CheckOutcome::default()
@@ -74,10 +77,60 @@ pub fn run_check(store: &Store, snapshot: &Snapshot) -> CheckOutcome {
             &file.partner,
             &snapshot.workspace,
         ));
+        problems.extend(reading_problems(&file.partner, today));
         problems.extend(upgrade_note(snapshot, &path));
         report(store, &path, &problems, &mut outcome);
     }
     outcome
+}
+
+/// Readings that cannot be right: dated after `today` (an error — nobody measured
+/// them yet, and they would count once the day comes), and out of date order (a
+/// warning: they are shown in order, and written in order when the partner is next
+/// saved). Each is pointed at by the reading's id.
+pub fn reading_problems(partner: &Partner, today: NaiveDate) -> Vec<Problem> {
+    use crate::domain::readings::{first_out_of_order, future_readings};
+    let mut problems = Vec::new();
+    for kpi in &partner.kpis {
+        for reading in future_readings(kpi, today) {
+            problems.push(Problem {
+                severity: Severity::Error,
+                message: format!(
+                    "KPI \"{}\" has a reading dated {}, after today ({today}); correct its date",
+                    kpi.name, reading.date
+                ),
+                anchor: reading_anchor(&reading.id),
+            });
+        }
+        if let Some((before, after)) = first_out_of_order(kpi) {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                message: format!(
+                    "KPI \"{}\" lists its readings out of date order ({} after {}); they are shown in order and written in order when the partner is next saved",
+                    kpi.name, after.date, before.date
+                ),
+                anchor: reading_anchor(&after.id),
+            });
+        }
+    }
+    problems
+}
+
+/// Where a reading is in its file: at its id (a reading without one: at `readings`).
+fn reading_anchor(id: &str) -> Anchor {
+    if id.trim().is_empty() {
+        Anchor {
+            field: "readings",
+            value: None,
+            occurrence: 0,
+        }
+    } else {
+        Anchor {
+            field: "id",
+            value: Some(id.to_string()),
+            occurrence: 0,
+        }
+    }
 }
 
 /// A file of an older version (or with records lacking ids) loads, migrated in
@@ -200,6 +253,44 @@ mod tests {
             occurrence: 0,
         };
         assert_eq!(locate(text, &missing), (1, 1));
+    }
+
+    #[test]
+    fn readings_after_today_are_errors_and_out_of_order_ones_a_warning() {
+        use crate::domain::kpi::{Kpi, Reading};
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let reading = |id: &str, date: &str| Reading {
+            id: id.into(),
+            ..Reading::new(day(date), 1.0)
+        };
+        let mut partner = Partner::new("Acme", "", "", "active", day("2026-01-01"));
+        partner.kpis.push(Kpi {
+            readings: vec![
+                reading("rd-a", "2026-03-01"),
+                reading("rd-b", "2026-02-01"),
+                reading("rd-c", "2026-12-01"),
+            ],
+            ..Kpi::new("Leads", (0.0, 10.0), (day("2026-01-01"), day("2026-12-31")))
+        });
+        let problems = reading_problems(&partner, day("2026-11-28"));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].severity, Severity::Error);
+        assert_eq!(
+            problems[0].message,
+            "KPI \"Leads\" has a reading dated 2026-12-01, after today (2026-11-28); correct its date"
+        );
+        assert_eq!(problems[0].anchor.value.as_deref(), Some("rd-c"));
+        assert_eq!(problems[1].severity, Severity::Warning);
+        assert!(
+            problems[1].message.starts_with(
+                "KPI \"Leads\" lists its readings out of date order (2026-02-01 after 2026-03-01)"
+            ),
+            "{}",
+            problems[1].message
+        );
+        assert_eq!(problems[1].anchor.value.as_deref(), Some("rd-b"));
+        partner.kpis[0].readings.truncate(1);
+        assert!(reading_problems(&partner, day("2026-11-28")).is_empty());
     }
 
     #[test]

@@ -68,7 +68,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
-            let outcome = run_check(&store, &snapshot);
+            let (today, _) = cli::resolve_today(cli.today, &snapshot.workspace);
+            let outcome = run_check(&store, &snapshot, today);
             for line in &outcome.lines {
                 println!("{}", report::printable(line));
             }

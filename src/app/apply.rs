@@ -91,6 +91,8 @@ enum Written {
 fn commit(app: &mut App, mut change: Change) -> bool {
     if let Some(Content::Partner(partner)) = change.after.as_mut() {
         app.data.fill_ids(partner);
+        // A file edited by hand with readings out of order is written in order.
+        crate::domain::readings::sort_readings(partner);
     }
     if change.before == change.after {
         say(app, Level::Info, "nothing changed");
