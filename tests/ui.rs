@@ -119,11 +119,7 @@ fn detail_sections() {
 
 #[test]
 fn placeholder_tabs() {
-    for (tab, name) in [
-        (Tab::Timeline, "timeline"),
-        (Tab::Scoring, "scoring"),
-        (Tab::Scorecard, "scorecard"),
-    ] {
+    for (tab, name) in [(Tab::Timeline, "timeline"), (Tab::Scoring, "scoring")] {
         let (_dir, mut app) = fixture_app();
         dispatch(&mut app, Action::GoTo(tab));
         let text = screen(&app, 80, 24);

@@ -57,6 +57,7 @@ pub enum Action {
     Input(KeyEvent),
     Pipeline(PipelineAction),
     Detail(DetailAction),
+    Scorecard(ScorecardAction),
     Form(FormAction),
 }
 
@@ -65,6 +66,30 @@ pub enum Action {
 pub enum PipelineAction {
     /// Show closed stages at full width, or fold them.
     ToggleClosedStages,
+}
+
+/// What only the Scorecard does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScorecardAction {
+    /// `[`/`]`: the previous/next partner.
+    PrevPartner,
+    NextPartner,
+    /// `[`/`]` with a KPI up close: the partner's previous/next KPI.
+    PrevKpi,
+    NextKpi,
+    /// `[`/`]` with a review open: the previous/next review.
+    PrevReview,
+    NextReview,
+    /// `r`: a reading for the selected KPI.
+    AddReading,
+    /// `f`: feedback from a stakeholder.
+    AddFeedback,
+    /// `R`: record a review.
+    RecordReview,
+    /// `p`: one perspective after the other, then all.
+    CyclePerspective,
+    /// `P`: every open KPI of every partner; again (or `Esc`) goes back.
+    Portfolio,
 }
 
 /// What only the partner detail does.

@@ -75,6 +75,12 @@ pub enum Reveal {
     Item(Item),
     /// A member of the team, by handle.
     Member(String),
+    /// A record of a partner by its id — a KPI, a reading, feedback, a review: the
+    /// Scorecard finds which it is.
+    Record {
+        partner: String,
+        id: String,
+    },
 }
 
 /// A yes/no question that names what it is about, and what yes does.

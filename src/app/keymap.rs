@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, DetailAction, FormAction, PipelineAction};
+use super::action::{Action, DetailAction, FormAction, PipelineAction, ScorecardAction};
 use super::screens::Tab;
 
 /// Where a binding applies: each screen says which context it is in (its `Screen::
@@ -21,6 +21,12 @@ pub enum Context {
     Timeline,
     Scoring,
     Scorecard,
+    /// The Scorecard's close-up of one KPI: chart and readings.
+    ScorecardKpi,
+    /// The Scorecard's view of one review.
+    ScorecardReview,
+    /// The Scorecard's portfolio table: every open KPI of every partner.
+    Portfolio,
     Help,
     LoadErrors,
     Form,
@@ -42,6 +48,9 @@ impl Context {
             Context::Timeline => "Timeline",
             Context::Scoring => "Scoring",
             Context::Scorecard => "Scorecard",
+            Context::ScorecardKpi => "Scorecard: a KPI up close",
+            Context::ScorecardReview => "Scorecard: a review",
+            Context::Portfolio => "Scorecard: every open KPI",
             Context::Help => "Help",
             Context::LoadErrors => "Files that did not load",
             Context::Form => "Form",
@@ -66,7 +75,7 @@ impl Context {
     }
 
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::Overview,
         Context::Pipeline,
@@ -75,6 +84,9 @@ impl Context {
         Context::Timeline,
         Context::Scoring,
         Context::Scorecard,
+        Context::ScorecardKpi,
+        Context::ScorecardReview,
+        Context::Portfolio,
         Context::Help,
         Context::LoadErrors,
         Context::Form,
@@ -248,6 +260,59 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Pipeline, &[key(KeyCode::Home), ch('g')], Action::Top, "first card", None),
     bind(C::Pipeline, &[key(KeyCode::End), ch('G')], Action::Bottom, "last card", None),
     bind(C::Pipeline, &[key(KeyCode::Esc)], Action::Back, "clear the filter", None),
+    // Scorecard: the partner's KPIs, feedback and reviews.
+    bind(C::Scorecard, &[key(KeyCode::Down), ch('j')], Action::Down, "next item of the panel", Some("move")),
+    bind(C::Scorecard, &[key(KeyCode::Up), ch('k')], Action::Up, "previous item of the panel", Some("move")),
+    bind(C::Scorecard, &[ch('[')], Action::Scorecard(ScorecardAction::PrevPartner), "previous partner", Some("partner")),
+    bind(C::Scorecard, &[ch(']')], Action::Scorecard(ScorecardAction::NextPartner), "next partner", Some("partner")),
+    bind(C::Scorecard, &[key(KeyCode::Left), ch('h')], Action::Left, "previous panel: KPIs, feedback, reviews", Some("panel")),
+    bind(C::Scorecard, &[key(KeyCode::Right), ch('l')], Action::Right, "next panel", Some("panel")),
+    bind(C::Scorecard, &[ch('r')], Action::Scorecard(ScorecardAction::AddReading), "add a reading to the selected KPI", Some("reading")),
+    bind(C::Scorecard, &[ch('P')], Action::Scorecard(ScorecardAction::Portfolio), "every open KPI of every partner, most in need first", Some("portfolio")),
+    bind(C::Scorecard, &[key(KeyCode::Enter)], Action::Open, "open the KPI up close, the review; edit the feedback", Some("open")),
+    bind(C::Scorecard, &[ch('a')], Action::Add, "add a KPI, feedback or a review (the focused panel)", Some("add")),
+    bind(C::Scorecard, &[ch('e')], Action::Edit, "edit the selected KPI, feedback or review", Some("edit")),
+    bind(C::Scorecard, &[ch('d')], Action::Delete, "delete the selected KPI, feedback or review (asks first)", None),
+    bind(C::Scorecard, &[ch('f')], Action::Scorecard(ScorecardAction::AddFeedback), "add feedback from a stakeholder", None),
+    bind(C::Scorecard, &[ch('R')], Action::Scorecard(ScorecardAction::RecordReview), "record a review: outcomes, KPIs closed, adjustments", Some("review")),
+    bind(C::Scorecard, &[ch('p')], Action::Scorecard(ScorecardAction::CyclePerspective), "show one perspective, the next, then all", None),
+    bind(C::Scorecard, &[key(KeyCode::Home), ch('g')], Action::Top, "first item of the panel", None),
+    bind(C::Scorecard, &[key(KeyCode::End), ch('G')], Action::Bottom, "last item of the panel", None),
+    bind(C::Scorecard, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Scorecard, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Scorecard, &[key(KeyCode::Esc)], Action::Back, "show every perspective again", None),
+    // A KPI up close.
+    bind(C::ScorecardKpi, &[key(KeyCode::Down), ch('j')], Action::Down, "next reading", Some("move")),
+    bind(C::ScorecardKpi, &[key(KeyCode::Up), ch('k')], Action::Up, "previous reading", Some("move")),
+    bind(C::ScorecardKpi, &[ch('[')], Action::Scorecard(ScorecardAction::PrevKpi), "the partner's previous KPI", Some("KPI")),
+    bind(C::ScorecardKpi, &[ch(']')], Action::Scorecard(ScorecardAction::NextKpi), "the partner's next KPI", Some("KPI")),
+    bind(C::ScorecardKpi, &[ch('r'), ch('a')], Action::Scorecard(ScorecardAction::AddReading), "add a reading", Some("add reading")),
+    bind(C::ScorecardKpi, &[ch('e'), key(KeyCode::Enter)], Action::Edit, "edit the selected reading", Some("edit")),
+    bind(C::ScorecardKpi, &[ch('d')], Action::Delete, "delete the selected reading (asks first)", Some("delete")),
+    bind(C::ScorecardKpi, &[key(KeyCode::Home), ch('g')], Action::Top, "first reading", None),
+    bind(C::ScorecardKpi, &[key(KeyCode::End), ch('G')], Action::Bottom, "latest reading", None),
+    bind(C::ScorecardKpi, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::ScorecardKpi, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::ScorecardKpi, &[key(KeyCode::Esc)], Action::Back, "back to the scorecard", Some("back")),
+    // A review.
+    bind(C::ScorecardReview, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
+    bind(C::ScorecardReview, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", Some("scroll")),
+    bind(C::ScorecardReview, &[ch('[')], Action::Scorecard(ScorecardAction::PrevReview), "the previous review", Some("review")),
+    bind(C::ScorecardReview, &[ch(']')], Action::Scorecard(ScorecardAction::NextReview), "the next review", Some("review")),
+    bind(C::ScorecardReview, &[ch('e'), key(KeyCode::Enter)], Action::Edit, "edit the review", Some("edit")),
+    bind(C::ScorecardReview, &[ch('d')], Action::Delete, "delete it and its adjustments, reopen its KPIs (asks)", None),
+    bind(C::ScorecardReview, &[key(KeyCode::Esc)], Action::Back, "back to the scorecard", Some("back")),
+    // Every open KPI of every partner.
+    bind(C::Portfolio, &[key(KeyCode::Down), ch('j')], Action::Down, "next KPI", Some("move")),
+    bind(C::Portfolio, &[key(KeyCode::Up), ch('k')], Action::Up, "previous KPI", Some("move")),
+    bind(C::Portfolio, &[key(KeyCode::Enter)], Action::Open, "that partner's scorecard, on this KPI", Some("open")),
+    bind(C::Portfolio, &[ch('r')], Action::Scorecard(ScorecardAction::AddReading), "add a reading to the KPI", Some("reading")),
+    bind(C::Portfolio, &[ch('p')], Action::Scorecard(ScorecardAction::CyclePerspective), "show one perspective, the next, then all", Some("perspective")),
+    bind(C::Portfolio, &[key(KeyCode::Home), ch('g')], Action::Top, "first KPI", None),
+    bind(C::Portfolio, &[key(KeyCode::End), ch('G')], Action::Bottom, "last KPI", None),
+    bind(C::Portfolio, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Portfolio, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Portfolio, &[key(KeyCode::Esc), ch('P')], Action::Back, "back to the scorecard", Some("back")),
     // The filter being typed, on any list.
     bind(C::Filter, &[key(KeyCode::Enter)], Action::Submit, "keep the filter and go back to the list", Some("keep")),
     bind(C::Filter, &[key(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
@@ -347,6 +412,21 @@ pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
         ("● ◐ ○ ·", "health good (70+) · fair (40+) · poor · not started"),
         ("⚑", "check-in overdue for the charter's cadence"),
         ("▸ !", "next milestone · already late"),
+    ]),
+    (C::Scorecard, &[
+        ("● ◐ ○ ◌", "KPI green · amber · red · too early to tell"),
+        ("✓ ✗ –", "KPI closed: met · missed · dropped"),
+        ("stale", "no recent reading: the status is the last one's"),
+        ("⚠", "early warning: the trend misses the target"),
+        ("▁▃▅▇", "the latest readings, lowest to highest"),
+    ]),
+    (C::ScorecardKpi, &[
+        ("● ·", "readings · the planned path from baseline to target"),
+        ("╌ ◆", "the forecast to the target date · the target"),
+    ]),
+    (C::Portfolio, &[
+        ("● ◐ ○ ◌", "KPI green · amber · red · too early to tell"),
+        ("stale ⚠", "no recent reading · the trend misses the target"),
     ]),
     (C::Detail, &[
         ("[G] [A] [R] [S]", "KPI green · amber · red · stale (⚠ early warning)"),

@@ -5,8 +5,11 @@
 pub mod activity;
 pub mod agreement;
 pub mod charter;
+pub mod feedback;
+pub mod kpi;
 pub mod partner;
 pub mod profile;
+pub mod review;
 pub mod roles;
 pub mod workspace;
 

@@ -112,7 +112,7 @@ impl Tabs {
             pipeline: PipelineScreen::new(data),
             timeline: TimelineScreen,
             scoring: ScoringScreen,
-            scorecard: ScorecardScreen,
+            scorecard: ScorecardScreen::new(data),
         }
     }
 
