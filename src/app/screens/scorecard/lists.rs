@@ -146,16 +146,18 @@ impl PortfolioRow<'_> {
 pub fn portfolio<'a>(data: &'a Data, perspective: Option<&str>) -> Vec<PortfolioRow<'a>> {
     let mut rows = Vec::new();
     for file in &data.partners {
-        for (index, kpi) in file.partner.kpis.iter().enumerate() {
+        // Looked up once a partner: the portfolio may hold thousands of KPIs.
+        let Some(summary) = data.figures(&file.id) else {
+            continue;
+        };
+        for (kpi, assessment) in file.partner.kpis.iter().zip(&summary.assessments) {
             if kpi.closed.is_some() || perspective.is_some_and(|p| kpi.perspective != p) {
                 continue;
             }
-            if let Some(figures) = figures_of(data, &file.id, index) {
-                rows.push(PortfolioRow {
-                    partner: file,
-                    figures,
-                });
-            }
+            rows.push(PortfolioRow {
+                partner: file,
+                figures: kpi_figures(kpi, assessment, data.workspace.thresholds, data.today),
+            });
         }
     }
     rows.sort_by(|a, b| {
