@@ -4,9 +4,11 @@
 use crate::domain::integrity::{
     partner_id_problems, partner_reference_problems, workspace_id_problems,
 };
+use crate::domain::scoring::Score;
 use crate::domain::validate::{
     Anchor, Problem, Severity, duplicate_names, validate_partner, validate_workspace,
 };
+use crate::domain::{Partner, Workspace};
 use crate::store::{Snapshot, Store, WORKSPACE_FILE};
 
 #[derive(Debug, Default)]
@@ -54,7 +56,7 @@ pub fn run_check(store: &Store, snapshot: &Snapshot) -> CheckOutcome {
         problems.extend(upgrade_note(snapshot, WORKSPACE_FILE));
         report(store, WORKSPACE_FILE, &problems, &mut outcome);
     }
-    let partners: Vec<(&str, &crate::domain::Partner)> = snapshot
+    let partners: Vec<(&str, &Partner)> = snapshot
         .partners
         .iter()
         .map(|file| (file.id.as_str(), &file.partner))
@@ -74,10 +76,50 @@ pub fn run_check(store: &Store, snapshot: &Snapshot) -> CheckOutcome {
             &file.partner,
             &snapshot.workspace,
         ));
+        problems.extend(score_problems(&file.partner, &snapshot.workspace));
         problems.extend(upgrade_note(snapshot, &path));
         report(store, &path, &problems, &mut outcome);
     }
     outcome
+}
+
+/// Scores that count for nothing, as warnings where they stand: a score for a
+/// criterion the workspace does not have (a retired one it still has: restoring it
+/// brings the score back), and a criterion scored twice, where only the first
+/// counts.
+fn score_problems(partner: &Partner, workspace: &Workspace) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (index, score) in partner.scores.iter().enumerate() {
+        let earlier: Vec<&Score> = partner.scores[..index]
+            .iter()
+            .filter(|other| other.criterion == score.criterion)
+            .collect();
+        let anchor = Anchor {
+            field: "criterion",
+            value: Some(score.criterion.clone()),
+            occurrence: earlier.len(),
+        };
+        if let Some(first) = earlier.first() {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                message: format!(
+                    "\"{}\" is scored twice; only the first score ({}) counts, this one ({}) is ignored",
+                    score.criterion, first.score, score.score
+                ),
+                anchor,
+            });
+        } else if workspace.criterion(&score.criterion).is_none() {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                message: format!(
+                    "\"{}\" is not a criterion of the workspace, so its score is ignored: add the criterion to workspace.ron, or remove the score",
+                    score.criterion
+                ),
+                anchor,
+            });
+        }
+    }
+    problems
 }
 
 /// A file of an older version (or with records lacking ids) loads, migrated in
@@ -200,6 +242,36 @@ mod tests {
             occurrence: 0,
         };
         assert_eq!(locate(text, &missing), (1, 1));
+    }
+
+    #[test]
+    fn scores_for_unknown_criteria_and_twice_scored_ones_are_warnings() {
+        let workspace = Workspace::new("T");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let mut partner = Partner::new("Acme", "startup", "maya", "prospect", today);
+        partner.scores = vec![
+            Score::new("expertise", 4, ""),
+            Score::new("vibes", 3, ""),
+            Score::new("expertise", 2, ""),
+        ];
+        // A retired criterion is still the workspace's: no warning.
+        let mut retired = workspace.clone();
+        retired.criteria[1].retired = true;
+        let problems = score_problems(&partner, &retired);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().all(|p| p.severity == Severity::Warning));
+        assert!(
+            problems[0]
+                .message
+                .starts_with("\"vibes\" is not a criterion")
+        );
+        assert_eq!(problems[0].anchor.occurrence, 0);
+        assert!(
+            problems[1]
+                .message
+                .contains("scored twice; only the first score (4) counts")
+        );
+        assert_eq!(problems[1].anchor.occurrence, 1, "where it appears again");
     }
 
     #[test]
