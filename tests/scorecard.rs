@@ -960,7 +960,14 @@ fn check_flags_a_reading_dated_after_today_where_it_is() {
         .position(|line| line.contains("2026-12-26"))
         .unwrap()
         + 1;
-    let column = text.lines().nth(line - 1).unwrap().find("id:").unwrap() + 1;
+    // At the date itself.
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("\"2026-12-26\"")
+        .unwrap()
+        + 1;
     assert!(
         out.contains(&format!(
             "partners/cobalt-works.ron:{line}:{column}: error: KPI \"Kits delivered\" has a reading dated 2026-12-26, after today (2026-11-28)"

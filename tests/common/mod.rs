@@ -6,6 +6,7 @@
 
 pub mod fixture;
 pub mod scorecard;
+pub mod scoring;
 
 pub use fixture::{fixture, fixture_today};
 

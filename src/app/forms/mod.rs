@@ -11,6 +11,7 @@ pub mod partner;
 pub mod profile;
 pub mod review;
 pub mod roles;
+pub mod scoring;
 pub mod workspace;
 
 use super::form::{Field, Values};
