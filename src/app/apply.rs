@@ -119,8 +119,7 @@ fn commit(app: &mut App, mut change: Change) -> bool {
         }
         Ok(written) => {
             let done = change.description.clone();
-            app.history.undo.push(change);
-            app.history.redo.clear();
+            app.history.record(change, app.now);
             report(app, written, &done);
             app.data_changed();
             true
@@ -293,6 +292,8 @@ fn replay(app: &mut App, direction: Direction) {
         say(app, Level::Info, format!("nothing to {verb}"));
         return;
     };
+    // What is pressed after an undo or a redo is a step of its own.
+    app.history.close_burst();
     let value = match direction {
         Direction::Undo => change.before.clone(),
         Direction::Redo => change.after.clone(),
