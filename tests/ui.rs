@@ -270,7 +270,8 @@ fn the_demo_date_is_on_screen_even_at_80_columns() {
 #[test]
 fn severity_has_colour_and_a_symbol() {
     let (_dir, app) = demo_app();
-    let buffer = render_buffer(&app, Theme::COLOR, 80, 24);
+    // Tall enough for the first warnings under the late items.
+    let buffer = render_buffer(&app, Theme::COLOR, 80, 30);
     let text = buffer_text(&buffer);
     // The second attention item is an overdue action: its ▲ is red.
     let row = text
