@@ -5,7 +5,7 @@
 
 use super::form::FormSpec;
 use super::history::{Change, Doc};
-use super::records::Item;
+use super::records::{Item, Rec};
 use super::screens::{Layer, Tab};
 
 #[derive(Debug)]
@@ -75,6 +75,11 @@ pub enum Reveal {
     Item(Item),
     /// A member of the team, by handle.
     Member(String),
+    /// A milestone of a partner (wherever milestones are listed).
+    Milestone {
+        partner: String,
+        at: Rec,
+    },
 }
 
 /// A yes/no question that names what it is about, and what yes does.

@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod agreement;
 pub mod charter;
+pub mod milestones;
 pub mod partner;
 pub mod profile;
 pub mod roles;

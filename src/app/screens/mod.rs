@@ -110,7 +110,7 @@ impl Tabs {
         Tabs {
             overview: OverviewScreen::new(data),
             pipeline: PipelineScreen::new(data),
-            timeline: TimelineScreen,
+            timeline: TimelineScreen::new(data),
             scoring: ScoringScreen,
             scorecard: ScorecardScreen,
         }
