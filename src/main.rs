@@ -9,12 +9,12 @@ use clap::Parser;
 use color_eyre::eyre::Result;
 
 use pactboard::app::App;
-use pactboard::check::run_check;
+use pactboard::check::find_problems;
 use pactboard::cli::{self, Cli, Command, Format};
 use pactboard::demo::demo_portfolio;
 use pactboard::domain::Workspace;
 use pactboard::report::{self, Paint};
-use pactboard::store::{InitError, OpenError, Snapshot, Store};
+use pactboard::store::{InitError, Snapshot, Store};
 use pactboard::tui;
 use pactboard::ui::theme::Theme;
 
@@ -50,34 +50,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(init(&dir, demo, force, cli.today))
         }
         Some(Command::Status { format }) => {
-            let (_, snapshot) = match open(cli.data.as_deref()) {
+            let (store, snapshot) = match open(cli.data.as_deref()) {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
             let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
+            let findings = find_problems(&store, &snapshot, today);
             let text = match format {
-                Format::Json => report::status_json(&snapshot, today),
-                Format::Markdown => report::status_markdown(&snapshot, today, source),
-                Format::Text => report::status_text(&snapshot, today, source, paint()),
+                Format::Json => report::status_json(&snapshot, &findings, today),
+                Format::Markdown => report::status_markdown(&snapshot, &findings, today, source),
+                Format::Text => report::status_text(&snapshot, &findings, today, source, paint()),
             };
             print!("{text}");
-            Ok(data_status(&snapshot))
+            Ok(data_status(findings.failed()))
         }
         Some(Command::Check) => {
             let (store, snapshot) = match open(cli.data.as_deref()) {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
-            let outcome = run_check(&store, &snapshot);
-            for line in &outcome.lines {
-                println!("{}", report::printable(line));
+            let (today, _) = cli::resolve_today(cli.today, &snapshot.workspace);
+            let findings = find_problems(&store, &snapshot, today);
+            for line in findings.lines() {
+                println!("{}", report::printable(&line));
             }
-            eprintln!("{}", outcome.summary());
-            Ok(if outcome.errors > 0 {
-                ExitCode::from(DATA_PROBLEM)
-            } else {
-                ExitCode::SUCCESS
-            })
+            eprintln!("{}", findings.summary());
+            Ok(data_status(findings.failed()))
         }
         Some(Command::Migrate { dry_run }) => {
             let (store, snapshot) = match open(cli.data.as_deref()) {
@@ -96,6 +94,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         None => {
+            if let Err(missing) = has_terminal() {
+                eprintln!(
+                    "pactboard: the dashboard needs a terminal, and {missing}; use `pactboard status` for scripts (`pactboard --help` lists every command)"
+                );
+                return Ok(ExitCode::from(WRONG_USAGE));
+            }
             let (store, snapshot) = match open(cli.data.as_deref()) {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
@@ -117,6 +121,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// The dashboard draws on standard output and reads keys from standard input, or
+/// from the controlling terminal when input is redirected (as crossterm does).
+/// Says what is missing otherwise, instead of the OS's "No such device or address".
+fn has_terminal() -> std::result::Result<(), &'static str> {
+    if !std::io::stdout().is_terminal() {
+        return Err("standard output is not one");
+    }
+    let keys = std::io::stdin().is_terminal()
+        || std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .is_ok();
+    if keys {
+        Ok(())
+    } else {
+        Err("there is none to read keys from")
+    }
+}
+
 /// Colour only for a terminal, and never when `NO_COLOR` is set.
 fn paint() -> Paint {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
@@ -125,12 +149,22 @@ fn paint() -> Paint {
     }
 }
 
-fn data_status(snapshot: &Snapshot) -> ExitCode {
-    if snapshot.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+/// `check` and `status` exit 1 on the same condition: an error in the data.
+fn data_status(failed: bool) -> ExitCode {
+    if failed {
         ExitCode::from(DATA_PROBLEM)
+    } else {
+        ExitCode::SUCCESS
     }
+}
+
+/// The nearest of `dir` and its ancestors that exists, when it is not a directory:
+/// `init` cannot create a workspace there.
+fn file_in_the_way(dir: &Path) -> Option<&Path> {
+    let existing = dir
+        .ancestors()
+        .find(|path| !path.as_os_str().is_empty() && std::fs::symlink_metadata(path).is_ok())?;
+    (!existing.is_dir()).then_some(existing)
 }
 
 /// Loads the resolved data directory, or explains why not.
@@ -138,18 +172,34 @@ fn open(flag: Option<&Path>) -> Result<(Store, Snapshot), ExitCode> {
     let store = Store::new(cli::resolve_data_dir(flag));
     match store.load() {
         Ok(snapshot) => Ok((store, snapshot)),
-        Err(error @ OpenError::NotAWorkspace { .. }) => {
-            eprintln!("pactboard: {error}");
-            Err(ExitCode::from(WRONG_USAGE))
-        }
         Err(error) => {
-            eprintln!("pactboard: {error}");
-            Err(ExitCode::from(DATA_PROBLEM))
+            eprintln!("pactboard: {}", report::printable(&error.to_string()));
+            Err(ExitCode::from(if error.is_wrong_path() {
+                WRONG_USAGE
+            } else {
+                DATA_PROBLEM
+            }))
         }
     }
 }
 
 fn init(dir: &Path, demo: bool, force: bool, pinned: Option<chrono::NaiveDate>) -> ExitCode {
+    if let Some(file) = file_in_the_way(dir) {
+        let what = if file == dir {
+            format!("{} is a file, not a directory", file.display())
+        } else {
+            format!(
+                "cannot create {}: {} is a file, not a directory",
+                dir.display(),
+                file.display()
+            )
+        };
+        eprintln!(
+            "pactboard: {}; give init a directory to create the workspace in",
+            report::printable(&what)
+        );
+        return ExitCode::from(WRONG_USAGE);
+    }
     let today = pinned.unwrap_or_else(|| chrono::Local::now().date_naive());
     let (workspace, partners) = if demo {
         demo_portfolio(today)

@@ -812,7 +812,7 @@ fn a_second_partner_with_the_same_name_is_flagged() {
     let output = pactboard(&["check"], app.store.root());
     assert!(output.status.success(), "a warning, not an error");
     assert!(
-        stdout(&output).contains("partners/greenway-grocers-2.ron:3:5: warning: partners/greenway-grocers.ron has the same name"),
+        stdout(&output).contains("partners/greenway-grocers-2.ron:3:11: warning: partners/greenway-grocers.ron has the same name"),
         "{}",
         stdout(&output)
     );

@@ -60,6 +60,8 @@ pub enum Action {
     Timeline(TimelineAction),
     /// What the Timeline and the detail's Milestones section do to a milestone.
     Milestone(MilestoneAction),
+    Scoring(ScoringAction),
+    Scorecard(ScorecardAction),
     Form(FormAction),
 }
 
@@ -68,6 +70,30 @@ pub enum Action {
 pub enum PipelineAction {
     /// Show closed stages at full width, or fold them.
     ToggleClosedStages,
+}
+
+/// What only the Scorecard does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScorecardAction {
+    /// `[`/`]`: the previous/next partner.
+    PrevPartner,
+    NextPartner,
+    /// `[`/`]` with a KPI up close: the partner's previous/next KPI.
+    PrevKpi,
+    NextKpi,
+    /// `[`/`]` with a review open: the previous/next review.
+    PrevReview,
+    NextReview,
+    /// `r`: a reading for the selected KPI.
+    AddReading,
+    /// `f`: feedback from a stakeholder.
+    AddFeedback,
+    /// `R`: record a review.
+    RecordReview,
+    /// `p`: one perspective after the other, then all.
+    CyclePerspective,
+    /// `P`: every open KPI of every partner; again (or `Esc`) goes back.
+    Portfolio,
 }
 
 /// What only the partner detail does.
@@ -105,6 +131,42 @@ pub enum MilestoneAction {
     Cancel,
     /// `+`/`-`/`>`/`<`: the due date this many days later (earlier when negative).
     MoveDue(i16),
+}
+
+/// What only the Scoring tab does. `+`/`-` mean a score in the matrix and a trial
+/// weight on the weights row: the screen's mode decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScoringAction {
+    /// `+`: the score one higher (an empty cell starts at 3), or the trial weight.
+    Raise,
+    /// `-`: the score one lower (an empty cell starts at 3), or the trial weight.
+    Lower,
+    /// `x`: clear the score in the cell.
+    Clear,
+    /// `w`: go to the weights row, or leave it.
+    Weights,
+    /// `Enter` on the weights row: save the trial weights.
+    SaveWeights,
+    /// Leave the weights row, dropping the trial (what yes to "drop?" does, and
+    /// what follows a saved trial).
+    LeaveWeights,
+    /// `s`: sort by score or by name.
+    Sort,
+    /// `Space`: mark the candidate for comparison, or unmark it.
+    Mark,
+    /// `v`: the marked candidates side by side.
+    Compare,
+    /// `A`: all partners, or candidates only.
+    ToggleAll,
+    /// `<`/`>`: move the criterion left/right.
+    MoveLeft,
+    MoveRight,
+    /// `r` on the weights row: the retired criteria.
+    Retired,
+    /// Restore the selected retired criterion.
+    Restore,
+    /// Drop the selected retired criterion's scores from every partner.
+    DropScores,
 }
 
 /// What only an open form does.

@@ -52,13 +52,19 @@ fn apply_one(app: &mut App, effect: Effect) -> bool {
         }
         Effect::SwitchTab(tab) => {
             // Unlike a tab key, the status line keeps what the change just said.
-            app.view.layers.clear();
-            app.view.tab = tab;
+            app.view.enter(tab, &app.data);
         }
         Effect::Reveal(what) => {
             let App { data, view, .. } = app;
             view.screen_mut().reveal(data, &what);
         }
+        Effect::ToScreen(action) => {
+            let App { data, view, .. } = app;
+            let mut more = Vec::new();
+            view.screen_mut().update(data, action, &mut more);
+            apply(app, more);
+        }
+        Effect::Forget(doc) => app.history.forget(&doc),
         Effect::Say(message) => app.status = Some(message),
         Effect::SayMore(text) => {
             if let Some(status) = app.status.as_mut() {
@@ -91,6 +97,8 @@ enum Written {
 fn commit(app: &mut App, mut change: Change) -> bool {
     if let Some(Content::Partner(partner)) = change.after.as_mut() {
         app.data.fill_ids(partner);
+        // A file edited by hand with readings out of order is written in order.
+        crate::domain::readings::sort_readings(partner);
     }
     if change.before == change.after {
         say(app, Level::Info, "nothing changed");

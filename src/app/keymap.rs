@@ -5,7 +5,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{
-    Action, DetailAction, FormAction, MilestoneAction, PipelineAction, TimelineAction,
+    Action, DetailAction, FormAction, MilestoneAction, PipelineAction, ScorecardAction,
+    ScoringAction, TimelineAction,
 };
 use super::screens::Tab;
 
@@ -24,7 +25,19 @@ pub enum Context {
     Settings,
     Timeline,
     Scoring,
+    /// The Scoring tab's weights row: weights tried, criteria edited.
+    ScoringWeights,
+    /// The Scoring tab's list of retired criteria.
+    ScoringRetired,
+    /// The Scoring tab's side-by-side comparison.
+    ScoringCompare,
     Scorecard,
+    /// The Scorecard's close-up of one KPI: chart and readings.
+    ScorecardKpi,
+    /// The Scorecard's view of one review.
+    ScorecardReview,
+    /// The Scorecard's portfolio table: every open KPI of every partner.
+    Portfolio,
     Help,
     LoadErrors,
     Form,
@@ -46,7 +59,13 @@ impl Context {
             Context::Settings => "Workspace settings",
             Context::Timeline => "Timeline",
             Context::Scoring => "Scoring",
+            Context::ScoringWeights => "Scoring: the weights row",
+            Context::ScoringRetired => "Scoring: retired criteria",
+            Context::ScoringCompare => "Scoring: comparison",
             Context::Scorecard => "Scorecard",
+            Context::ScorecardKpi => "Scorecard: a KPI up close",
+            Context::ScorecardReview => "Scorecard: a review",
+            Context::Portfolio => "Scorecard: every open KPI",
             Context::Help => "Help",
             Context::LoadErrors => "Files that did not load",
             Context::Form => "Form",
@@ -72,7 +91,7 @@ impl Context {
     }
 
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 21] = [
         Context::Global,
         Context::Overview,
         Context::Pipeline,
@@ -81,7 +100,13 @@ impl Context {
         Context::Settings,
         Context::Timeline,
         Context::Scoring,
+        Context::ScoringWeights,
+        Context::ScoringRetired,
+        Context::ScoringCompare,
         Context::Scorecard,
+        Context::ScorecardKpi,
+        Context::ScorecardReview,
+        Context::Portfolio,
         Context::Help,
         Context::LoadErrors,
         Context::Form,
@@ -255,6 +280,102 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Pipeline, &[key(KeyCode::Home), ch('g')], Action::Top, "first card", None),
     bind(C::Pipeline, &[key(KeyCode::End), ch('G')], Action::Bottom, "last card", None),
     bind(C::Pipeline, &[key(KeyCode::Esc)], Action::Back, "clear the filter", None),
+    // Scoring: the matrix.
+    bind(C::Scoring, &[key(KeyCode::Down), ch('j')], Action::Down, "next candidate", Some("move")),
+    bind(C::Scoring, &[key(KeyCode::Up), ch('k')], Action::Up, "previous candidate", Some("move")),
+    bind(C::Scoring, &[key(KeyCode::Left), ch('h')], Action::Left, "previous column (the name is the first)", None),
+    bind(C::Scoring, &[key(KeyCode::Right), ch('l')], Action::Right, "next criterion", None),
+    bind(C::Scoring, &[ch('+'), ch('=')], Action::Scoring(ScoringAction::Raise), "raise the score in the cell (an empty cell starts at 3)", Some("score")),
+    bind(C::Scoring, &[ch('-')], Action::Scoring(ScoringAction::Lower), "lower the score in the cell (an empty cell starts at 3)", Some("score")),
+    bind(C::Scoring, &[key(KeyCode::Enter), ch('e')], Action::Open, "edit the score and its evidence; on a name, open the partner", Some("edit")),
+    bind(C::Scoring, &[ch('w')], Action::Scoring(ScoringAction::Weights), "the weights row: try weights, edit the criteria", Some("weights")),
+    bind(C::Scoring, &[ch(' ')], Action::Scoring(ScoringAction::Mark), "mark the candidate for comparison (up to three)", Some("compare")),
+    bind(C::Scoring, &[ch('v')], Action::Scoring(ScoringAction::Compare), "compare the marked candidates side by side", Some("compare")),
+    bind(C::Scoring, &[ch('s')], Action::Scoring(ScoringAction::Sort), "sort by score or by name", Some("sort")),
+    bind(C::Scoring, &[ch('A')], Action::Scoring(ScoringAction::ToggleAll), "all partners, or candidates only", Some("all")),
+    bind(C::Scoring, &[ch('x')], Action::Scoring(ScoringAction::Clear), "clear the score in the cell (u undoes it)", None),
+    bind(C::Scoring, &[ch('/')], Action::StartFilter, "filter by name, kind, owner or tag", None),
+    bind(C::Scoring, &[key(KeyCode::Home), ch('g')], Action::Top, "first candidate", None),
+    bind(C::Scoring, &[key(KeyCode::End), ch('G')], Action::Bottom, "last candidate", None),
+    bind(C::Scoring, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Scoring, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Scoring, &[key(KeyCode::Esc)], Action::Back, "clear the filter, else the marks", None),
+    // Scoring: the weights row.
+    bind(C::ScoringWeights, &[key(KeyCode::Left), ch('h')], Action::Left, "previous criterion", Some("criterion")),
+    bind(C::ScoringWeights, &[key(KeyCode::Right), ch('l')], Action::Right, "next criterion", Some("criterion")),
+    bind(C::ScoringWeights, &[ch('+'), ch('=')], Action::Scoring(ScoringAction::Raise), "try a higher weight (nothing is saved yet)", Some("try")),
+    bind(C::ScoringWeights, &[ch('-')], Action::Scoring(ScoringAction::Lower), "try a lower weight (nothing is saved yet)", Some("try")),
+    bind(C::ScoringWeights, &[key(KeyCode::Enter)], Action::Scoring(ScoringAction::SaveWeights), "save the tried weights to workspace.ron (one undo step)", Some("save")),
+    bind(C::ScoringWeights, &[key(KeyCode::Esc), ch('w')], Action::Back, "leave the weights row, dropping the trial (asks first)", Some("back")),
+    bind(C::ScoringWeights, &[ch('a')], Action::Add, "add a criterion after this one", Some("add")),
+    bind(C::ScoringWeights, &[ch('e')], Action::Edit, "rename or describe the criterion", Some("edit")),
+    bind(C::ScoringWeights, &[ch('d')], Action::Delete, "retire the criterion (asks; its scores stay in the files)", Some("retire")),
+    bind(C::ScoringWeights, &[ch('<')], Action::Scoring(ScoringAction::MoveLeft), "move the criterion left", Some("reorder")),
+    bind(C::ScoringWeights, &[ch('>')], Action::Scoring(ScoringAction::MoveRight), "move the criterion right", Some("reorder")),
+    bind(C::ScoringWeights, &[ch('r')], Action::Scoring(ScoringAction::Retired), "the retired criteria: restore one, or drop its scores", Some("retired")),
+    // Scoring: the retired criteria.
+    bind(C::ScoringRetired, &[key(KeyCode::Down), ch('j')], Action::Down, "next retired criterion", Some("move")),
+    bind(C::ScoringRetired, &[key(KeyCode::Up), ch('k')], Action::Up, "previous retired criterion", Some("move")),
+    bind(C::ScoringRetired, &[key(KeyCode::Enter), ch('r')], Action::Scoring(ScoringAction::Restore), "restore the criterion, with every score it had", Some("restore")),
+    bind(C::ScoringRetired, &[ch('d')], Action::Scoring(ScoringAction::DropScores), "drop its scores from every partner (asks; not undoable)", Some("drop scores")),
+    bind(C::ScoringRetired, &[key(KeyCode::Esc)], Action::Back, "back to the weights row", Some("back")),
+    // Scoring: the comparison.
+    bind(C::ScoringCompare, &[key(KeyCode::Down), ch('j')], Action::Down, "next criterion", Some("move")),
+    bind(C::ScoringCompare, &[key(KeyCode::Up), ch('k')], Action::Up, "previous criterion", Some("move")),
+    bind(C::ScoringCompare, &[key(KeyCode::Esc), ch('v')], Action::Back, "back to the matrix", Some("back")),
+    // Scorecard: the partner's KPIs, feedback and reviews.
+    bind(C::Scorecard, &[key(KeyCode::Down), ch('j')], Action::Down, "next item of the panel", Some("move")),
+    bind(C::Scorecard, &[key(KeyCode::Up), ch('k')], Action::Up, "previous item of the panel", Some("move")),
+    bind(C::Scorecard, &[ch('[')], Action::Scorecard(ScorecardAction::PrevPartner), "previous partner", Some("partner")),
+    bind(C::Scorecard, &[ch(']')], Action::Scorecard(ScorecardAction::NextPartner), "next partner", Some("partner")),
+    bind(C::Scorecard, &[key(KeyCode::Left), ch('h')], Action::Left, "previous panel: KPIs, feedback, reviews", Some("panel")),
+    bind(C::Scorecard, &[key(KeyCode::Right), ch('l')], Action::Right, "next panel", Some("panel")),
+    bind(C::Scorecard, &[ch('r')], Action::Scorecard(ScorecardAction::AddReading), "add a reading to the selected KPI", Some("reading")),
+    bind(C::Scorecard, &[ch('P')], Action::Scorecard(ScorecardAction::Portfolio), "every open KPI of every partner, most in need first", Some("portfolio")),
+    bind(C::Scorecard, &[key(KeyCode::Enter)], Action::Open, "open the KPI up close, the review; edit the feedback", Some("open")),
+    bind(C::Scorecard, &[ch('a')], Action::Add, "add a KPI, feedback or a review (the focused panel)", Some("add")),
+    bind(C::Scorecard, &[ch('e')], Action::Edit, "edit the selected KPI, feedback or review", Some("edit")),
+    bind(C::Scorecard, &[ch('d')], Action::Delete, "delete the selected KPI, feedback or review (asks first)", None),
+    bind(C::Scorecard, &[ch('f')], Action::Scorecard(ScorecardAction::AddFeedback), "add feedback from a stakeholder", None),
+    bind(C::Scorecard, &[ch('R')], Action::Scorecard(ScorecardAction::RecordReview), "record a review: outcomes, KPIs closed, adjustments", Some("review")),
+    bind(C::Scorecard, &[ch('p')], Action::Scorecard(ScorecardAction::CyclePerspective), "show one perspective, the next, then all", None),
+    bind(C::Scorecard, &[key(KeyCode::Home), ch('g')], Action::Top, "first item of the panel", None),
+    bind(C::Scorecard, &[key(KeyCode::End), ch('G')], Action::Bottom, "last item of the panel", None),
+    bind(C::Scorecard, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Scorecard, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Scorecard, &[key(KeyCode::Esc)], Action::Back, "show every perspective again", None),
+    // A KPI up close.
+    bind(C::ScorecardKpi, &[key(KeyCode::Down), ch('j')], Action::Down, "next reading", Some("move")),
+    bind(C::ScorecardKpi, &[key(KeyCode::Up), ch('k')], Action::Up, "previous reading", Some("move")),
+    bind(C::ScorecardKpi, &[ch('[')], Action::Scorecard(ScorecardAction::PrevKpi), "the partner's previous KPI", Some("KPI")),
+    bind(C::ScorecardKpi, &[ch(']')], Action::Scorecard(ScorecardAction::NextKpi), "the partner's next KPI", Some("KPI")),
+    bind(C::ScorecardKpi, &[ch('r'), ch('a')], Action::Scorecard(ScorecardAction::AddReading), "add a reading", Some("add reading")),
+    bind(C::ScorecardKpi, &[ch('e'), key(KeyCode::Enter)], Action::Edit, "edit the selected reading", Some("edit")),
+    bind(C::ScorecardKpi, &[ch('d')], Action::Delete, "delete the selected reading (asks first)", Some("delete")),
+    bind(C::ScorecardKpi, &[key(KeyCode::Home), ch('g')], Action::Top, "first reading", None),
+    bind(C::ScorecardKpi, &[key(KeyCode::End), ch('G')], Action::Bottom, "latest reading", None),
+    bind(C::ScorecardKpi, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::ScorecardKpi, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::ScorecardKpi, &[key(KeyCode::Esc)], Action::Back, "back to the scorecard", Some("back")),
+    // A review.
+    bind(C::ScorecardReview, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
+    bind(C::ScorecardReview, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", Some("scroll")),
+    bind(C::ScorecardReview, &[ch('[')], Action::Scorecard(ScorecardAction::PrevReview), "the previous review", Some("review")),
+    bind(C::ScorecardReview, &[ch(']')], Action::Scorecard(ScorecardAction::NextReview), "the next review", Some("review")),
+    bind(C::ScorecardReview, &[ch('e'), key(KeyCode::Enter)], Action::Edit, "edit the review", Some("edit")),
+    bind(C::ScorecardReview, &[ch('d')], Action::Delete, "delete it and its adjustments, reopen its KPIs (asks)", None),
+    bind(C::ScorecardReview, &[key(KeyCode::Esc)], Action::Back, "back to the scorecard", Some("back")),
+    // Every open KPI of every partner.
+    bind(C::Portfolio, &[key(KeyCode::Down), ch('j')], Action::Down, "next KPI", Some("move")),
+    bind(C::Portfolio, &[key(KeyCode::Up), ch('k')], Action::Up, "previous KPI", Some("move")),
+    bind(C::Portfolio, &[key(KeyCode::Enter)], Action::Open, "that partner's scorecard, on this KPI", Some("open")),
+    bind(C::Portfolio, &[ch('r')], Action::Scorecard(ScorecardAction::AddReading), "add a reading to the KPI", Some("reading")),
+    bind(C::Portfolio, &[ch('p')], Action::Scorecard(ScorecardAction::CyclePerspective), "show one perspective, the next, then all", Some("perspective")),
+    bind(C::Portfolio, &[key(KeyCode::Home), ch('g')], Action::Top, "first KPI", None),
+    bind(C::Portfolio, &[key(KeyCode::End), ch('G')], Action::Bottom, "last KPI", None),
+    bind(C::Portfolio, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Portfolio, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Portfolio, &[key(KeyCode::Esc), ch('P')], Action::Back, "back to the scorecard", Some("back")),
     // The filter being typed, on any list.
     bind(C::Filter, &[key(KeyCode::Enter)], Action::Submit, "keep the filter and go back to the list", Some("keep")),
     bind(C::Filter, &[key(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
@@ -349,6 +470,20 @@ pub fn takes_text(context: Context) -> bool {
     matches!(context, Context::Form | Context::FormRows | Context::Filter)
 }
 
+/// The other modes of the screen whose context is `context`, whose keys its help
+/// lists too, so the keys of the Scoring tab's weights row can be read before it is
+/// open.
+pub fn modes(context: Context) -> &'static [Context] {
+    match context {
+        Context::Scoring => &[
+            Context::ScoringWeights,
+            Context::ScoringRetired,
+            Context::ScoringCompare,
+        ],
+        _ => &[],
+    }
+}
+
 /// The contexts consulted, in order, when `context` is active.
 pub fn chain(context: Context) -> Vec<Context> {
     let mut chain = vec![context];
@@ -406,6 +541,31 @@ pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
         ("✓ ▶ ○ ■ x", "done · in progress · planned · blocked · cancelled"),
         ("!", "open and past its due date"),
         ("+7d", "due 7 days later than first planned"),
+    ]),
+    (C::Scoring, &[
+        ("4  4*  ·", "a score 1–5 · with evidence behind it · not scored"),
+        ("shading", "weak to strong: 1–2 red · 3 yellow · 4–5 green"),
+        ("NO_COLOR", "4–5 bold · 1–2 dim"),
+        ("80 · 2/8", "weighted score 0–100 · criteria scored of all"),
+        ("partial", "under half the criteria scored: ranked after the rest"),
+        ("▲2 ▼1", "places moved since you came to the tab"),
+        ("✓", "marked for comparison (Space, up to three)"),
+        ("‹ ›", "more criteria off-screen to the left or right"),
+    ]),
+    (C::Scorecard, &[
+        ("● ◐ ○ ◌", "KPI green · amber · red · too early to tell"),
+        ("✓ ✗ –", "KPI closed: met · missed · dropped"),
+        ("stale", "no recent reading: the status is the last one's"),
+        ("⚠", "early warning: the trend misses the target"),
+        ("▁▃▅▇", "the latest readings, lowest to highest"),
+    ]),
+    (C::ScorecardKpi, &[
+        ("● ·", "readings · the planned path from baseline to target"),
+        ("╌ ◆", "the forecast to the target date · the target"),
+    ]),
+    (C::Portfolio, &[
+        ("● ◐ ○ ◌", "KPI green · amber · red · too early to tell"),
+        ("stale ⚠", "no recent reading · the trend misses the target"),
     ]),
     (C::Detail, &[
         ("[G] [A] [R] [S]", "KPI green · amber · red · stale (⚠ early warning)"),

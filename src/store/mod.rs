@@ -2,10 +2,13 @@
 //! a clear error for every file that does not parse, and written back one file at a
 //! time, atomically, never over a file that changed on disk since it was read.
 
+mod explain;
 mod files;
 pub mod format;
+pub mod locate;
 pub mod migrate;
 mod parse;
+mod scan;
 
 use std::fmt;
 use std::fs;
@@ -16,10 +19,10 @@ use serde::Serialize;
 
 use crate::domain::{PARTNER_VERSION, Partner, WORKSPACE_VERSION, Workspace};
 pub use files::Fingerprint;
-use files::{DirLock, prepare, read_with_fingerprint, resolve_target, sync_dir};
+use files::{DirLock, link_problem, prepare, read_with_fingerprint, resolve_target, sync_dir};
 pub use migrate::{MigrateLine, MigrateOutcome, MigrateReport, Upgrade};
 pub use parse::LoadError;
-use parse::{Parsed, file_version};
+use parse::{Parsed, file_version, without_bom};
 
 pub const WORKSPACE_FILE: &str = "workspace.ron";
 pub const PARTNERS_DIR: &str = "partners";
@@ -107,13 +110,47 @@ impl std::error::Error for SaveError {}
 /// Why a data directory could not be opened at all.
 #[derive(Debug)]
 pub enum OpenError {
-    NotAWorkspace { dir: PathBuf },
-    Io { path: PathBuf, error: io::Error },
+    /// Nothing at that path.
+    Missing {
+        dir: PathBuf,
+    },
+    /// A file (or something else) where a directory should be.
+    NotADirectory {
+        path: PathBuf,
+    },
+    /// A directory without `workspace.ron`.
+    NotAWorkspace {
+        dir: PathBuf,
+    },
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
+}
+
+impl OpenError {
+    /// Whether the path was simply the wrong one (exit 2), rather than a directory
+    /// that could not be read (exit 1).
+    pub fn is_wrong_path(&self) -> bool {
+        !matches!(self, OpenError::Io { .. })
+    }
 }
 
 impl fmt::Display for OpenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            OpenError::Missing { dir } => write!(
+                f,
+                "{} does not exist; create a workspace there with `pactboard init {}` or `pactboard init --demo {}`",
+                dir.display(),
+                dir.display(),
+                dir.display()
+            ),
+            OpenError::NotADirectory { path } => write!(
+                f,
+                "{} is a file, not a directory; the data directory is the directory that holds {WORKSPACE_FILE} and {PARTNERS_DIR}/",
+                path.display()
+            ),
             OpenError::NotAWorkspace { dir } => write!(
                 f,
                 "{} is not a pactboard data directory (no {WORKSPACE_FILE}); create one with `pactboard init {}` or `pactboard init --demo {}`",
@@ -164,6 +201,19 @@ impl Store {
     /// Reads the whole directory. Files that fail to parse become `errors` and the rest
     /// still load; only a missing or unreadable directory is an error.
     pub fn load(&self) -> Result<Snapshot, OpenError> {
+        match fs::metadata(&self.root) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return Err(OpenError::Missing {
+                    dir: self.root.clone(),
+                });
+            }
+            Ok(meta) if !meta.is_dir() => {
+                return Err(OpenError::NotADirectory {
+                    path: self.root.clone(),
+                });
+            }
+            _ => {}
+        }
         let workspace_path = self.root.join(WORKSPACE_FILE);
         if !workspace_path.exists() {
             return Err(OpenError::NotAWorkspace {
@@ -333,9 +383,27 @@ impl Store {
         ))
     }
 
+    /// A data file's bytes as read, with its fingerprint. A link that leads outside
+    /// the data directory is not followed: nothing from outside is ever read.
     fn read_bytes(&self, file: &str) -> Result<(Vec<u8>, Fingerprint), LoadError> {
-        read_with_fingerprint(&self.root.join(file))
+        let path = self.root.join(file);
+        if let Some(problem) = link_problem(&self.root, &path) {
+            return Err(LoadError::whole_file(file, problem));
+        }
+        read_with_fingerprint(&path)
             .map_err(|error| LoadError::whole_file(file, format!("cannot read: {error}")))
+    }
+
+    /// The text of a data file, as the loader reads it (links only within the data
+    /// directory, without a byte-order mark); `None` when it cannot be read.
+    pub fn read_text(&self, file: &str) -> Option<String> {
+        let path = self.root.join(file);
+        if link_problem(&self.root, &path).is_some() {
+            return None;
+        }
+        let bytes = fs::read(path).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
+        Some(without_bom(&text).to_string())
     }
 
     /// Writes a partner's file. `expected` is the fingerprint from when it was read, or

@@ -6,6 +6,8 @@
 
 pub mod fixture;
 pub mod milestones;
+pub mod scorecard;
+pub mod scoring;
 
 pub use fixture::{fixture, fixture_today};
 
