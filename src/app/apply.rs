@@ -134,8 +134,7 @@ fn commit(app: &mut App, mut change: Change) -> bool {
         Ok(written) => {
             let done = change.description.clone();
             let doc = change.doc.clone();
-            app.history.undo.push(change);
-            app.history.redo.clear();
+            app.history.record(change, app.now);
             if written.merged() {
                 // Someone else's change is in the file now: replaying this one's
                 // `before` would undo theirs too.
@@ -224,6 +223,8 @@ fn replay(app: &mut App, direction: Direction) {
         say(app, Level::Info, format!("nothing to {verb}"));
         return;
     };
+    // What is pressed after an undo or a redo is a step of its own.
+    app.history.close_burst();
     let value = match direction {
         Direction::Undo => change.before.clone(),
         Direction::Redo => change.after.clone(),

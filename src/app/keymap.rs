@@ -5,7 +5,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{
-    Action, ClashAction, DetailAction, FormAction, PipelineAction, ScorecardAction, ScoringAction,
+    Action, ClashAction, DetailAction, FormAction, MilestoneAction, PipelineAction,
+    ScorecardAction, ScoringAction, TimelineAction,
 };
 use super::screens::Tab;
 
@@ -19,6 +20,8 @@ pub enum Context {
     Overview,
     Pipeline,
     Detail,
+    /// The detail's Milestones section: the detail's keys and the milestone keys.
+    DetailMilestones,
     Settings,
     Timeline,
     Scoring,
@@ -54,6 +57,7 @@ impl Context {
             Context::Overview => "Overview",
             Context::Pipeline => "Pipeline",
             Context::Detail => "Partner detail",
+            Context::DetailMilestones => "Partner detail: milestones",
             Context::Settings => "Workspace settings",
             Context::Timeline => "Timeline",
             Context::Scoring => "Scoring",
@@ -85,16 +89,18 @@ impl Context {
             | Context::Clash
             | Context::Global => None,
             Context::FormRows => Some(Context::Form),
+            Context::DetailMilestones => Some(Context::Detail),
             _ => Some(Context::Global),
         }
     }
 
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 22] = [
         Context::Global,
         Context::Overview,
         Context::Pipeline,
         Context::Detail,
+        Context::DetailMilestones,
         Context::Settings,
         Context::Timeline,
         Context::Scoring,
@@ -395,6 +401,41 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Detail, &[ch('L'), shift(KeyCode::Right)], Action::StageNext, "move the partner to the next stage", None),
     bind(C::Detail, &[ch(' ')], Action::Detail(DetailAction::CycleStatus), "next status (agreement, deliverable), done/open (action)", None),
     bind(C::Detail, &[key(KeyCode::Esc)], Action::Back, "back to where you came from", Some("back")),
+    // The detail's Milestones section: the Timeline's milestone keys.
+    bind(C::DetailMilestones, &[ch(' ')], Action::Milestone(MilestoneAction::Advance), "next status: planned → in progress → done; unblock; reopen (asks)", Some("status")),
+    bind(C::DetailMilestones, &[ch('>')], Action::Milestone(MilestoneAction::MoveDue(7)), "due date a week later (a re-plan; the first plan stays)", Some("re-plan")),
+    bind(C::DetailMilestones, &[ch('<')], Action::Milestone(MilestoneAction::MoveDue(-7)), "due date a week earlier", Some("re-plan")),
+    bind(C::DetailMilestones, &[ch('+'), ch('=')], Action::Milestone(MilestoneAction::MoveDue(1)), "due date a day later", None),
+    bind(C::DetailMilestones, &[ch('-')], Action::Milestone(MilestoneAction::MoveDue(-1)), "due date a day earlier", None),
+    bind(C::DetailMilestones, &[ch('b')], Action::Milestone(MilestoneAction::Block), "blocked (asks why); again: back to the status it had", Some("block")),
+    bind(C::DetailMilestones, &[ch('x')], Action::Milestone(MilestoneAction::Cancel), "cancel the milestone, or restore a cancelled one (asks)", None),
+    // Timeline.
+    bind(C::Timeline, &[key(KeyCode::Down), ch('j')], Action::Down, "next milestone", Some("move")),
+    bind(C::Timeline, &[key(KeyCode::Up), ch('k')], Action::Up, "previous milestone", Some("move")),
+    bind(C::Timeline, &[ch(' ')], Action::Milestone(MilestoneAction::Advance), "next status: planned → in progress → done; unblock; reopen (asks)", Some("status")),
+    bind(C::Timeline, &[ch('>')], Action::Milestone(MilestoneAction::MoveDue(7)), "due date a week later (a re-plan; the first plan stays)", Some("re-plan")),
+    bind(C::Timeline, &[ch('<')], Action::Milestone(MilestoneAction::MoveDue(-7)), "due date a week earlier", Some("re-plan")),
+    bind(C::Timeline, &[ch('+'), ch('=')], Action::Milestone(MilestoneAction::MoveDue(1)), "due date a day later", None),
+    bind(C::Timeline, &[ch('-')], Action::Milestone(MilestoneAction::MoveDue(-1)), "due date a day earlier", None),
+    bind(C::Timeline, &[ch('b')], Action::Milestone(MilestoneAction::Block), "blocked (asks why); again: back to the status it had", Some("block")),
+    bind(C::Timeline, &[ch('x')], Action::Milestone(MilestoneAction::Cancel), "cancel the milestone, or restore a cancelled one (asks)", None),
+    bind(C::Timeline, &[ch('z')], Action::Timeline(TimelineAction::CycleZoom), "zoom: weeks (days), months (weeks), quarters (months)", Some("zoom")),
+    bind(C::Timeline, &[key(KeyCode::Left), ch('h'), ch('[')], Action::Left, "scroll back in time", Some("time")),
+    bind(C::Timeline, &[key(KeyCode::Right), ch('l'), ch(']')], Action::Right, "scroll on in time", Some("time")),
+    bind(C::Timeline, &[ch('t')], Action::Timeline(TimelineAction::Today), "back to today", None),
+    bind(C::Timeline, &[key(KeyCode::Enter)], Action::Open, "open the partner on its milestones", Some("open")),
+    bind(C::Timeline, &[ch('o')], Action::Timeline(TimelineAction::AttentionOnly), "only what needs attention: late, blocked, due in 14 days", Some("attention")),
+    bind(C::Timeline, &[ch('/')], Action::StartFilter, "filter by partner, owner, phase, status or title", Some("filter")),
+    bind(C::Timeline, &[ch('p')], Action::Timeline(TimelineAction::ToggleGrouping), "group by partner or by phase", None),
+    bind(C::Timeline, &[ch('A')], Action::Timeline(TimelineAction::ShowAll), "show all: closed partners, milestones finished 30+ days ago", None),
+    bind(C::Timeline, &[ch('a')], Action::Add, "add a milestone (asks for which partner)", None),
+    bind(C::Timeline, &[ch('e')], Action::Edit, "edit the milestone; give the reason its date moved", None),
+    bind(C::Timeline, &[ch('d')], Action::Delete, "delete the milestone (asks first)", None),
+    bind(C::Timeline, &[key(KeyCode::Home), ch('g')], Action::Top, "first milestone", None),
+    bind(C::Timeline, &[key(KeyCode::End), ch('G')], Action::Bottom, "last milestone", None),
+    bind(C::Timeline, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Timeline, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Timeline, &[key(KeyCode::Esc)], Action::Back, "clear the filter, then the attention view", None),
     // Workspace settings.
     bind(C::Settings, &[key(KeyCode::Down), ch('j')], Action::Down, "next row", Some("move")),
     bind(C::Settings, &[key(KeyCode::Up), ch('k')], Action::Up, "previous row", Some("move")),
@@ -493,6 +534,23 @@ pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
         ("● ◐ ○ ·", "health good (70+) · fair (40+) · poor · not started"),
         ("⚑", "check-in overdue for the charter's cadence"),
         ("▸ !", "next milestone · already late"),
+    ]),
+    (C::Timeline, &[
+        ("✓ ▶ ○ ■ x", "done · in progress · planned · blocked · cancelled"),
+        ("!  13d late", "open and past its due date, and by how long"),
+        ("█ ▓ ░ ▚ ┄", "bar: done · in progress · planned · blocked · cancelled"),
+        ("◆ ◇", "a one-day milestone (no start): done or under way · to come"),
+        ("╌╌!", "late: from its due date to today"),
+        ("◌  +7d", "the due date first planned · moved 7 days later since"),
+        ("│", "today"),
+        ("« »", "the bar goes on before or after what is shown"),
+        ("R E", "the partner's agreement review · expiry, on its row"),
+        ("● ◐ ○ ·", "health good (70+) · fair (40+) · poor · not started"),
+    ]),
+    (C::DetailMilestones, &[
+        ("✓ ▶ ○ ■ x", "done · in progress · planned · blocked · cancelled"),
+        ("!", "open and past its due date"),
+        ("+7d", "due 7 days later than first planned"),
     ]),
     (C::Scoring, &[
         ("4  4*  ·", "a score 1–5 · with evidence behind it · not scored"),

@@ -2,6 +2,8 @@
 //! is on screen (tabs, layers over them, overlays on top), the status line — and the
 //! one rule that says which screen gets a key.
 
+use std::time::Instant;
+
 use chrono::NaiveDate;
 
 use crate::cli::TodaySource;
@@ -149,6 +151,10 @@ pub struct App {
     pub lock_wait_started: Option<std::time::Instant>,
     /// Drafts of forms from a session that ended while they were open, by key.
     pub drafts: Vec<(String, super::shared::FormDraft)>,
+    /// When the key being handled was pressed, as the event loop read the clock
+    /// (tests set it): quick presses on one thing make one undo step. `None` until
+    /// a key came in through the loop.
+    pub now: Option<Instant>,
 }
 
 impl App {
@@ -183,6 +189,7 @@ impl App {
             data_label,
             lock_wait_started: None,
             drafts: Vec::new(),
+            now: None,
         }
     }
 

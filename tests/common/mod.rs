@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod fixture;
+pub mod milestones;
 pub mod scorecard;
 pub mod scoring;
 

@@ -8,6 +8,7 @@ pub mod charter;
 pub mod clash;
 pub mod feedback;
 pub mod kpi;
+pub mod milestones;
 pub mod partner;
 pub mod profile;
 pub mod review;

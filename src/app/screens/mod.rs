@@ -120,7 +120,7 @@ impl Tabs {
         Tabs {
             overview: OverviewScreen::new(data),
             pipeline: PipelineScreen::new(data),
-            timeline: TimelineScreen,
+            timeline: TimelineScreen::new(data),
             scoring: ScoringScreen::new(data),
             scorecard: ScorecardScreen::new(data),
         }

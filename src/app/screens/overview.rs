@@ -100,6 +100,7 @@ impl Screen for OverviewScreen {
                         AttentionKind::AgreementReview | AttentionKind::Renewal => {
                             Section::Agreement
                         }
+                        AttentionKind::OverdueMilestone => Section::Milestones,
                         _ => Section::Profile,
                     };
                     let detail = DetailScreen::new(data, &item.partner, section);
