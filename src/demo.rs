@@ -1288,7 +1288,7 @@ mod tests {
     use crate::domain::attention::{portfolio_attention, upcoming};
     use crate::domain::dates::days_between;
     use crate::domain::health::health;
-    use crate::domain::kpi::KpiStatus;
+    use crate::domain::kpi::{KpiAssessment, KpiRules, KpiStatus};
     use crate::domain::smart::check_goal;
 
     fn day(text: &str) -> NaiveDate {
@@ -1298,19 +1298,13 @@ mod tests {
     const DATES: [&str; 2] = ["2026-11-28", "2027-06-15"];
 
     /// Every KPI with its partner's name and its assessment.
-    fn assessments(today: NaiveDate) -> Vec<(String, String, KpiStatus, bool)> {
+    fn assessments(today: NaiveDate) -> Vec<(String, KpiAssessment)> {
         let (workspace, partners) = demo_portfolio(today);
         let mut list = Vec::new();
         for (_, partner) in &partners {
-            let cadence = partner.cadence_days(workspace.checkin_cadence_days);
+            let rules = KpiRules::of(&workspace, partner);
             for kpi in &partner.kpis {
-                let result = kpi.assess(today, workspace.thresholds, cadence);
-                list.push((
-                    partner.name.clone(),
-                    result.explanation,
-                    result.status,
-                    result.early_warning,
-                ));
+                list.push((partner.name.clone(), kpi.assess(today, rules)));
             }
         }
         list
@@ -1406,13 +1400,28 @@ mod tests {
     fn kpis_show_every_status() {
         for today in DATES.map(day) {
             let list = assessments(today);
-            let count = |status| list.iter().filter(|(_, _, s, _)| *s == status).count();
+            let count = |status| list.iter().filter(|(_, a)| a.status == status).count();
             assert!(count(KpiStatus::Green) >= 3, "{list:#?}");
             assert!(count(KpiStatus::Amber) >= 1, "{list:#?}");
             assert!(count(KpiStatus::Red) >= 1, "{list:#?}");
-            assert!((1..=2).contains(&count(KpiStatus::Stale)), "{list:#?}");
-            assert_eq!(count(KpiStatus::NotStarted), 0, "{list:#?}");
-            assert!(list.iter().any(|(_, _, _, warning)| *warning), "{list:#?}");
+            // Stale is a flag beside the status, which it never hides.
+            assert!(
+                list.iter().any(|(_, a)| a.stale && a.status.is_judged()),
+                "{list:#?}"
+            );
+            assert!(list.iter().any(|(_, a)| a.early_warning), "{list:#?}");
+            for (name, assessment) in &list {
+                // Every line says in numbers why it has its colour.
+                assert!(
+                    assessment.explanation.chars().any(|c| c.is_ascii_digit()),
+                    "{name}: {}",
+                    assessment.explanation
+                );
+                // No forecast rests on fewer than 4 readings over 3 weeks.
+                if assessment.forecast.is_some() {
+                    assert!(assessment.window.can_forecast(), "{name}");
+                }
+            }
             let (_, partners) = demo_portfolio(today);
             let kpis = partners.iter().flat_map(|(_, p)| &p.kpis);
             assert!(
@@ -1453,7 +1462,6 @@ mod tests {
             for kind in [
                 "red_kpi",
                 "early_warning",
-                "stale_kpi",
                 "checkin_overdue",
                 "overdue_milestone",
                 "action_overdue",
@@ -1462,6 +1470,13 @@ mod tests {
             ] {
                 assert!(kinds.contains(kind), "{kind} missing from {kinds:?}");
             }
+            // A stale KPI is red here: its item says so, with the stale flag beside it.
+            assert!(
+                items
+                    .iter()
+                    .any(|item| item.why.contains("days without a reading")),
+                "{items:#?}"
+            );
             let overdue_actions = items
                 .iter()
                 .filter(|item| item.kind.as_str() == "action_overdue")

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::cli::TodaySource;
 use crate::domain::attention::AttentionItem;
 use crate::domain::health::HealthBand;
-use crate::domain::portfolio::{PortfolioSummary, summarize};
+use crate::domain::portfolio::{KpiCounts, PortfolioSummary, summarize};
 use crate::store::Snapshot;
 use crate::ui::widgets::text::fit;
 
@@ -62,11 +62,15 @@ struct JsonPartner<'a> {
 
 #[derive(Serialize)]
 struct JsonKpis {
+    /// Open KPIs past their grace period, by status.
     green: usize,
     amber: usize,
     red: usize,
+    /// Flags: they overlap green, amber and red (and too early for `stale`).
     stale: usize,
     early_warning: usize,
+    too_early: usize,
+    closed: usize,
 }
 
 #[derive(Serialize)]
@@ -124,6 +128,8 @@ pub fn status_json(snapshot: &Snapshot, today: NaiveDate) -> String {
                 red: figures.kpis.red,
                 stale: figures.kpis.stale,
                 early_warning: figures.kpis.early_warning,
+                too_early: figures.kpis.too_early,
+                closed: figures.kpis.closed,
             },
             milestones: JsonMilestones {
                 open: figures.milestones.open,
@@ -229,6 +235,40 @@ pub fn band_letter(band: HealthBand) -> char {
     }
 }
 
+/// "green/amber/red" counts, then the flags that are not zero: "1/0/1 s1 w1".
+fn kpi_cell(kpis: &KpiCounts) -> String {
+    if *kpis == KpiCounts::default() {
+        return "–".to_string();
+    }
+    let mut text = format!("{}/{}/{}", kpis.green, kpis.amber, kpis.red);
+    for (letter, count) in [
+        ('s', kpis.stale),
+        ('w', kpis.early_warning),
+        ('e', kpis.too_early),
+        ('c', kpis.closed),
+    ] {
+        if count > 0 {
+            text.push_str(&format!(" {letter}{count}"));
+        }
+    }
+    text
+}
+
+/// The KPI column's flags in words, for Markdown: "stale 1, early warning 1".
+fn kpi_flags(kpis: &KpiCounts) -> String {
+    [
+        ("stale", kpis.stale),
+        ("early warning", kpis.early_warning),
+        ("too early", kpis.too_early),
+        ("closed", kpis.closed),
+    ]
+    .into_iter()
+    .filter(|(_, count)| *count > 0)
+    .map(|(word, count)| format!("{word} {count}"))
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
 fn attention_line(item: &AttentionItem, today: NaiveDate) -> String {
     let timing = item.timing(today);
     let timing = if timing.is_empty() {
@@ -305,29 +345,23 @@ pub fn status_text(
 
     line(paint.bold("Partners"));
     line(paint.dim(&format!(
-        "  {} {} {:>6} {:>5}  {:<11} {:>4}  {:<10}  {:>7}",
+        "  {} {} {:>6} {:>5}  {:<16} {:>4}  {:<10}  {:>7}",
         fit("Partner", 24),
         fit("Stage", 12),
         "Health",
         "Score",
-        "KPIs G/A/R/S",
+        "KPIs G/A/R",
         "Late",
         "Check-in",
         "Actions"
     )));
     for (file, figures) in snapshot.partners.iter().zip(&summary.partners) {
-        let kpis = figures.kpis;
-        let kpi_text = if figures.kpis == Default::default() {
-            "–".to_string()
-        } else {
-            format!("{}/{}/{}/{}", kpis.green, kpis.amber, kpis.red, kpis.stale)
-        };
         let badge = paint.band(
             figures.health.band(),
             &format!("{:>6}", health_badge(figures.health.score)),
         );
         line(format!(
-            "  {} {} {} {:>5}  {:<11} {:>4}  {:<10}  {:>7}",
+            "  {} {} {} {:>5}  {:<16} {:>4}  {:<10}  {:>7}",
             fit(&printable(&file.partner.name), 24),
             fit(
                 &printable(snapshot.workspace.stage_name(&file.partner.stage)),
@@ -335,12 +369,13 @@ pub fn status_text(
             ),
             badge,
             score_text(figures),
-            kpi_text,
+            kpi_cell(&figures.kpis),
             figures.milestones.overdue,
             dash_or(figures.last_checkin),
             figures.open_actions
         ));
     }
+    line(paint.dim("  KPIs: green/amber/red; s stale, w early warning, e too early, c closed."));
     if !snapshot.errors.is_empty() {
         line(String::new());
         line(paint.red(&paint.bold(&format!(
@@ -379,6 +414,14 @@ fn score_text(figures: &crate::domain::portfolio::PartnerSummary) -> String {
 
 fn dash_or(value: Option<impl std::fmt::Display>) -> String {
     value.map_or("–".to_string(), |value| value.to_string())
+}
+
+fn or_dash(text: String) -> String {
+    if text.is_empty() {
+        "–".to_string()
+    } else {
+        text
+    }
 }
 
 fn escape_cell(text: &str) -> String {
@@ -470,12 +513,12 @@ pub fn status_markdown(snapshot: &Snapshot, today: NaiveDate, source: TodaySourc
     line(String::new());
     line("## Partners".into());
     line(String::new());
-    line("| Partner | Stage | Owner | Health | Score | KPIs G/A/R/S | Overdue milestones | Last check-in | Open actions |".into());
-    line("|---|---|---|---|---|---|---|---|---|".into());
+    line("| Partner | Stage | Owner | Health | Score | KPIs G/A/R | KPI flags | Overdue milestones | Last check-in | Open actions |".into());
+    line("|---|---|---|---|---|---|---|---|---|---|".into());
     for (file, figures) in snapshot.partners.iter().zip(&summary.partners) {
         let k = figures.kpis;
         line(format!(
-            "| {} | {} | {} | {} | {} | {}/{}/{}/{} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {}/{}/{} | {} | {} | {} | {} |",
             escape_cell(&file.partner.name),
             escape_cell(snapshot.workspace.stage_name(&file.partner.stage)),
             escape_cell(snapshot.workspace.member_name(&file.partner.owner)),
@@ -490,7 +533,7 @@ pub fn status_markdown(snapshot: &Snapshot, today: NaiveDate, source: TodaySourc
             k.green,
             k.amber,
             k.red,
-            k.stale,
+            or_dash(kpi_flags(&k)),
             figures.milestones.overdue,
             dash_or(figures.last_checkin),
             figures.open_actions

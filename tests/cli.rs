@@ -146,9 +146,18 @@ fn status_json_has_the_documented_shape() {
         let coverage = partner["score_coverage"].as_array().unwrap();
         assert_eq!(coverage.len(), 2);
         assert!(coverage[0].as_u64().unwrap() <= coverage[1].as_u64().unwrap());
-        for key in ["green", "amber", "red", "stale", "early_warning"] {
+        for key in [
+            "green",
+            "amber",
+            "red",
+            "stale",
+            "early_warning",
+            "too_early",
+            "closed",
+        ] {
             assert!(partner["kpis"][key].is_u64(), "kpis.{key}");
         }
+        assert_eq!(partner["kpis"].as_object().unwrap().len(), 7);
         for key in ["open", "overdue", "due_14d"] {
             assert!(partner["milestones"][key].is_u64(), "milestones.{key}");
         }
@@ -221,7 +230,7 @@ fn status_text_and_markdown_answer_what_needs_attention() {
     let text = stdout(&pactboard(&["status"], &data));
     assert!(text.contains("demo as of 2026-11-28"), "{text}");
     assert!(text.contains("Needs attention ("));
-    assert!(text.contains("expected by today → red"));
+    assert!(text.contains("expected by today) → red"));
     assert!(!text.contains("\x1b["), "no colour when not a terminal");
     let markdown = stdout(&pactboard(&["status", "--format", "markdown"], &data));
     assert!(markdown.starts_with("# "));

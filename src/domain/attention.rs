@@ -132,12 +132,7 @@ pub fn partner_attention(
     workspace: &Workspace,
     today: NaiveDate,
 ) -> Vec<AttentionItem> {
-    let assessments = assess_all(
-        partner,
-        workspace.thresholds,
-        workspace.checkin_cadence_days,
-        today,
-    );
+    let assessments = assess_all(partner, workspace, today);
     attention_from(id, partner, workspace, today, &assessments)
 }
 
@@ -188,36 +183,38 @@ pub fn attention_from(
         );
     }
 
+    // One item per KPI, the most serious of what it shows: red, else an early
+    // warning, else a stale flag (the explanation carries the others).
     for (kpi, assessment) in partner.kpis.iter().zip(assessments) {
-        match assessment.status {
-            KpiStatus::Red => push(
+        let why = strip_name(&assessment.explanation, &kpi.name);
+        if assessment.status == KpiStatus::Red {
+            push(
                 AttentionKind::RedKpi,
                 &kpi.name,
                 format!("KPI {} is red", kpi.name),
-                strip_name(&assessment.explanation, &kpi.name),
+                why,
                 None,
-            ),
-            KpiStatus::Stale => {
-                let last = assessment
-                    .latest
-                    .as_ref()
-                    .map_or(kpi.start, |reading| reading.date);
-                push(
-                    AttentionKind::StaleKpi,
-                    &kpi.name,
-                    format!("KPI {} needs a reading", kpi.name),
-                    strip_name(&assessment.explanation, &kpi.name),
-                    Some(add_days(last, i64::from(cadence))),
-                )
-            }
-            _ if assessment.early_warning => push(
+            );
+        } else if assessment.early_warning {
+            push(
                 AttentionKind::EarlyWarning,
                 &kpi.name,
                 format!("KPI {} is heading for a miss", kpi.name),
-                strip_name(&assessment.explanation, &kpi.name),
+                why,
                 Some(kpi.target_date),
-            ),
-            _ => {}
+            );
+        } else if assessment.stale {
+            let last = assessment
+                .latest
+                .as_ref()
+                .map_or(kpi.start, |reading| reading.date);
+            push(
+                AttentionKind::StaleKpi,
+                &kpi.name,
+                format!("KPI {} is stale", kpi.name),
+                why,
+                Some(add_days(last, i64::from(cadence))),
+            );
         }
     }
 
@@ -488,12 +485,14 @@ mod tests {
         p.milestones.push(milestone);
         p.kpis.push(kpi("Revenue", &[("2026-11-20", 5.0)]));
         p.kpis.push(kpi("Leads", &[("2026-10-01", 30.0)]));
+        // Green but flattening (an early warning), and 24 days old (stale too).
         p.kpis.push(kpi(
             "Signups",
             &[
-                ("2026-10-01", 30.0),
-                ("2026-11-01", 45.0),
-                ("2026-11-25", 50.0),
+                ("2026-10-07", 40.0),
+                ("2026-10-14", 44.0),
+                ("2026-10-21", 46.0),
+                ("2026-11-04", 47.0),
             ],
         ));
         p.agreement.next_review = Some(day("2026-12-10"));
@@ -527,10 +526,9 @@ mod tests {
         );
         let red = &items[0];
         assert_eq!(red.what, "KPI Revenue is red");
-        assert!(
-            red.why.starts_with("5% of the way to target"),
-            "{}",
-            red.why
+        assert_eq!(
+            red.why,
+            "44 points behind plan (5% of the way, 49% expected by today) → red"
         );
         let milestone = items
             .iter()

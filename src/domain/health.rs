@@ -94,6 +94,10 @@ impl Health {
         HealthBand::of(self.score)
     }
 
+    pub fn part(&self, kind: HealthPartKind) -> Option<&HealthPart> {
+        self.parts.iter().find(|part| part.kind == kind)
+    }
+
     /// "health 42: KPIs 30/40, milestones 10/25, check-ins 0/20, feedback –/15 (none in 90 days)".
     pub fn explain(&self) -> String {
         let parts: Vec<String> = self
@@ -123,12 +127,7 @@ impl Health {
 
 /// The health of `partner` as of `today`.
 pub fn health(partner: &Partner, workspace: &Workspace, today: NaiveDate) -> Health {
-    let assessments = assess_all(
-        partner,
-        workspace.thresholds,
-        workspace.checkin_cadence_days,
-        today,
-    );
+    let assessments = assess_all(partner, workspace, today);
     health_from(partner, workspace, today, &assessments)
 }
 
@@ -164,30 +163,46 @@ fn part(kind: HealthPartKind, share: Option<f64>, detail: String) -> HealthPart 
     }
 }
 
-/// Green counts fully, amber half, stale a quarter, red nothing; an early warning
-/// costs a quarter. KPIs not started yet are left out.
+/// The mean of the judged KPIs' worth (see `KpiStatus::worth`: green counts fully,
+/// amber half, red nothing). KPIs too early to judge and closed ones are left out;
+/// a stale flag or an early warning changes nothing here: they are attention items.
 fn kpi_part(assessments: &[KpiAssessment]) -> HealthPart {
     let mut total = 0.0;
-    let mut counted = 0;
+    let mut judged = 0;
+    let [mut green, mut amber, mut red, mut early] = [0usize; 4];
     for assessment in assessments {
-        let value = match assessment.status {
-            KpiStatus::NotStarted => continue,
-            KpiStatus::Green => 1.0,
-            KpiStatus::Amber => 0.5,
-            KpiStatus::Stale => 0.25,
-            KpiStatus::Red => 0.0,
-        };
-        let penalty = if assessment.early_warning { 0.25 } else { 0.0 };
-        total += f64::max(value - penalty, 0.0);
-        counted += 1;
+        match assessment.status {
+            KpiStatus::Green => green += 1,
+            KpiStatus::Amber => amber += 1,
+            KpiStatus::Red => red += 1,
+            KpiStatus::TooEarly { .. } => early += 1,
+            KpiStatus::Closed(_) => {}
+        }
+        if let Some(worth) = assessment.status.worth() {
+            total += worth;
+            judged += 1;
+        }
     }
-    if counted == 0 {
-        return part(HealthPartKind::Kpis, None, "no KPI with readings".into());
+    let mut words: Vec<String> = [("green", green), ("amber", amber), ("red", red)]
+        .into_iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(word, count)| format!("{count} {word}"))
+        .collect();
+    if early > 0 {
+        words.push(format!("{early} too early"));
+    }
+    if judged == 0 {
+        let why = if words.is_empty() {
+            "no open KPI".to_string()
+        } else {
+            words.join(", ")
+        };
+        return part(HealthPartKind::Kpis, None, why);
     }
     part(
         HealthPartKind::Kpis,
-        Some(total / counted as f64),
-        format!("{counted} KPIs"),
+        Some(total / judged as f64),
+        words.join(", "),
     )
 }
 
@@ -408,11 +423,7 @@ mod tests {
         let health = health(&partner, &Workspace::new("T"), today());
         // (20 + 7.5) / 35
         assert_eq!(health.score, Some(79));
-        assert!(
-            health
-                .explain()
-                .contains("KPIs –/40 (no KPI with readings)")
-        );
+        assert!(health.explain().contains("KPIs –/40 (no open KPI)"));
     }
 
     #[test]

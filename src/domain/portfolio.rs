@@ -15,14 +15,17 @@ use super::workspace::Workspace;
 /// How far ahead the Overview's calendar looks.
 pub const UPCOMING_DAYS: i64 = 14;
 
+/// A partner's KPIs by status. `green`, `amber` and `red` count the open KPIs past
+/// their grace period; `stale` and `early_warning` are flags that overlap them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct KpiCounts {
     pub green: usize,
     pub amber: usize,
     pub red: usize,
     pub stale: usize,
-    pub not_started: usize,
     pub early_warning: usize,
+    pub too_early: usize,
+    pub closed: usize,
 }
 
 /// The figures for one partner.
@@ -68,21 +71,17 @@ pub fn summarize_partner(
     workspace: &Workspace,
     today: NaiveDate,
 ) -> PartnerSummary {
-    let assessments = assess_all(
-        partner,
-        workspace.thresholds,
-        workspace.checkin_cadence_days,
-        today,
-    );
+    let assessments = assess_all(partner, workspace, today);
     let mut kpis = KpiCounts::default();
     for assessment in &assessments {
         match assessment.status {
             KpiStatus::Green => kpis.green += 1,
             KpiStatus::Amber => kpis.amber += 1,
             KpiStatus::Red => kpis.red += 1,
-            KpiStatus::Stale => kpis.stale += 1,
-            KpiStatus::NotStarted => kpis.not_started += 1,
+            KpiStatus::TooEarly { .. } => kpis.too_early += 1,
+            KpiStatus::Closed(_) => kpis.closed += 1,
         }
+        kpis.stale += usize::from(assessment.stale);
         kpis.early_warning += usize::from(assessment.early_warning);
     }
     PartnerSummary {

@@ -120,7 +120,7 @@ impl Theme {
             KpiStatus::Green => self.good(),
             KpiStatus::Amber => self.warn(),
             KpiStatus::Red => self.bad(),
-            KpiStatus::Stale | KpiStatus::NotStarted => self.dim(),
+            KpiStatus::TooEarly { .. } | KpiStatus::Closed(_) => self.dim(),
         }
     }
 }
@@ -141,7 +141,7 @@ pub fn kpi_letter(status: KpiStatus) -> &'static str {
         KpiStatus::Green => "G",
         KpiStatus::Amber => "A",
         KpiStatus::Red => "R",
-        KpiStatus::Stale => "S",
-        KpiStatus::NotStarted => "-",
+        KpiStatus::TooEarly { .. } => "-",
+        KpiStatus::Closed(_) => "C",
     }
 }
