@@ -152,9 +152,39 @@ pub fn parse_document<T: DeserializeOwned + Versioned>(
                 error.span.start.line.max(1),
                 error.span.start.col.max(1),
             );
-            Parsed::failed(LoadError::at(file, line, column, describe(&error.code)))
+            // A file cut off in the middle of a word ("start: S") fails on that
+            // word, not on the missing end: say what really happened.
+            let message = if error.code != ron::Error::Eof && cut_off_at(text, line, column) {
+                format!(
+                    "{} ({} where the file stops)",
+                    describe(&ron::Error::Eof),
+                    describe(&error.code)
+                )
+            } else {
+                describe(&error.code)
+            };
+            Parsed::failed(LoadError::at(file, line, column, message))
         }
     }
+}
+
+/// Whether nothing but the rest of one word follows `line`:`column` — the error
+/// sits where the file stops.
+fn cut_off_at(text: &str, line: usize, column: usize) -> bool {
+    let Some(offset) = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum::<usize>()
+        .checked_add(text.lines().nth(line - 1).map_or(0, |content| {
+            content.chars().take(column - 1).map(char::len_utf8).sum()
+        }))
+    else {
+        return false;
+    };
+    let rest = text.get(offset..).unwrap_or("");
+    !rest.trim_end().contains(char::is_whitespace)
+        && !rest.trim_end().contains([',', '(', ')', '[', ']'])
 }
 
 /// 1-based line and column of a byte offset.
@@ -314,6 +344,21 @@ mod tests {
             })
         );
         assert!(parsed.errors.is_empty());
+    }
+
+    #[test]
+    fn a_file_cut_off_inside_a_word_says_it_ends_too_early() {
+        let parsed = parse("(\n    version: 1,\n    name: S");
+        let error = &parsed.errors[0];
+        assert_eq!((error.line, error.column), (3, 11), "{error}");
+        assert_eq!(
+            error.message,
+            "the file ends too early: a closing `)` or `]` is missing (was it cut off?) \
+             (expected text in double quotes, like \"Acme\" where the file stops)"
+        );
+        // The same kind of error with the file going on after it is not a cut.
+        let parsed = parse("(\n    version: 1,\n    name: 7,\n    count: 1,\n)\n");
+        assert!(!parsed.errors[0].message.contains("ends too early"));
     }
 
     #[test]
