@@ -1,11 +1,12 @@
 //! `pactboard check`: every load error and every validation problem as
 //! `file:line:column: error|warning: message`, located in the file's text.
 
+use crate::domain::goals::goals_without_kpi;
 use crate::domain::integrity::{
     partner_id_problems, partner_reference_problems, workspace_id_problems,
 };
 use crate::domain::validate::{
-    Anchor, Problem, Severity, duplicate_names, validate_partner, validate_workspace,
+    Anchor, Problem, Severity, duplicate_names, problem, validate_partner, validate_workspace,
 };
 use crate::store::{Snapshot, Store, WORKSPACE_FILE};
 
@@ -73,6 +74,19 @@ pub fn run_check(store: &Store, snapshot: &Snapshot) -> CheckOutcome {
         problems.extend(partner_reference_problems(
             &file.partner,
             &snapshot.workspace,
+        ));
+        problems.extend(goals_without_kpi(&file.partner, &snapshot.workspace).into_iter().map(
+            |goal| {
+                problem(
+                    Severity::Warning,
+                    "statement",
+                    Some(&goal.statement),
+                    format!(
+                        "goal \"{}\" has no KPI: joint work is under way, so link a KPI that measures it (the KPI's goal field)",
+                        goal.statement
+                    ),
+                )
+            },
         ));
         problems.extend(upgrade_note(snapshot, &path));
         report(store, &path, &problems, &mut outcome);
