@@ -23,6 +23,13 @@ fn check_passes_on_the_demo() {
         stdout(&output).contains("warning: goal"),
         "SMART warnings are reported"
     );
+    assert!(
+        stdout(&output).contains(
+            "partners/harbourline-mutual.ron:37:13: warning: goal \"Publish a joint impact report for the sponsor's AGM\" has no KPI"
+        ),
+        "an operating partner's goal without a KPI is reported where it is:\n{}",
+        stdout(&output)
+    );
 }
 
 #[test]
@@ -158,13 +165,16 @@ fn status_json_has_the_documented_shape() {
             assert!(partner["kpis"][key].is_u64(), "kpis.{key}");
         }
         assert_eq!(partner["kpis"].as_object().unwrap().len(), 7);
+        let basis = partner["health_basis"].as_u64().unwrap();
+        assert!(basis <= 100);
+        assert_eq!(partner["health"].is_null(), basis == 0, "{partner}");
         for key in ["open", "overdue", "due_14d"] {
             assert!(partner["milestones"][key].is_u64(), "milestones.{key}");
         }
         let last = &partner["last_checkin"];
         assert!(last.is_null() || last.as_str().unwrap().len() == 10);
         assert!(partner["open_actions"].is_u64());
-        assert_eq!(partner.as_object().unwrap().len(), 12);
+        assert_eq!(partner.as_object().unwrap().len(), 13);
     }
     assert!(partners.iter().any(|p| p["health"].is_u64()));
     let stages = json["stages"].as_array().unwrap();
@@ -192,7 +202,30 @@ fn status_json_has_the_documented_shape() {
         "agreement_review",
         "renewal",
         "action_overdue",
+        "deliverable_overdue",
+        "review_due",
+        "meeting_overdue",
+        "no_agreement",
+        "sentiment_drop",
     ];
+    for kind in kinds {
+        assert!(
+            attention.iter().any(|item| item["kind"] == kind),
+            "the demo shows {kind}"
+        );
+    }
+    // Closed stages show no health; stale overlaps the colours.
+    let oakridge = partners
+        .iter()
+        .find(|p| p["id"] == "oakridge-training-collective")
+        .unwrap();
+    assert!(oakridge["health"].is_null());
+    let fernhill = partners
+        .iter()
+        .find(|p| p["id"] == "fernhill-creative")
+        .unwrap();
+    assert_eq!(fernhill["kpis"]["stale"], 1);
+    assert_eq!(fernhill["kpis"]["closed"], 1);
     for item in attention {
         assert!(kinds.contains(&item["kind"].as_str().unwrap()), "{item}");
         assert!(item["partner"].is_string() && item["message"].is_string());
@@ -231,10 +264,20 @@ fn status_text_and_markdown_answer_what_needs_attention() {
     assert!(text.contains("demo as of 2026-11-28"), "{text}");
     assert!(text.contains("Needs attention ("));
     assert!(text.contains("expected by today) → red"));
+    assert!(
+        text.contains("Portfolio health ") && text.contains("formalizing or operating"),
+        "{text}"
+    );
+    assert!(
+        text.contains(" · 2/8"),
+        "scores show their coverage: {text}"
+    );
     assert!(!text.contains("\x1b["), "no colour when not a terminal");
     let markdown = stdout(&pactboard(&["status", "--format", "markdown"], &data));
     assert!(markdown.starts_with("# "));
     assert!(markdown.contains("| When | Partner | What | Why |"));
+    assert!(markdown.contains("from 100 of 100 points"), "{markdown}");
+    assert!(markdown.contains(" · 8/8 |"), "{markdown}");
 }
 
 #[test]

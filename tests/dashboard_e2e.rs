@@ -120,7 +120,7 @@ fn demo_walkthrough() {
         "the detail's header: the selected item's partner and its health",
         WAIT,
         |screen| {
-            pty::screen_row(screen, 1).contains("Millbrook City Council")
+            pty::screen_row(screen, 1).contains("Tidewater University")
                 && pty::screen_row(screen, 2).contains("health")
         },
     );

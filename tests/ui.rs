@@ -100,11 +100,18 @@ fn severity_has_colour_and_a_symbol() {
         .unwrap() as u16;
     let x = (0..80).find(|x| buffer[(*x, row)].symbol() == "▲").unwrap();
     assert_eq!(buffer[(x, row)].fg, Color::Red);
-    let warning = text.lines().position(|line| line.contains("◆")).unwrap() as u16;
+    // Warnings (a stale KPI, an early warning) come after what is late: a taller
+    // terminal shows them.
+    let tall = render_buffer(&app, 80, 60);
+    let tall_text = buffer_text(&tall);
+    let warning = tall_text
+        .lines()
+        .position(|line| line.contains("◆"))
+        .unwrap() as u16;
     let x = (0..80)
-        .find(|x| buffer[(*x, warning)].symbol() == "◆")
+        .find(|x| tall[(*x, warning)].symbol() == "◆")
         .unwrap();
-    assert_eq!(buffer[(x, warning)].fg, Color::Yellow);
+    assert_eq!(tall[(x, warning)].fg, Color::Yellow);
     // The selected row, the first, is highlighted and marked.
     let selected = text
         .lines()
@@ -307,11 +314,13 @@ fn the_attention_list_scrolls_to_keep_the_selection_in_view() {
     update(&mut app, Action::Bottom);
     let text = screen(&app, 80, 24);
     let last = app.summary.attention.last().unwrap();
+    let days = (last.due.unwrap() - app.today).num_days();
     assert!(
-        text.contains(&format!("› ○   in 45d {}", last.partner_name)),
+        text.contains(&format!("› ○   in {days}d {}", last.partner_name)),
         "{text}"
     );
-    assert!(text.contains("15 of 15"), "{text}");
+    let count = app.summary.attention.len();
+    assert!(text.contains(&format!("{count} of {count}")), "{text}");
     assert!(
         !text.contains("Charities live"),
         "the first item scrolled away:\n{text}"

@@ -263,8 +263,15 @@ fn open(app: &mut App) {
                 // Open on the section where the item can be dealt with.
                 use crate::domain::attention::AttentionKind as Kind;
                 let section = match item.kind {
-                    Kind::ActionOverdue | Kind::CheckinOverdue => Section::Activity,
-                    Kind::AgreementReview | Kind::Renewal => Section::Agreement,
+                    Kind::ActionOverdue
+                    | Kind::CheckinOverdue
+                    | Kind::ReviewDue
+                    | Kind::SentimentDrop => Section::Activity,
+                    Kind::AgreementReview
+                    | Kind::Renewal
+                    | Kind::DeliverableOverdue
+                    | Kind::NoAgreement => Section::Agreement,
+                    Kind::MeetingOverdue => Section::Charter,
                     _ => Section::Profile,
                 };
                 let mut view = DetailView::new(item.partner.clone(), app.tab);

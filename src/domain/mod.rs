@@ -16,6 +16,7 @@ pub mod partner;
 pub mod portfolio;
 pub mod records;
 pub mod scoring;
+pub mod sentiment;
 pub mod smart;
 pub mod stage_move;
 pub mod timeline;

@@ -387,11 +387,7 @@ fn render_upcoming(app: &App, frame: &mut Frame, area: Rect) {
                 } else {
                     theme.text()
                 };
-                // A check-in says what it is; the rest read "milestone: Pilot launch".
-                let what = match entry.kind {
-                    crate::domain::attention::UpcomingKind::CheckIn => entry.what.clone(),
-                    kind => format!("{}: {}", kind.label(), entry.what),
-                };
+                let what = entry.text();
                 Line::from(vec![
                     Span::styled(prefix, style),
                     Span::styled(truncate(&what, rest), theme.dim()),

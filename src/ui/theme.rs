@@ -111,7 +111,7 @@ impl Theme {
             HealthBand::Good => self.good(),
             HealthBand::Fair => self.warn(),
             HealthBand::Poor => self.bad(),
-            HealthBand::NotStarted => self.dim(),
+            HealthBand::NotStarted | HealthBand::Closed => self.dim(),
         }
     }
 
@@ -131,7 +131,7 @@ pub fn band_symbol(band: HealthBand) -> &'static str {
         HealthBand::Good => "●",
         HealthBand::Fair => "◐",
         HealthBand::Poor => "○",
-        HealthBand::NotStarted => "·",
+        HealthBand::NotStarted | HealthBand::Closed => "·",
     }
 }
 
