@@ -18,7 +18,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use pactboard::app::{Action, App, Tab, edit, update, update::handle_key};
+use pactboard::app::{Action, App, Change, Effect, Tab, apply, dispatch, handle_key};
 use pactboard::cli::TodaySource;
 use pactboard::demo::demo_portfolio;
 use pactboard::domain::dates::add_days;
@@ -124,8 +124,6 @@ fn app_on(store: Store) -> App {
     assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
     assert!(snapshot.upgrades.is_empty(), "{:?}", snapshot.upgrades);
     let mut app = App::new(store, snapshot, today(), TodaySource::Demo, "bench".into());
-    // Colour on, as most terminals have it; the result must not depend on NO_COLOR.
-    app.theme = Theme::COLOR;
     app.data_label = "data".into();
     app
 }
@@ -150,7 +148,8 @@ fn terminal(width: u16, height: u16) -> Terminal<TestBackend> {
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal
-        .draw(|frame| pactboard::ui::render(app, frame))
+        // Colour on, as most terminals have it; the result must not depend on NO_COLOR.
+        .draw(|frame| pactboard::ui::render(app, Theme::COLOR, frame))
         .expect("drawing on a test backend cannot fail");
 }
 
@@ -258,16 +257,19 @@ fn bench_save(c: &mut Criterion, largest: &Fixture) {
     let data = copy.path().join("data");
     copy_dir(&largest.data, &data);
     let mut app = app_on(Store::new(&data));
-    let id = app.partners[app.partners.len() / 2].id.clone();
+    let id = app.data.partners[app.data.partners.len() / 2].id.clone();
     let mut flip = false;
     group.bench_function(
         BenchmarkId::new("confirmed edit (commit)", largest.size),
         |b| {
             b.iter(|| {
-                let mut after = app.partner_data(&id).cloned().expect("the partner exists");
+                let before = app.partner_data(&id).cloned().expect("the partner exists");
+                let mut after = before.clone();
                 flip = !flip;
                 after.summary = if flip { "edited" } else { "edited again" }.into();
-                assert!(edit::commit(&mut app, &id, Some(after), "summary".into()));
+                let change = Change::partner(&id, Some(before), Some(after), "summary".into());
+                apply(&mut app, vec![Effect::Commit(change)]);
+                assert!(app.history.unsaved.is_empty() && app.history.undo.len() == 1);
                 app.history.undo.clear();
             })
         },
@@ -286,7 +288,7 @@ fn bench_render(c: &mut Criterion, fixtures: &[Fixture]) {
     for fixture in fixtures.iter().filter(|fixture| fixture.size >= 100) {
         let mut app = fixture.app();
         for tab in [Tab::Overview, Tab::Pipeline] {
-            update(&mut app, Action::GoTo(tab));
+            dispatch(&mut app, Action::GoTo(tab));
             for (width, height) in [(80, 24), (200, 50)] {
                 let mut terminal = terminal(width, height);
                 let name = format!("{}/{width}x{height}", tab.title());
@@ -310,12 +312,12 @@ fn bench_key_press(c: &mut Criterion, largest: &Fixture) {
     let mut terminal = terminal(80, 24);
     draw(&mut terminal, &app);
     let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
-    let items = app.summary.attention.len();
+    let items = app.data.summary.attention.len();
     group.bench_function(BenchmarkId::new("j + render 80x24", largest.size), |b| {
         b.iter(|| {
             // Start again at the top rather than pressing `j` on the last item.
-            if app.overview.selected + 1 >= items {
-                app.overview.selected = 0;
+            if app.view.tabs.overview.selected + 1 >= items {
+                app.view.tabs.overview.selected = 0;
             }
             handle_key(&mut app, black_box(j));
             draw(&mut terminal, &app);
@@ -360,6 +362,7 @@ fn memory_child(data: PathBuf) {
     let app = App::new(store, snapshot, today(), TodaySource::Demo, "bench".into());
     let (rss2, hwm2) = (kb("VmRSS"), kb("VmHWM"));
     let readings: usize = app
+        .data
         .partners
         .iter()
         .flat_map(|file| &file.partner.kpis)
@@ -368,8 +371,8 @@ fn memory_child(data: PathBuf) {
     println!(
         "{rss0} {hwm0} {rss1} {hwm1} {rss2} {hwm2} {} {readings} {} {}",
         loaded.as_micros(),
-        app.summary.attention.len(),
-        app.summary.upcoming.len()
+        app.data.summary.attention.len(),
+        app.data.summary.upcoming.len()
     );
     black_box(app);
 }

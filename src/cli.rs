@@ -25,8 +25,17 @@ pub struct Cli {
     #[arg(long, global = true, env = "PACTBOARD_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
-    /// Pin "today" (for demos, screenshots and tests); also `today`, `+7d`
-    #[arg(long, global = true, env = "PACTBOARD_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    /// Pin "today" (for demos, screenshots and tests); also `today`, `+7d`, `-2w`
+    // A relative date may start with `-` (`--today -2w`): every flag that takes a
+    // date accepts hyphen values, or clap would read `-2w` as a flag.
+    #[arg(
+        long,
+        global = true,
+        env = "PACTBOARD_TODAY",
+        value_name = "YYYY-MM-DD",
+        value_parser = parse_today,
+        allow_hyphen_values = true
+    )]
     pub today: Option<NaiveDate>,
 
     #[command(subcommand)]
@@ -156,6 +165,26 @@ mod tests {
         );
         workspace.demo_as_of = None;
         assert_eq!(resolve_today(None, &workspace).1, TodaySource::Clock);
+    }
+
+    #[test]
+    fn a_relative_today_may_start_with_a_hyphen() {
+        // The clock may pass midnight during the test: either day is right.
+        let before = chrono::Local::now().date_naive();
+        for args in [
+            &["pactboard", "--today", "-2w"][..],
+            &["pactboard", "--today=-2w"],
+            &["pactboard", "status", "--today", "-2w"],
+            &["pactboard", "--today", "-2w", "status", "--format", "json"],
+        ] {
+            let today = Cli::try_parse_from(args).unwrap().today;
+            let after = chrono::Local::now().date_naive();
+            let expected =
+                [before, after].map(|clock| Some(crate::domain::dates::add_days(clock, -14)));
+            assert!(expected.contains(&today), "{args:?}: {today:?}");
+        }
+        let error = Cli::try_parse_from(["pactboard", "--today", "-2x"]).unwrap_err();
+        assert!(error.to_string().contains("not an offset"), "{error}");
     }
 
     #[test]

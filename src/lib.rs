@@ -8,5 +8,6 @@ pub mod demo;
 pub mod domain;
 pub mod report;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod ui;

@@ -9,13 +9,14 @@ use clap::Parser;
 use color_eyre::eyre::Result;
 
 use pactboard::app::App;
-use pactboard::check::run_check;
+use pactboard::check::find_problems;
 use pactboard::cli::{self, Cli, Command, Format};
 use pactboard::demo::demo_portfolio;
 use pactboard::domain::Workspace;
 use pactboard::report::{self, Paint};
-use pactboard::store::{InitError, OpenError, Snapshot, Store};
+use pactboard::store::{InitError, Snapshot, Store};
 use pactboard::tui;
+use pactboard::ui::theme::Theme;
 
 /// Exit codes of PRODUCT.md.
 const DATA_PROBLEM: u8 = 1;
@@ -49,34 +50,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(init(&dir, demo, force, cli.today))
         }
         Some(Command::Status { format }) => {
-            let (_, snapshot) = match open(cli.data.as_deref()) {
+            let (store, snapshot) = match open(cli.data.as_deref()) {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
+            let findings = find_problems(&store, &snapshot);
             let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
             let text = match format {
-                Format::Json => report::status_json(&snapshot, today),
-                Format::Markdown => report::status_markdown(&snapshot, today, source),
-                Format::Text => report::status_text(&snapshot, today, source, paint()),
+                Format::Json => report::status_json(&snapshot, &findings, today),
+                Format::Markdown => report::status_markdown(&snapshot, &findings, today, source),
+                Format::Text => report::status_text(&snapshot, &findings, today, source, paint()),
             };
             print!("{text}");
-            Ok(data_status(&snapshot))
+            Ok(data_status(findings.failed()))
         }
         Some(Command::Check) => {
             let (store, snapshot) = match open(cli.data.as_deref()) {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
-            let outcome = run_check(&store, &snapshot);
-            for line in &outcome.lines {
-                println!("{}", report::printable(line));
+            let findings = find_problems(&store, &snapshot);
+            for line in findings.lines() {
+                println!("{}", report::printable(&line));
             }
-            eprintln!("{}", outcome.summary());
-            Ok(if outcome.errors > 0 {
-                ExitCode::from(DATA_PROBLEM)
-            } else {
-                ExitCode::SUCCESS
-            })
+            eprintln!("{}", findings.summary());
+            Ok(data_status(findings.failed()))
         }
         Some(Command::Migrate { dry_run }) => {
             let (store, snapshot) = match open(cli.data.as_deref()) {
@@ -95,15 +93,50 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         None => {
+            if let Err(missing) = has_terminal() {
+                eprintln!(
+                    "pactboard: the dashboard needs a terminal, and {missing}; use `pactboard status` for scripts (`pactboard --help` lists every command)"
+                );
+                return Ok(ExitCode::from(WRONG_USAGE));
+            }
             let (store, snapshot) = match open(cli.data.as_deref()) {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
             let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
             let mut app = App::new(store, snapshot, today, source, cli::resolve_author());
-            tui::run(&mut app)?;
-            Ok(ExitCode::SUCCESS)
+            match tui::run(&mut app, Theme::from_env())? {
+                tui::Exit::Quit => Ok(ExitCode::SUCCESS),
+                // As a shell reports a process killed by the signal.
+                tui::Exit::Signal(signal) => Ok(ExitCode::from(
+                    u8::try_from(128 + signal).unwrap_or(u8::MAX),
+                )),
+                tui::Exit::InputClosed(why) => {
+                    eprintln!("pactboard: the terminal's input ended ({why})");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
         }
+    }
+}
+
+/// The dashboard draws on standard output and reads keys from standard input, or
+/// from the controlling terminal when input is redirected (as crossterm does).
+/// Says what is missing otherwise, instead of the OS's "No such device or address".
+fn has_terminal() -> std::result::Result<(), &'static str> {
+    if !std::io::stdout().is_terminal() {
+        return Err("standard output is not one");
+    }
+    let keys = std::io::stdin().is_terminal()
+        || std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .is_ok();
+    if keys {
+        Ok(())
+    } else {
+        Err("there is none to read keys from")
     }
 }
 
@@ -115,12 +148,22 @@ fn paint() -> Paint {
     }
 }
 
-fn data_status(snapshot: &Snapshot) -> ExitCode {
-    if snapshot.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+/// `check` and `status` exit 1 on the same condition: an error in the data.
+fn data_status(failed: bool) -> ExitCode {
+    if failed {
         ExitCode::from(DATA_PROBLEM)
+    } else {
+        ExitCode::SUCCESS
     }
+}
+
+/// The nearest of `dir` and its ancestors that exists, when it is not a directory:
+/// `init` cannot create a workspace there.
+fn file_in_the_way(dir: &Path) -> Option<&Path> {
+    let existing = dir
+        .ancestors()
+        .find(|path| !path.as_os_str().is_empty() && std::fs::symlink_metadata(path).is_ok())?;
+    (!existing.is_dir()).then_some(existing)
 }
 
 /// Loads the resolved data directory, or explains why not.
@@ -128,18 +171,34 @@ fn open(flag: Option<&Path>) -> Result<(Store, Snapshot), ExitCode> {
     let store = Store::new(cli::resolve_data_dir(flag));
     match store.load() {
         Ok(snapshot) => Ok((store, snapshot)),
-        Err(error @ OpenError::NotAWorkspace { .. }) => {
-            eprintln!("pactboard: {error}");
-            Err(ExitCode::from(WRONG_USAGE))
-        }
         Err(error) => {
-            eprintln!("pactboard: {error}");
-            Err(ExitCode::from(DATA_PROBLEM))
+            eprintln!("pactboard: {}", report::printable(&error.to_string()));
+            Err(ExitCode::from(if error.is_wrong_path() {
+                WRONG_USAGE
+            } else {
+                DATA_PROBLEM
+            }))
         }
     }
 }
 
 fn init(dir: &Path, demo: bool, force: bool, pinned: Option<chrono::NaiveDate>) -> ExitCode {
+    if let Some(file) = file_in_the_way(dir) {
+        let what = if file == dir {
+            format!("{} is a file, not a directory", file.display())
+        } else {
+            format!(
+                "cannot create {}: {} is a file, not a directory",
+                dir.display(),
+                file.display()
+            )
+        };
+        eprintln!(
+            "pactboard: {}; give init a directory to create the workspace in",
+            report::printable(&what)
+        );
+        return ExitCode::from(WRONG_USAGE);
+    }
     let today = pinned.unwrap_or_else(|| chrono::Local::now().date_naive());
     let (workspace, partners) = if demo {
         demo_portfolio(today)

@@ -1,33 +1,21 @@
 //! `pactboard status` output — text, Markdown and the stable JSON interface — built
 //! from the domain's portfolio summary; the same facts as the Overview, without a UI.
 
+use crate::domain::validate::Severity;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::check::Findings;
 use crate::cli::TodaySource;
 use crate::domain::attention::AttentionItem;
 use crate::domain::health::{Health, HealthBand};
 use crate::domain::portfolio::{KpiCounts, PartnerSummary, PortfolioSummary, summarize};
 use crate::store::Snapshot;
-use crate::ui::widgets::text::fit;
+use crate::text::{as_of, fit};
 
 /// The portfolio summary for everything in a snapshot.
-pub fn summary_of(snapshot: &Snapshot, today: NaiveDate) -> PortfolioSummary {
-    let partners: Vec<_> = snapshot
-        .partners
-        .iter()
-        .map(|file| (file.id.as_str(), &file.partner))
-        .collect();
-    summarize(&partners, &snapshot.workspace, today)
-}
-
-/// "as of 2026-11-28", "demo as of 2026-11-28" or "today, 2026-11-28".
-pub fn as_of(today: NaiveDate, source: TodaySource) -> String {
-    match source {
-        TodaySource::Demo => format!("demo as of {today}"),
-        TodaySource::Pinned => format!("as of {today}"),
-        TodaySource::Clock => format!("today, {today}"),
-    }
+fn summary_of(snapshot: &Snapshot, today: NaiveDate) -> PortfolioSummary {
+    summarize(&snapshot.partner_refs(), &snapshot.workspace, today)
 }
 
 // ---- JSON ----
@@ -39,6 +27,7 @@ struct JsonStatus<'a> {
     stages: Vec<JsonStage<'a>>,
     attention: Vec<JsonAttention<'a>>,
     load_errors: Vec<JsonLoadError<'a>>,
+    problems: Vec<JsonProblem<'a>>,
 }
 
 #[derive(Serialize)]
@@ -106,8 +95,19 @@ struct JsonLoadError<'a> {
     message: &'a str,
 }
 
+/// A problem `check` finds in a file that loaded: an error (`status` then exits 1)
+/// or a warning.
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    severity: &'static str,
+    message: &'a str,
+}
+
 /// The `status --format json` document of PRODUCT.md, pretty-printed.
-pub fn status_json(snapshot: &Snapshot, today: NaiveDate) -> String {
+pub fn status_json(snapshot: &Snapshot, findings: &Findings, today: NaiveDate) -> String {
     let summary = summary_of(snapshot, today);
     let partners = snapshot
         .partners
@@ -178,6 +178,17 @@ pub fn status_json(snapshot: &Snapshot, today: NaiveDate) -> String {
                 line: error.line,
                 column: error.column,
                 message: &error.message,
+            })
+            .collect(),
+        problems: findings
+            .problems
+            .iter()
+            .map(|problem| JsonProblem {
+                file: &problem.file,
+                line: problem.line,
+                column: problem.column,
+                severity: problem.severity.label(),
+                message: &problem.message,
             })
             .collect(),
     };
@@ -297,6 +308,7 @@ fn attention_line(item: &AttentionItem, today: NaiveDate) -> String {
 /// `status --format text`: the Overview for a terminal or a pipe.
 pub fn status_text(
     snapshot: &Snapshot,
+    findings: &Findings,
     today: NaiveDate,
     source: TodaySource,
     paint: Paint,
@@ -398,7 +410,49 @@ pub fn status_text(
             line(format!("  {}", printable(&error.to_string())));
         }
     }
+    if !findings.problems.is_empty() {
+        line(String::new());
+        let heading = format!("Problems ({})", problem_counts(findings));
+        line(if findings.failed() {
+            paint.red(&paint.bold(&heading))
+        } else {
+            paint.bold(&heading)
+        });
+        for problem in findings
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+        {
+            line(format!("  {}", printable(&problem.to_string())));
+        }
+        if let Some(note) = warnings_note(findings) {
+            line(format!("  {note}"));
+        }
+    }
     out
+}
+
+/// Warnings (goals that are not SMART, agreements still open…) are work to do,
+/// not faults: a glance at the portfolio counts them and `check` lists them.
+fn warnings_note(findings: &Findings) -> Option<String> {
+    let warnings = findings.warnings();
+    (warnings > 0).then(|| {
+        format!(
+            "{}: `pactboard check` lists {}",
+            crate::check::counted(warnings, "warning"),
+            if warnings == 1 { "it" } else { "them" }
+        )
+    })
+}
+
+/// "1 error, 14 warnings" — of the problems in files that loaded.
+fn problem_counts(findings: &Findings) -> String {
+    let errors = findings.problems.len() - findings.warnings();
+    format!(
+        "{}, {}",
+        crate::check::counted(errors, "error"),
+        crate::check::counted(findings.warnings(), "warning")
+    )
 }
 
 /// "64 over 6 partners formalizing or operating": the average and whom it is over.
@@ -464,8 +518,24 @@ pub fn printable(text: &str) -> String {
         .collect()
 }
 
+/// Text as Markdown inline code; messages quote names in backticks (``unknown
+/// field `colour` ``), which a double-backtick span keeps.
+fn code_span(text: &str) -> String {
+    let text = printable(text);
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
 /// `status --format markdown`: the same, ready to paste into meeting notes.
-pub fn status_markdown(snapshot: &Snapshot, today: NaiveDate, source: TodaySource) -> String {
+pub fn status_markdown(
+    snapshot: &Snapshot,
+    findings: &Findings,
+    today: NaiveDate,
+    source: TodaySource,
+) -> String {
     let summary = summary_of(snapshot, today);
     let mut out = String::new();
     let mut line = |text: String| {
@@ -572,7 +642,22 @@ pub fn status_markdown(snapshot: &Snapshot, today: NaiveDate, source: TodaySourc
         ));
         line(String::new());
         for error in &snapshot.errors {
-            line(format!("- `{}`", printable(&error.to_string())));
+            line(format!("- {}", code_span(&error.to_string())));
+        }
+    }
+    if !findings.problems.is_empty() {
+        line(String::new());
+        line(format!("## Problems ({})", problem_counts(findings)));
+        line(String::new());
+        for problem in findings
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+        {
+            line(format!("- {}", code_span(&problem.to_string())));
+        }
+        if let Some(note) = warnings_note(findings) {
+            line(format!("- {note}"));
         }
     }
     out

@@ -25,7 +25,7 @@ fn check_passes_on_the_demo() {
     );
     assert!(
         stdout(&output).contains(
-            "partners/harbourline-mutual.ron:37:13: warning: goal \"Publish a joint impact report for the sponsor's AGM\" has no KPI"
+            "partners/harbourline-mutual.ron:37:24: warning: goal \"Publish a joint impact report for the sponsor's AGM\" has no KPI"
         ),
         "an operating partner's goal without a KPI is reported where it is:\n{}",
         stdout(&output)
@@ -71,8 +71,9 @@ fn check_reports_an_id_used_twice_in_a_file_where_it_appears_again() {
         .lines()
         .enumerate()
         .filter_map(|(index, line)| {
+            // The position of the value, after `id: `.
             line.find(&format!("id: \"{first}\""))
-                .map(|at| (index + 1, at + 1))
+                .map(|at| (index + 1, at + 1 + "id: ".len()))
         })
         .nth(1)
         .unwrap();
@@ -117,7 +118,7 @@ fn check_warns_about_links_to_nothing_and_files_waiting_for_migration() {
         "{out}"
     );
     assert!(
-        out.contains("partners/lumen-payroll.ron:2:5: warning: loaded with changes made in memory (version 1 → 2, 2 ids assigned)"),
+        out.contains("partners/lumen-payroll.ron:2:14: warning: loaded with changes made in memory (version 1 → 2, 2 ids assigned)"),
         "{out}"
     );
 }
@@ -138,8 +139,15 @@ fn status_json_has_the_documented_shape() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys.len(), 5);
-    for key in ["today", "partners", "stages", "attention", "load_errors"] {
+    assert_eq!(keys.len(), 6);
+    for key in [
+        "today",
+        "partners",
+        "stages",
+        "attention",
+        "load_errors",
+        "problems",
+    ] {
         assert!(keys.contains(&key), "{key}");
     }
     let partners = json["partners"].as_array().unwrap();
@@ -233,6 +241,20 @@ fn status_json_has_the_documented_shape() {
         assert_eq!(item.as_object().unwrap().len(), 4);
     }
     assert_eq!(json["load_errors"].as_array().unwrap().len(), 0);
+    // The demo's goals that fail SMART: warnings, which do not fail `status`.
+    let problems = json["problems"].as_array().unwrap();
+    assert!(!problems.is_empty());
+    for problem in problems {
+        assert!(
+            problem["file"].as_str().unwrap().ends_with(".ron"),
+            "{problem}"
+        );
+        assert!(problem["line"].as_u64().unwrap() > 1, "{problem}");
+        assert!(problem["column"].as_u64().unwrap() >= 1, "{problem}");
+        assert_eq!(problem["severity"], "warning", "{problem}");
+        assert!(problem["message"].is_string(), "{problem}");
+        assert_eq!(problem.as_object().unwrap().len(), 5);
+    }
 }
 
 #[test]

@@ -63,17 +63,20 @@ fn demo_walkthrough() {
         "the dashboard runs in raw mode: {modes:?}"
     );
 
-    // Each tab highlights itself and replaces the Overview's body with its own.
+    // Each tab highlights itself and replaces the Overview's body with its own:
+    // wait for text only that tab shows (waiting for the Overview to be gone would
+    // return at once from the third tab on, the previous tab's body still there).
     let mut bodies = vec![body(&overview)];
-    for (key, label) in [
-        ("2", "2 Pipeline"),
-        ("3", "3 Timeline"),
-        ("4", "4 Scoring"),
-        ("5", "5 Scorecard"),
+    for (key, label, own) in [
+        ("2", "2 Pipeline", "partners in 7 stages"),
+        ("3", "3 Timeline", "The timeline:"),
+        ("4", "4 Scoring", "The scoring matrix:"),
+        ("5", "5 Scorecard", "The KPI scorecard:"),
     ] {
         pty.send(key);
         wait_for_tab(&pty, label);
-        let screen = pty.wait_for_gone(OVERVIEW, WAIT);
+        let screen = pty.wait_for(own, WAIT);
+        assert!(!screen.contains(OVERVIEW), "{}", pty.report());
         let this = body(&screen);
         assert!(
             !bodies.contains(&this),
@@ -438,4 +441,51 @@ fn a_paste_is_typed_text_never_commands() {
     let on = pty::rfind(&output, b"\x1b[?2004h").expect("bracketed paste was turned on");
     let off = pty::rfind(&output, b"\x1b[?2004l").expect("bracketed paste was turned off");
     assert!(off > on, "and turned off after");
+}
+
+#[test]
+#[should_panic(expected = "right after Esc")]
+fn the_harness_refuses_a_key_sent_before_esc_was_answered() {
+    let (_dir, data) = demo_copy();
+    let mut pty = Pty::spawn(&data);
+    pty.wait_for(FIRST_ITEM, WAIT);
+    pty.send("?");
+    pty.wait_for("Keys: Overview", WAIT);
+    pty.press(Key::Esc);
+    // No wait for the help to close: crossterm could read Esc and q as Alt-q.
+    pty.send("q");
+}
+
+#[test]
+fn a_workspace_member_is_added_in_the_settings_and_undone() {
+    let (_dir, data) = demo_copy();
+    let workspace = data.join("workspace.ron");
+    let before = std::fs::read_to_string(&workspace).unwrap();
+    let mut pty = Pty::builder(&data).size(80, 24).spawn();
+    pty.wait_for(FIRST_ITEM, WAIT);
+    pty.send(",");
+    pty.wait_for("Workspace settings", WAIT);
+    pty.send("a");
+    pty.wait_for("New member", WAIT);
+    pty.send("lee");
+    pty.press(Key::Tab);
+    pty.send("Lee Chen");
+    pty.press(Key::Ctrl('s'));
+    pty.wait_for("added member Lee Chen (lee) — saved", WAIT);
+    let deadline = std::time::Instant::now() + WAIT;
+    while !std::fs::read_to_string(&workspace)
+        .unwrap()
+        .contains("handle: \"lee\"")
+    {
+        assert!(std::time::Instant::now() < deadline, "{}", pty.report());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    pty.send("u");
+    pty.wait_for("undid: added member Lee Chen", WAIT);
+    assert_eq!(std::fs::read_to_string(&workspace).unwrap(), before);
+    pty.press(Key::Esc);
+    pty.wait_for(OVERVIEW, WAIT);
+    pty.send("q");
+    assert!(pty.wait_for_exit(WAIT).success(), "{}", pty.report());
+    pty.assert_restored();
 }

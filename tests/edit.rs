@@ -9,14 +9,15 @@ use std::path::Path;
 
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pactboard::app::detail::{Item, Section, items};
-use pactboard::app::state::{App, ConfirmPurpose, Overlay, Tab};
-use pactboard::app::update::handle_key;
-use pactboard::app::{Action, update};
+use pactboard::app::action::DetailAction;
+use pactboard::app::effect::Effect;
+use pactboard::app::overlays::Overlay;
+use pactboard::app::records::{Item, Rec};
+use pactboard::app::screens::detail::Section;
+use pactboard::app::{Action, App, Doc, Tab, dispatch, handle_key};
 use pactboard::domain::Partner;
 use pactboard::domain::partner::ClauseStatus;
 use pactboard::store::Store;
-use pactboard::ui::theme::Theme;
 
 fn key(app: &mut App, code: KeyCode) {
     handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
@@ -47,37 +48,50 @@ fn in_memory(app: &App, id: &str) -> Partner {
 }
 
 fn select_card(app: &mut App, id: &str) {
-    update(app, Action::GoTo(Tab::Pipeline));
-    app.pipeline.selected = Some(id.to_string());
-    pactboard::app::pipeline::settle_selection(app, 0);
-    assert_eq!(app.pipeline.selected.as_deref(), Some(id));
+    dispatch(app, Action::GoTo(Tab::Pipeline));
+    let App { data, view, .. } = app;
+    view.tabs.pipeline.selected = Some(id.to_string());
+    view.tabs.pipeline.settle(data, 0);
+    assert_eq!(app.view.tabs.pipeline.selected.as_deref(), Some(id));
 }
 
 fn open_detail(app: &mut App, id: &str, section: Section) {
     select_card(app, id);
-    update(app, Action::Open);
-    while app.detail.as_ref().unwrap().section != section {
-        update(app, Action::NextSection);
+    dispatch(app, Action::Open);
+    while app.view.detail().unwrap().section != section {
+        dispatch(app, Action::Detail(DetailAction::NextSection));
     }
 }
 
 /// Selects the detail item `wanted` in the current section.
 fn select_item(app: &mut App, wanted: Item) {
-    let detail = app.detail.as_ref().unwrap();
-    let list = items(
-        app.partner_data(&detail.partner).unwrap(),
-        detail.section,
-        app.today,
+    let App { data, view, .. } = app;
+    let detail = view.detail_mut().unwrap();
+    assert!(
+        detail.select(data, &wanted),
+        "{wanted:?} not in {:?}",
+        detail.items(data)
     );
-    let position = list
-        .iter()
-        .position(|item| *item == wanted)
-        .unwrap_or_else(|| panic!("{wanted:?} not in {list:?}"));
-    app.detail.as_mut().unwrap().selected = position;
 }
 
 fn has_form(app: &App) -> bool {
-    matches!(app.overlays.last(), Some(Overlay::Form(_)))
+    matches!(app.view.overlays.last(), Some(Overlay::Form(_)))
+}
+
+/// The open form's field `name`.
+fn form_field(app: &App, name: &str) -> pactboard::app::form::Field {
+    let Some(Overlay::Form(form)) = app.view.overlays.last() else {
+        panic!("no form is open")
+    };
+    form.form.field_named(name).unwrap().clone()
+}
+
+/// The name of the open form's focused field.
+fn form_focus(app: &App) -> &'static str {
+    let Some(Overlay::Form(form)) = app.view.overlays.last() else {
+        panic!("no form is open")
+    };
+    form.form.focused_field().unwrap().name
 }
 
 fn status(app: &App) -> String {
@@ -89,18 +103,18 @@ fn status(app: &App) -> String {
 
 /// Undo puts memory and disk back to `before`; redo to `after`.
 fn check_undo_redo(app: &mut App, id: &str, before: &Partner, after: &Partner) {
-    update(app, Action::Undo);
+    dispatch(app, Action::Undo);
     assert_eq!(&in_memory(app, id), before, "undo in memory");
     assert_eq!(&on_disk(app, id), before, "undo on disk");
     assert!(status(app).contains("undid"), "{}", status(app));
-    update(app, Action::Redo);
+    dispatch(app, Action::Redo);
     assert_eq!(&in_memory(app, id), after, "redo in memory");
     assert_eq!(&on_disk(app, id), after, "redo on disk");
 }
 
 #[test]
 fn l_moves_to_the_next_stage_with_a_history_entry_and_u_undoes_it() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let (_dir, mut app) = demo_app();
     let before = in_memory(&app, "lumen-payroll");
     select_card(&mut app, "lumen-payroll");
     key(&mut app, KeyCode::Char('L'));
@@ -117,14 +131,15 @@ fn l_moves_to_the_next_stage_with_a_history_entry_and_u_undoes_it() {
     );
     assert_eq!(entry.date.to_string(), DEMO_DATE);
     assert_eq!(after.stage_since.to_string(), DEMO_DATE);
+    let board = &app.view.tabs.pipeline;
     assert_eq!(
-        app.pipeline.selected.as_deref(),
+        board.selected.as_deref(),
         Some("lumen-payroll"),
         "stays selected"
     );
-    let columns = pactboard::app::pipeline::columns(&app);
+    let columns = board.columns(&app.data);
     assert_eq!(
-        columns[app.pipeline.column].stage, "formalizing",
+        columns[board.column].stage, "formalizing",
         "the selection followed the card"
     );
     check_undo_redo(&mut app, "lumen-payroll", &before, &after);
@@ -139,7 +154,7 @@ fn l_moves_to_the_next_stage_with_a_history_entry_and_u_undoes_it() {
 
 #[test]
 fn moving_into_a_closed_stage_requires_a_reason() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let (_dir, mut app) = demo_app();
     select_card(&mut app, "fernhill-creative");
     key(&mut app, KeyCode::Char('L'));
     assert!(has_form(&app), "asks for a reason");
@@ -150,16 +165,13 @@ fn moving_into_a_closed_stage_requires_a_reason() {
     );
     ctrl_s(&mut app);
     assert!(has_form(&app), "an empty reason is refused");
-    let Some(Overlay::Form(form)) = app.overlays.last() else {
-        unreachable!()
-    };
     assert_eq!(
-        form.form.fields[0].error.as_deref(),
+        form_field(&app, "reason").error.as_deref(),
         Some("Reason is required")
     );
     type_text(&mut app, "Budget frozen until April");
     key(&mut app, KeyCode::Enter);
-    assert!(app.overlays.is_empty());
+    assert!(app.view.overlays.is_empty());
     let after = on_disk(&app, "fernhill-creative");
     assert_eq!(after.stage, "paused");
     assert_eq!(
@@ -170,8 +182,8 @@ fn moving_into_a_closed_stage_requires_a_reason() {
 
 #[test]
 fn a_new_partner_gets_a_unique_slug_file_and_can_be_edited_and_deleted() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
-    update(&mut app, Action::GoTo(Tab::Pipeline));
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
     key(&mut app, KeyCode::Char('a'));
     assert!(has_form(&app));
     type_text(&mut app, "Kestrel Devices");
@@ -186,7 +198,7 @@ fn a_new_partner_gets_a_unique_slug_file_and_can_be_edited_and_deleted() {
     assert_eq!(created.kind, "hardware reseller");
     assert_eq!(created.stage, "prospect");
     assert_eq!(
-        app.pipeline.selected.as_deref(),
+        app.view.tabs.pipeline.selected.as_deref(),
         Some(id),
         "the new card is selected"
     );
@@ -205,7 +217,7 @@ fn a_new_partner_gets_a_unique_slug_file_and_can_be_edited_and_deleted() {
 
     // Delete asks, names it, and moves the file to the trash.
     key(&mut app, KeyCode::Char('d'));
-    let Some(Overlay::Confirm(confirm)) = app.overlays.last() else {
+    let Some(Overlay::Confirm(confirm)) = app.view.overlays.last() else {
         panic!("no confirmation")
     };
     assert!(
@@ -213,25 +225,27 @@ fn a_new_partner_gets_a_unique_slug_file_and_can_be_edited_and_deleted() {
         "{}",
         confirm.question
     );
-    assert_eq!(
-        confirm.purpose,
-        ConfirmPurpose::DeletePartner { id: id.into() }
+    assert!(
+        matches!(confirm.yes.as_slice(), [Effect::Commit(change)]
+            if change.doc == Doc::partner(id) && change.after.is_none()),
+        "yes deletes the partner: {:?}",
+        confirm.yes
     );
     key(&mut app, KeyCode::Char('n'));
     assert!(path.exists(), "n keeps it");
     key(&mut app, KeyCode::Char('d'));
     key(&mut app, KeyCode::Char('y'));
     assert!(!path.exists());
-    assert!(app.partner(id).is_none());
+    assert!(app.partner_data(id).is_none());
     let trash: Vec<_> = fs::read_dir(app.store.root().join(".trash"))
         .unwrap()
         .collect();
     assert_eq!(trash.len(), 1);
 
     // Undo brings it back, on disk too; redo deletes it again.
-    update(&mut app, Action::Undo);
+    dispatch(&mut app, Action::Undo);
     assert_eq!(on_disk(&app, id), edited);
-    update(&mut app, Action::Redo);
+    dispatch(&mut app, Action::Redo);
     assert!(!path.exists());
     assert_eq!(
         fs::read_dir(app.store.root().join(".trash"))
@@ -246,54 +260,54 @@ fn a_new_partner_gets_a_unique_slug_file_and_can_be_edited_and_deleted() {
 /// text field.
 struct Kind {
     section: Section,
-    select_first: Option<Item>,
+    select_first: Option<fn(&Partner) -> Item>,
     count: fn(&Partner) -> usize,
     last: fn(&Partner) -> Item,
     fields_before_text: usize,
 }
 
 fn last_action(p: &Partner) -> Item {
-    Item::Action(p.actions.len() - 1)
+    Item::Action(Rec::of(p.actions.last().unwrap()))
 }
 
 #[test]
 fn every_kind_of_item_is_added_edited_deleted_and_each_step_undone() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let (_dir, mut app) = demo_app();
     let id = "kestrel-devices";
     let kinds = [
         Kind {
             section: Section::Profile,
-            select_first: Some(Item::Contact(0)),
+            select_first: Some(|p| Item::Contact(Rec::of(&p.contacts[0]))),
             count: |p| p.contacts.len(),
-            last: |p| Item::Contact(p.contacts.len() - 1),
+            last: |p| Item::Contact(Rec::of(p.contacts.last().unwrap())),
             fields_before_text: 0,
         },
         Kind {
             section: Section::Profile,
-            select_first: Some(Item::Goal(0)),
+            select_first: Some(|p| Item::Goal(Rec::of(&p.goals[0]))),
             count: |p| p.goals.len(),
-            last: |p| Item::Goal(p.goals.len() - 1),
+            last: |p| Item::Goal(Rec::of(p.goals.last().unwrap())),
             fields_before_text: 0,
         },
         Kind {
             section: Section::Roles,
             select_first: None,
             count: |p| p.roles.len(),
-            last: |p| Item::Role(p.roles.len() - 1),
+            last: |p| Item::Role(Rec::of(p.roles.last().unwrap())),
             fields_before_text: 1,
         },
         Kind {
             section: Section::Agreement,
             select_first: None,
             count: |p| p.agreement.deliverables.len(),
-            last: |p| Item::Deliverable(p.agreement.deliverables.len() - 1),
+            last: |p| Item::Deliverable(Rec::of(p.agreement.deliverables.last().unwrap())),
             fields_before_text: 0,
         },
         Kind {
             section: Section::Charter,
             select_first: None,
             count: |p| p.charter.meetings.len(),
-            last: |p| Item::Tier(p.charter.meetings.len() - 1),
+            last: |p| Item::Meeting(Rec::of(p.charter.meetings.last().unwrap())),
             fields_before_text: 2,
         },
         Kind {
@@ -305,9 +319,10 @@ fn every_kind_of_item_is_added_edited_deleted_and_each_step_undone() {
         },
     ];
     for kind in kinds {
-        let label = format!("{:?} {:?}", kind.section, kind.select_first);
+        let first = kind.select_first.map(|first| first(&in_memory(&app, id)));
+        let label = format!("{:?} {first:?}", kind.section);
         open_detail(&mut app, id, kind.section);
-        if let Some(item) = kind.select_first {
+        if let Some(item) = first {
             select_item(&mut app, item);
         }
         let before = in_memory(&app, id);
@@ -322,7 +337,7 @@ fn every_kind_of_item_is_added_edited_deleted_and_each_step_undone() {
             type_text(&mut app, "Checks things");
         }
         ctrl_s(&mut app);
-        assert!(app.overlays.is_empty(), "{label}: {}", status(&app));
+        assert!(app.view.overlays.is_empty(), "{label}: {}", status(&app));
         let added = on_disk(&app, id);
         assert_eq!((kind.count)(&added), (kind.count)(&before) + 1, "{label}");
         check_undo_redo(&mut app, id, &before, &added);
@@ -346,7 +361,7 @@ fn every_kind_of_item_is_added_edited_deleted_and_each_step_undone() {
         // Delete it, after a confirmation that names it.
         select_item(&mut app, (kind.last)(&edited));
         key(&mut app, KeyCode::Char('d'));
-        let Some(Overlay::Confirm(confirm)) = app.overlays.last() else {
+        let Some(Overlay::Confirm(confirm)) = app.view.overlays.last() else {
             panic!("{label}: no confirmation")
         };
         assert!(
@@ -364,7 +379,7 @@ fn every_kind_of_item_is_added_edited_deleted_and_each_step_undone() {
 
 #[test]
 fn contacts_and_goals_are_added_from_the_profile() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let (_dir, mut app) = demo_app();
     let id = "quayside-foundation";
     open_detail(&mut app, id, Section::Profile);
     let before = in_memory(&app, id);
@@ -379,17 +394,14 @@ fn contacts_and_goals_are_added_from_the_profile() {
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "not a date");
     ctrl_s(&mut app);
-    let Some(Overlay::Form(form)) = app.overlays.last() else {
-        panic!("the form stays open")
-    };
+    assert!(has_form(&app), "the form stays open");
     assert!(
-        form.form.fields[3]
+        form_field(&app, "due")
             .error
-            .as_ref()
             .unwrap()
             .contains("not a date")
     );
-    assert_eq!(form.form.focus, 3);
+    assert_eq!(form_focus(&app), "due");
     for _ in 0.."not a date".len() {
         key(&mut app, KeyCode::Backspace);
     }
@@ -400,10 +412,9 @@ fn contacts_and_goals_are_added_from_the_profile() {
     assert_eq!(goal.statement, "Fund 20 licences");
     assert_eq!(goal.due.unwrap().to_string(), "2027-02-20");
     assert_eq!(after.goals.len(), before.goals.len() + 1);
-    let selected = app.detail.as_ref().unwrap().selected;
     assert_eq!(
-        items(&after, Section::Profile, app.today)[selected],
-        Item::Goal(after.goals.len() - 1),
+        app.view.detail().unwrap().selected(),
+        Some(&Item::Goal(Rec::of(after.goals.last().unwrap()))),
         "the new goal is selected"
     );
 
@@ -417,7 +428,7 @@ fn contacts_and_goals_are_added_from_the_profile() {
 
 #[test]
 fn space_cycles_components_and_closes_actions_and_dates_are_edited() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let (_dir, mut app) = demo_app();
     let id = "harbourline-mutual";
     open_detail(&mut app, id, Section::Agreement);
     select_item(
@@ -446,9 +457,9 @@ fn space_cycles_components_and_closes_actions_and_dates_are_edited() {
         "2026-12-05"
     );
 
-    update(&mut app, Action::NextSection);
-    update(&mut app, Action::NextSection);
-    assert_eq!(app.detail.as_ref().unwrap().section, Section::Activity);
+    dispatch(&mut app, Action::Detail(DetailAction::NextSection));
+    dispatch(&mut app, Action::Detail(DetailAction::NextSection));
+    assert_eq!(app.view.detail().unwrap().section, Section::Activity);
     let open_before = in_memory(&app, id).open_actions().count();
     key(&mut app, KeyCode::Char(' '));
     let closed = on_disk(&app, id);
@@ -464,13 +475,13 @@ fn space_cycles_components_and_closes_actions_and_dates_are_edited() {
     let done = closed
         .actions
         .iter()
-        .position(|a| a.done.map(|d| d.to_string()) == Some(DEMO_DATE.into()))
-        .map(Item::Action)
+        .find(|a| a.done.map(|d| d.to_string()) == Some(DEMO_DATE.into()))
+        .map(|a| Item::Action(Rec::of(a)))
         .unwrap();
     select_item(&mut app, done);
     key(&mut app, KeyCode::Char(' '));
     assert_eq!(on_disk(&app, id).open_actions().count(), open_before);
-    update(&mut app, Action::Undo);
+    dispatch(&mut app, Action::Undo);
 
     // A new action item is the partner's own: no check-in is invented for it.
     let checkins = closed.checkins.clone();
@@ -484,43 +495,46 @@ fn space_cycles_components_and_closes_actions_and_dates_are_edited() {
 
 #[test]
 fn components_and_history_cannot_be_deleted() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let (_dir, mut app) = demo_app();
     open_detail(&mut app, "harbourline-mutual", Section::Agreement);
     select_item(
         &mut app,
         Item::Component(pactboard::domain::partner::Component::Governance),
     );
     key(&mut app, KeyCode::Char('d'));
-    assert!(app.overlays.is_empty());
+    assert!(app.view.overlays.is_empty());
     assert!(status(&app).contains("edit it with e"));
 }
 
 #[test]
 fn cancelling_a_form_asks_only_when_something_was_typed() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let (_dir, mut app) = demo_app();
     open_detail(&mut app, "harbourline-mutual", Section::Roles);
     key(&mut app, KeyCode::Char('e'));
     key(&mut app, KeyCode::Esc);
-    assert!(app.overlays.is_empty(), "nothing typed: closes at once");
+    assert!(
+        app.view.overlays.is_empty(),
+        "nothing typed: closes at once"
+    );
     key(&mut app, KeyCode::Char('e'));
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "x");
     key(&mut app, KeyCode::Esc);
     assert!(
-        matches!(app.overlays.last(), Some(Overlay::Confirm(_))),
+        matches!(app.view.overlays.last(), Some(Overlay::Confirm(_))),
         "asks"
     );
     key(&mut app, KeyCode::Char('n'));
     assert!(has_form(&app), "n goes back to the form, text kept");
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('y'));
-    assert!(app.overlays.is_empty());
+    assert!(app.view.overlays.is_empty());
     assert_eq!(app.history.undo.len(), 0, "nothing was saved");
 }
 
 #[test]
 fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let (_dir, mut app) = demo_app();
     let id = "lumen-payroll";
     let path = app.store.root().join(Store::partner_file(id));
     // Someone else changes the file after we loaded it.
@@ -542,30 +556,57 @@ fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
     );
     assert!(status(&app).contains("NOT SAVED"), "{}", status(&app));
     assert!(status(&app).contains("changed on disk"), "{}", status(&app));
-    assert!(app.history.unsaved.contains_key(id));
-    let rescue = app.store.root().join(format!(".trash/unsaved-{id}.ron"));
-    let kept = fs::read_to_string(&rescue).expect("a copy of the kept edit is on disk");
+    assert!(app.history.unsaved.contains_key(&Doc::partner(id)));
+    let rescue = rescue_copies(&app, id);
+    let [rescue] = rescue.as_slice() else {
+        panic!("one copy of the kept edit: {rescue:?}")
+    };
+    let kept = fs::read_to_string(rescue).expect("a copy of the kept edit is on disk");
     assert!(kept.contains("stage: \"formalizing\""), "{kept}");
+    let shown = rescue.strip_prefix(app.store.root()).unwrap();
     assert!(
-        status(&app).contains(".trash/unsaved-lumen-payroll.ron"),
-        "{}",
+        status(&app).contains(&format!("(a copy is in {})", shown.display())),
+        "the message names the copy on disk: {}",
         status(&app)
     );
-    update(&mut app, Action::WriteUnsaved);
+    dispatch(&mut app, Action::WriteUnsaved);
     assert!(status(&app).contains("still NOT SAVED"));
+    let again = rescue_copies(&app, id);
+    assert_eq!(
+        again.len(),
+        1,
+        "a new copy replaces this session's older one: {again:?}"
+    );
+    let rescue = again[0].clone();
     // Quitting with unsaved changes asks first.
     key(&mut app, KeyCode::Char('q'));
     assert!(!app.should_quit);
-    assert!(
-        matches!(app.overlays.last(), Some(Overlay::Confirm(c)) if c.purpose == ConfirmPurpose::QuitWithUnsaved)
-    );
+    assert!(matches!(app.view.overlays.last(), Some(Overlay::Confirm(c)) if c.quits()));
     key(&mut app, KeyCode::Char('n'));
     // Once the file is as we loaded it again, W writes the kept edit.
     restore_from_demo(app.store.root(), id);
-    update(&mut app, Action::WriteUnsaved);
+    dispatch(&mut app, Action::WriteUnsaved);
     assert!(app.history.unsaved.is_empty(), "{}", status(&app));
     assert_eq!(on_disk(&app, id).stage, "formalizing");
     assert!(!rescue.exists(), "the copy goes once the edit is written");
+}
+
+/// This session's rescue copies of partner `id`'s unsaved edits.
+fn rescue_copies(app: &App, id: &str) -> Vec<std::path::PathBuf> {
+    let prefix = format!("unsaved-partner-{id}-tester-");
+    let Ok(entries) = fs::read_dir(app.store.root().join(".trash")) else {
+        return Vec::new();
+    };
+    entries
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with(&prefix)
+        })
+        .collect()
 }
 
 fn restore_from_demo(root: &Path, id: &str) {
@@ -575,60 +616,70 @@ fn restore_from_demo(root: &Path, id: &str) {
 
 #[test]
 fn the_filter_narrows_the_board_and_esc_clears_it() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
-    update(&mut app, Action::GoTo(Tab::Pipeline));
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "kestrl");
-    let columns = pactboard::app::pipeline::columns(&app);
+    let columns = app.view.tabs.pipeline.columns(&app.data);
     let shown: Vec<_> = columns.iter().flat_map(|c| c.cards.iter()).collect();
     assert_eq!(shown.len(), 1, "fuzzy: a typo still matches");
-    assert_eq!(app.pipeline.selected.as_deref(), Some("kestrel-devices"));
+    assert_eq!(
+        app.view.tabs.pipeline.selected.as_deref(),
+        Some("kestrel-devices")
+    );
     key(&mut app, KeyCode::Enter);
-    assert!(app.pipeline.filter_input.is_none());
-    assert_eq!(app.pipeline.filter, "kestrl", "kept after Enter");
+    assert!(!app.view.tabs.pipeline.filter.is_typing());
+    assert_eq!(
+        app.view.tabs.pipeline.filter.query(),
+        "kestrl",
+        "kept after Enter"
+    );
     key(&mut app, KeyCode::Char('/'));
     for _ in 0..6 {
         key(&mut app, KeyCode::Backspace);
     }
     type_text(&mut app, "sponsorship");
-    let columns = pactboard::app::pipeline::columns(&app);
+    let columns = app.view.tabs.pipeline.columns(&app.data);
     let shown: Vec<_> = columns.iter().flat_map(|c| c.cards.iter()).collect();
     assert_eq!(shown.len(), 1, "tags match too");
     key(&mut app, KeyCode::Esc);
-    assert!(app.pipeline.filter.is_empty());
-    let columns = pactboard::app::pipeline::columns(&app);
+    assert!(!app.view.tabs.pipeline.filter.is_active());
+    let columns = app.view.tabs.pipeline.columns(&app.data);
     assert_eq!(columns.iter().map(|c| c.cards.len()).sum::<usize>(), 12);
 }
 
 #[test]
 fn the_board_opens_on_the_first_card_and_h_l_j_k_move() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
-    update(&mut app, Action::GoTo(Tab::Pipeline));
-    assert_eq!(app.pipeline.column, 0);
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
+    assert_eq!(app.view.tabs.pipeline.column, 0);
     assert_eq!(
-        app.pipeline.selected.as_deref(),
+        app.view.tabs.pipeline.selected.as_deref(),
         Some("northwind-volunteer-network")
     );
     key(&mut app, KeyCode::Char('j'));
     assert_eq!(
-        app.pipeline.selected.as_deref(),
+        app.view.tabs.pipeline.selected.as_deref(),
         Some("quayside-foundation")
     );
     key(&mut app, KeyCode::Char('l'));
-    assert_eq!(app.pipeline.column, 1);
+    assert_eq!(app.view.tabs.pipeline.column, 1);
     assert_eq!(
-        app.pipeline.selected.as_deref(),
+        app.view.tabs.pipeline.selected.as_deref(),
         Some("lumen-payroll"),
         "same row"
     );
     key(&mut app, KeyCode::Char('l'));
-    assert_eq!(app.pipeline.selected.as_deref(), Some("greenway-grocers"));
-    key(&mut app, KeyCode::Enter);
-    assert_eq!(app.detail.as_ref().unwrap().partner, "greenway-grocers");
-    key(&mut app, KeyCode::Esc);
-    assert_eq!(app.tab, Tab::Pipeline);
     assert_eq!(
-        app.pipeline.selected.as_deref(),
+        app.view.tabs.pipeline.selected.as_deref(),
+        Some("greenway-grocers")
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.view.detail().unwrap().partner, "greenway-grocers");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.view.tab, Tab::Pipeline);
+    assert_eq!(
+        app.view.tabs.pipeline.selected.as_deref(),
         Some("greenway-grocers"),
         "same card selected"
     );
@@ -642,18 +693,18 @@ fn read_only_partners_refuse_edits() {
         .unwrap()
         .replacen("version: 2", "version: 9", 1);
     fs::write(&path, &text).unwrap();
-    let mut app = app_on(&data, Theme::MONOCHROME);
+    let mut app = app_on(&data);
     select_card(&mut app, "lumen-payroll");
     key(&mut app, KeyCode::Char('L'));
     assert!(status(&app).contains("newer pactboard"), "{}", status(&app));
     key(&mut app, KeyCode::Char('e'));
-    assert!(app.overlays.is_empty());
+    assert!(app.view.overlays.is_empty());
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
 }
 
 #[test]
 fn ctrl_l_reloads_changes_made_by_someone_else() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let (_dir, mut app) = demo_app();
     let id = "lumen-payroll";
     let path = app.store.root().join(Store::partner_file(id));
     let theirs = fs::read_to_string(&path)
@@ -672,16 +723,15 @@ fn ctrl_l_reloads_changes_made_by_someone_else() {
     fs::write(&path, theirs.replace("payroll fintech", "payroll")).unwrap();
     select_card(&mut app, id);
     key(&mut app, KeyCode::Char('L'));
-    assert!(app.history.unsaved.contains_key(id));
+    assert!(app.history.unsaved.contains_key(&Doc::partner(id)));
     let bottom = screen(&app, 100, 24);
     assert!(
         bottom.contains("1 unsaved (W write · Ctrl-l reload)"),
         "{bottom}"
     );
     handle_key(&mut app, ctrl_l);
-    assert!(
-        matches!(app.overlays.last(), Some(Overlay::Confirm(c)) if c.purpose == ConfirmPurpose::ReloadDiscarding)
-    );
+    assert!(matches!(app.view.overlays.last(), Some(Overlay::Confirm(c))
+            if c.yes.iter().any(|e| matches!(e, Effect::Reload(_)))));
     key(&mut app, KeyCode::Char('y'));
     let reloaded = in_memory(&app, id);
     assert_eq!(reloaded.kind, "payroll");
@@ -699,15 +749,15 @@ fn ctrl_l_reloads_changes_made_by_someone_else() {
 
 #[test]
 fn the_filter_matches_field_by_field() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
-    update(&mut app, Action::GoTo(Tab::Pipeline));
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "tomas");
-    let columns = pactboard::app::pipeline::columns(&app);
+    let columns = app.view.tabs.pipeline.columns(&app.data);
     let owners: Vec<&str> = columns
         .iter()
         .flat_map(|c| c.cards.iter())
-        .map(|&i| app.partners[i].partner.owner.as_str())
+        .map(|&i| app.data.partners[i].partner.owner.as_str())
         .collect();
     assert!(!owners.is_empty());
     assert!(owners.iter().all(|owner| *owner == "tomas"), "{owners:?}");
@@ -715,16 +765,16 @@ fn the_filter_matches_field_by_field() {
 
 #[test]
 fn h_and_l_move_the_stage_from_the_detail_too() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let (_dir, mut app) = demo_app();
     open_detail(&mut app, "lumen-payroll", Section::Roles);
     key(&mut app, KeyCode::Char('L'));
     assert_eq!(on_disk(&app, "lumen-payroll").stage, "formalizing");
-    assert!(app.detail.is_some(), "the detail stays open");
+    assert!(app.view.detail().is_some(), "the detail stays open");
 }
 
 #[test]
 fn values_that_do_not_fit_together_are_refused_with_a_reason() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let (_dir, mut app) = demo_app();
     let id = "harbourline-mutual";
     open_detail(&mut app, id, Section::Agreement);
     select_item(&mut app, Item::AgreementDates);
@@ -737,24 +787,20 @@ fn values_that_do_not_fit_together_are_refused_with_a_reason() {
     }
     type_text(&mut app, "2026-01-01");
     ctrl_s(&mut app);
-    let Some(Overlay::Form(form)) = app.overlays.last() else {
-        panic!("the form stays open")
-    };
-    assert_eq!(form.form.focus, 2);
+    assert!(has_form(&app), "the form stays open");
+    assert_eq!(form_focus(&app), "expires");
+    let error = form_field(&app, "expires").error.unwrap();
     assert!(
-        form.form.fields[2]
-            .error
-            .as_ref()
-            .unwrap()
-            .contains("expires before it was signed")
+        error.contains("the agreement expires (2026-01-01) before it was signed"),
+        "{error}"
     );
     assert_eq!(on_disk(&app, id), before, "nothing written");
 }
 
 #[test]
 fn a_second_partner_with_the_same_name_is_flagged() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
-    update(&mut app, Action::GoTo(Tab::Pipeline));
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
     key(&mut app, KeyCode::Char('a'));
     type_text(&mut app, "greenway grocers");
     ctrl_s(&mut app);
@@ -766,7 +812,7 @@ fn a_second_partner_with_the_same_name_is_flagged() {
     let output = pactboard(&["check"], app.store.root());
     assert!(output.status.success(), "a warning, not an error");
     assert!(
-        stdout(&output).contains("partners/greenway-grocers-2.ron:3:5: warning: partners/greenway-grocers.ron has the same name"),
+        stdout(&output).contains("partners/greenway-grocers-2.ron:3:11: warning: partners/greenway-grocers.ron has the same name"),
         "{}",
         stdout(&output)
     );
@@ -774,7 +820,7 @@ fn a_second_partner_with_the_same_name_is_flagged() {
 
 #[test]
 fn space_twice_on_an_action_closes_and_reopens_the_same_one() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
+    let (_dir, mut app) = demo_app();
     let id = "harbourline-mutual";
     open_detail(&mut app, id, Section::Activity);
     let before = on_disk(&app, id);
@@ -789,22 +835,220 @@ fn space_twice_on_an_action_closes_and_reopens_the_same_one() {
 
 #[test]
 fn ctrl_c_in_a_form_asks_before_dropping_typed_text() {
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
-    update(&mut app, Action::GoTo(Tab::Pipeline));
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
     key(&mut app, KeyCode::Char('a'));
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     handle_key(&mut app, ctrl_c);
     assert!(app.should_quit, "nothing typed: quits at once");
 
-    let (_dir, mut app) = demo_app(Theme::MONOCHROME);
-    update(&mut app, Action::GoTo(Tab::Pipeline));
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
     key(&mut app, KeyCode::Char('a'));
     type_text(&mut app, "Half a name");
     handle_key(&mut app, ctrl_c);
     assert!(!app.should_quit);
     assert!(
-        matches!(app.overlays.last(), Some(Overlay::Confirm(c)) if c.question.contains("drop what you typed"))
+        matches!(app.view.overlays.last(), Some(Overlay::Confirm(c)) if c.question.contains("drop what you typed"))
     );
     handle_key(&mut app, ctrl_c);
     assert!(app.should_quit, "a second Ctrl-c means it");
+}
+
+/// The workspace as its file on disk says.
+fn workspace_on_disk(app: &App) -> pactboard::domain::Workspace {
+    pactboard::store::Store::new(app.store.root())
+        .load()
+        .unwrap()
+        .workspace
+}
+
+#[test]
+fn a_workspace_edit_is_saved_undone_and_redone_like_a_partner_edit() {
+    let (_dir, mut app) = demo_app();
+    let before = workspace_on_disk(&app);
+    key(&mut app, KeyCode::Char(','));
+    key(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "lee");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Lee Chen");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Volunteer coordinator");
+    ctrl_s(&mut app);
+    assert!(
+        status(&app).contains("added member Lee Chen (lee) — saved"),
+        "{}",
+        status(&app)
+    );
+    let added = workspace_on_disk(&app);
+    let lee = added.members.last().unwrap();
+    assert_eq!(
+        (lee.handle.as_str(), lee.name.as_str(), lee.role.as_str()),
+        ("lee", "Lee Chen", "Volunteer coordinator")
+    );
+    assert_eq!(added.members.len(), before.members.len() + 1);
+    assert_eq!(
+        app.view.settings().unwrap().selected(),
+        Some(&pactboard::app::screens::settings::Setting::Member(
+            "lee".into()
+        )),
+        "the new member is selected"
+    );
+
+    // The owner picker offers the new member at once.
+    key(&mut app, KeyCode::Esc);
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
+    key(&mut app, KeyCode::Char('a'));
+    let owner = form_field(&app, "owner");
+    let pactboard::app::form::FieldKind::Choice { options } = &owner.kind else {
+        panic!("the owner is a choice")
+    };
+    assert!(
+        options.contains(&"Lee Chen (lee)".to_string()),
+        "{options:?}"
+    );
+    key(&mut app, KeyCode::Esc);
+
+    dispatch(&mut app, Action::Undo);
+    assert_eq!(workspace_on_disk(&app), before, "undo on disk");
+    assert_eq!(app.data.workspace, before, "undo in memory");
+    assert!(
+        status(&app).contains("undid: added member Lee Chen"),
+        "{}",
+        status(&app)
+    );
+    dispatch(&mut app, Action::Redo);
+    assert_eq!(workspace_on_disk(&app), added, "redo on disk");
+
+    // Renamed, and the name back with undo; then a member removed after asking.
+    key(&mut app, KeyCode::Char(','));
+    key(&mut app, KeyCode::Char('e'));
+    for _ in 0..11 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Brightwell Partnerships");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        workspace_on_disk(&app)
+            .name
+            .ends_with("Brightwell Partnerships")
+    );
+    dispatch(&mut app, Action::Undo);
+    assert_eq!(workspace_on_disk(&app).name, added.name);
+    key(&mut app, KeyCode::Char('G'));
+    key(&mut app, KeyCode::Char('d'));
+    let Some(Overlay::Confirm(confirm)) = app.view.overlays.last() else {
+        panic!("removing asks first")
+    };
+    assert!(
+        confirm.question.contains("Remove Lee Chen (lee)"),
+        "{}",
+        confirm.question
+    );
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(workspace_on_disk(&app), before);
+    dispatch(&mut app, Action::Undo);
+    assert_eq!(workspace_on_disk(&app), added);
+}
+
+#[test]
+fn a_handle_in_use_cannot_change_and_a_taken_one_is_refused() {
+    let (_dir, mut app) = demo_app();
+    key(&mut app, KeyCode::Char(','));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('e'));
+    type_text(&mut app, "2");
+    ctrl_s(&mut app);
+    let error = form_field(&app, "handle").error.unwrap();
+    assert!(error.contains("a handle in use cannot change"), "{error}");
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, " N.");
+    ctrl_s(&mut app);
+    assert!(app.view.overlays.is_empty(), "{}", status(&app));
+    assert!(workspace_on_disk(&app).members[0].name.ends_with(" N."));
+}
+
+#[test]
+fn a_workspace_edit_that_cannot_be_written_is_kept_with_a_copy_of_its_own() {
+    let (_dir, mut app) = demo_app();
+    let path = app.store.root().join("workspace.ron");
+    let theirs = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Partnerships", "Partnerships team");
+    fs::write(&path, &theirs).unwrap();
+    key(&mut app, KeyCode::Char(','));
+    key(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "lee");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Lee Chen");
+    ctrl_s(&mut app);
+    assert!(status(&app).contains("NOT SAVED"), "{}", status(&app));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        theirs,
+        "theirs is not clobbered"
+    );
+    assert!(app.history.unsaved.contains_key(&Doc::Workspace));
+    let copies: Vec<_> = fs::read_dir(app.store.root().join(".trash"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.starts_with("unsaved-workspace-tester-"))
+        .collect();
+    let [copy] = copies.as_slice() else {
+        panic!("{copies:?}")
+    };
+    assert!(status(&app).contains(copy.as_str()), "{}", status(&app));
+    assert!(
+        fs::read_to_string(app.store.root().join(".trash").join(copy))
+            .unwrap()
+            .contains("handle: \"lee\"")
+    );
+    // Quitting asks, naming the file and its copy.
+    key(&mut app, KeyCode::Char('q'));
+    let Some(Overlay::Confirm(confirm)) = app.view.overlays.last() else {
+        panic!("quitting with an unsaved edit asks")
+    };
+    assert!(
+        confirm.question.contains("workspace.ron"),
+        "{}",
+        confirm.question
+    );
+    key(&mut app, KeyCode::Char('n'));
+    // Once the file is as it was, W writes the kept edit and the copy goes.
+    fs::copy(repo_data().join("workspace.ron"), &path).unwrap();
+    dispatch(&mut app, Action::WriteUnsaved);
+    assert!(app.history.unsaved.is_empty(), "{}", status(&app));
+    assert_eq!(
+        workspace_on_disk(&app).members.last().unwrap().handle,
+        "lee"
+    );
+    assert!(!app.store.root().join(".trash").join(copy).exists());
+}
+
+#[test]
+fn d_on_the_profile_deletes_the_partner_and_closes_its_detail() {
+    let (_dir, mut app) = demo_app();
+    let id = "lumen-payroll";
+    open_detail(&mut app, id, Section::Profile);
+    select_item(&mut app, Item::Profile);
+    key(&mut app, KeyCode::Char('d'));
+    let Some(Overlay::Confirm(confirm)) = app.view.overlays.last() else {
+        panic!("deleting asks first")
+    };
+    assert!(
+        confirm
+            .question
+            .contains("Delete the partner Lumen Payroll"),
+        "{}",
+        confirm.question
+    );
+    key(&mut app, KeyCode::Char('y'));
+    assert!(app.partner_data(id).is_none(), "{}", status(&app));
+    assert!(!app.store.root().join(Store::partner_file(id)).exists());
+    assert!(app.view.detail().is_none(), "its detail closed");
+    assert_eq!(app.view.tab, Tab::Pipeline);
+    assert!(status(&app).contains("deleted partner Lumen Payroll — saved"));
+    dispatch(&mut app, Action::Undo);
+    assert!(app.store.root().join(Store::partner_file(id)).exists());
 }

@@ -1,9 +1,14 @@
-//! Every thing a user can do in the dashboard, as data: keys map to these, `update`
-//! applies them, and tests drive the app with them directly.
+//! Every thing a user can do in the dashboard, as plain data: keys map to these, the
+//! focused screen handles them, and tests drive the app with them directly.
+//!
+//! The shared vocabulary (move, open, add, edit, delete, filter, back) is one set of
+//! variants that every screen reads in its own way; what only one screen does is
+//! grouped under that screen's variant (`Action::Pipeline(..)`), so a new screen adds
+//! one variant here and its own enum, and no other screen has to know.
 
 use crossterm::event::KeyEvent;
 
-use super::state::Tab;
+use super::screens::Tab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -13,7 +18,9 @@ pub enum Action {
     PrevTab,
     ToggleHelp,
     ShowLoadErrors,
-    /// `Esc`: close the overlay, leave the detail, clear the filter.
+    /// `,`: the workspace settings.
+    OpenSettings,
+    /// `Esc`: close the overlay, leave the layer, clear the filter.
     Back,
     Up,
     Down,
@@ -25,16 +32,12 @@ pub enum Action {
     PageDown,
     /// `Enter`: open the selection.
     Open,
-    NextSection,
-    PrevSection,
-    /// `a`: add a partner on the board, an item in the detail.
+    /// `a`: add something where the selection is.
     Add,
     /// `e`: edit the selection in a form.
     Edit,
-    /// `d`: delete the selection, after a confirmation that names it.
+    /// `d`: delete the selection, after a question that names it.
     Delete,
-    /// `Space`: cycle the status of the selection.
-    CycleStatus,
     Undo,
     Redo,
     /// `W`: write again what failed to save.
@@ -44,17 +47,42 @@ pub enum Action {
     /// `L`/`H`: move the selected partner to the next/previous stage.
     StageNext,
     StagePrev,
-    /// Show closed stages at full width, or fold them.
-    ToggleClosedStages,
-    /// `/`: type a filter.
+    /// `/`: type a filter for the list on screen.
     StartFilter,
-    /// Next and previous field of a form.
-    NextField,
-    PrevField,
-    /// `Ctrl-s`: confirm the form.
+    /// `Ctrl-s` in a form, `Enter` in the filter: confirm what is being typed.
     Submit,
-    /// `y` or `Enter` in a confirmation.
+    /// `y` or `Enter` in a question.
     Yes,
     /// A key for the text being typed (a form field, the filter).
     Input(KeyEvent),
+    Pipeline(PipelineAction),
+    Detail(DetailAction),
+    Form(FormAction),
+}
+
+/// What only the Pipeline board does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PipelineAction {
+    /// Show closed stages at full width, or fold them.
+    ToggleClosedStages,
+}
+
+/// What only the partner detail does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailAction {
+    NextSection,
+    PrevSection,
+    /// `Space`: the next status of the selection.
+    CycleStatus,
+}
+
+/// What only an open form does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormAction {
+    NextField,
+    PrevField,
+    /// Add a row to the list (repeating group) the focus is in.
+    AddRow,
+    /// Remove the row the focus is in.
+    RemoveRow,
 }

@@ -1,27 +1,33 @@
 //! The one key map: `(context, key) → action`, with the words the help overlay and the
-//! footer show. Both are generated from this table, so they cannot disagree with
-//! what the keys do.
+//! footer show, and the symbols each screen's help explains. Both are generated from
+//! these tables, so they cannot disagree with what the keys do.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
-use super::state::Tab;
+use super::action::{Action, DetailAction, FormAction, PipelineAction};
+use super::screens::Tab;
 
-/// Where a binding applies. The screen's own context is tried before `Global`;
-/// overlays that take over the keyboard list only their own context.
+/// Where a binding applies: each screen says which context it is in (its `Screen::
+/// context`). A screen's own context is tried before the one it builds on — `Global`
+/// for screens, `Form` for the rows of a form's list; overlays that take over the
+/// keyboard list only their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
     Global,
     Overview,
     Pipeline,
     Detail,
+    Settings,
     Timeline,
     Scoring,
     Scorecard,
     Help,
     LoadErrors,
     Form,
+    /// A form whose focus is in a list of rows (a repeating group).
+    FormRows,
     Confirm,
+    /// A list's filter being typed.
     Filter,
 }
 
@@ -32,16 +38,50 @@ impl Context {
             Context::Overview => "Overview",
             Context::Pipeline => "Pipeline",
             Context::Detail => "Partner detail",
+            Context::Settings => "Workspace settings",
             Context::Timeline => "Timeline",
             Context::Scoring => "Scoring",
             Context::Scorecard => "Scorecard",
             Context::Help => "Help",
             Context::LoadErrors => "Files that did not load",
             Context::Form => "Form",
+            Context::FormRows => "Form: a list of rows",
             Context::Confirm => "Question",
             Context::Filter => "Filter",
         }
     }
+
+    /// The context whose keys also apply under this one, if any.
+    fn parent(self) -> Option<Context> {
+        match self {
+            Context::Help
+            | Context::LoadErrors
+            | Context::Form
+            | Context::Confirm
+            | Context::Filter
+            | Context::Global => None,
+            Context::FormRows => Some(Context::Form),
+            _ => Some(Context::Global),
+        }
+    }
+
+    /// Every context, for checks over the whole table.
+    pub const ALL: [Context; 14] = [
+        Context::Global,
+        Context::Overview,
+        Context::Pipeline,
+        Context::Detail,
+        Context::Settings,
+        Context::Timeline,
+        Context::Scoring,
+        Context::Scorecard,
+        Context::Help,
+        Context::LoadErrors,
+        Context::Form,
+        Context::FormRows,
+        Context::Confirm,
+        Context::Filter,
+    ];
 }
 
 /// A key with its modifiers, as written in the table.
@@ -176,6 +216,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[key(KeyCode::BackTab)], Action::PrevTab, "previous tab", None),
     bind(C::Global, &[ch('?')], Action::ToggleHelp, "show or hide this help", Some("help")),
     bind(C::Global, &[ch('!')], Action::ShowLoadErrors, "list the files that did not load", None),
+    bind(C::Global, &[ch(',')], Action::OpenSettings, "workspace settings: name and members", None),
     bind(C::Global, &[ch('u')], Action::Undo, "undo the last edit", None),
     bind(C::Global, &[ctrl('r')], Action::Redo, "redo what was undone", None),
     bind(C::Global, &[ch('W')], Action::WriteUnsaved, "write again what failed to save", None),
@@ -189,6 +230,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Overview, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
     bind(C::Overview, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
     bind(C::Overview, &[key(KeyCode::Enter)], Action::Open, "open the item's partner", Some("open partner")),
+    bind(C::Overview, &[ch('/')], Action::StartFilter, "filter by partner, kind or what is due", Some("filter")),
+    bind(C::Overview, &[key(KeyCode::Esc)], Action::Back, "clear the filter", None),
     // Pipeline.
     bind(C::Pipeline, &[key(KeyCode::Left), ch('h')], Action::Left, "previous column", Some("column")),
     bind(C::Pipeline, &[key(KeyCode::Right), ch('l')], Action::Right, "next column", Some("column")),
@@ -201,17 +244,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Pipeline, &[ch('e')], Action::Edit, "edit the partner's profile", None),
     bind(C::Pipeline, &[ch('d')], Action::Delete, "delete the partner (asks first; kept in .trash)", None),
     bind(C::Pipeline, &[ch('/')], Action::StartFilter, "filter by name, tag, kind or owner", Some("filter")),
-    bind(C::Pipeline, &[ch('z')], Action::ToggleClosedStages, "unfold or fold the closed stages", None),
+    bind(C::Pipeline, &[ch('z')], Action::Pipeline(PipelineAction::ToggleClosedStages), "unfold or fold the closed stages", None),
     bind(C::Pipeline, &[key(KeyCode::Home), ch('g')], Action::Top, "first card", None),
     bind(C::Pipeline, &[key(KeyCode::End), ch('G')], Action::Bottom, "last card", None),
     bind(C::Pipeline, &[key(KeyCode::Esc)], Action::Back, "clear the filter", None),
-    // The filter being typed.
-    bind(C::Filter, &[key(KeyCode::Enter)], Action::Submit, "keep the filter and go back to the board", Some("keep")),
+    // The filter being typed, on any list.
+    bind(C::Filter, &[key(KeyCode::Enter)], Action::Submit, "keep the filter and go back to the list", Some("keep")),
     bind(C::Filter, &[key(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
     bind(C::Filter, &[ctrl('c')], Action::Quit, "quit pactboard", None),
     // Partner detail.
-    bind(C::Detail, &[key(KeyCode::Tab), ch(']')], Action::NextSection, "next section", Some("section")),
-    bind(C::Detail, &[key(KeyCode::BackTab), ch('[')], Action::PrevSection, "previous section", None),
+    bind(C::Detail, &[key(KeyCode::Tab), ch(']')], Action::Detail(DetailAction::NextSection), "next section", Some("section")),
+    bind(C::Detail, &[key(KeyCode::BackTab), ch('[')], Action::Detail(DetailAction::PrevSection), "previous section", None),
     bind(C::Detail, &[key(KeyCode::Down), ch('j')], Action::Down, "next item", Some("move")),
     bind(C::Detail, &[key(KeyCode::Up), ch('k')], Action::Up, "previous item", Some("move")),
     bind(C::Detail, &[key(KeyCode::Home), ch('g')], Action::Top, "first item", None),
@@ -223,8 +266,18 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Detail, &[ch('d')], Action::Delete, "delete the selected item (asks first)", Some("delete")),
     bind(C::Detail, &[ch('H'), shift(KeyCode::Left)], Action::StagePrev, "move the partner to the previous stage", None),
     bind(C::Detail, &[ch('L'), shift(KeyCode::Right)], Action::StageNext, "move the partner to the next stage", None),
-    bind(C::Detail, &[ch(' ')], Action::CycleStatus, "next status (agreement, deliverable), done/open (action)", None),
+    bind(C::Detail, &[ch(' ')], Action::Detail(DetailAction::CycleStatus), "next status (agreement, deliverable), done/open (action)", None),
     bind(C::Detail, &[key(KeyCode::Esc)], Action::Back, "back to where you came from", Some("back")),
+    // Workspace settings.
+    bind(C::Settings, &[key(KeyCode::Down), ch('j')], Action::Down, "next row", Some("move")),
+    bind(C::Settings, &[key(KeyCode::Up), ch('k')], Action::Up, "previous row", Some("move")),
+    bind(C::Settings, &[key(KeyCode::Home), ch('g')], Action::Top, "first row", None),
+    bind(C::Settings, &[key(KeyCode::End), ch('G')], Action::Bottom, "last row", None),
+    bind(C::Settings, &[ch('a')], Action::Add, "add a member", Some("add member")),
+    bind(C::Settings, &[ch('e'), key(KeyCode::Enter)], Action::Edit, "edit the name or the selected member", Some("edit")),
+    bind(C::Settings, &[ch('d')], Action::Delete, "remove the selected member (asks first)", Some("remove")),
+    bind(C::Settings, &[ch('/')], Action::StartFilter, "filter the members by name, handle or role", Some("filter")),
+    bind(C::Settings, &[key(KeyCode::Esc)], Action::Back, "clear the filter, else back to where you came from", Some("back")),
     // Help and the load-error list.
     bind(C::Help, &[key(KeyCode::Esc), ch('?'), ch('q')], Action::Back, "close the help", Some("close")),
     bind(C::Help, &[ctrl('c')], Action::Quit, "quit pactboard", None),
@@ -236,36 +289,31 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::LoadErrors, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", Some("scroll")),
     // Forms: keys not listed here edit the focused field.
     bind(C::Form, &[ctrl('s')], Action::Submit, "save (Enter too, in a one-line field)", Some("save")),
-    bind(C::Form, &[key(KeyCode::Tab)], Action::NextField, "next field", Some("field")),
-    bind(C::Form, &[key(KeyCode::BackTab)], Action::PrevField, "previous field", Some("field")),
+    bind(C::Form, &[key(KeyCode::Tab)], Action::Form(FormAction::NextField), "next field", Some("field")),
+    bind(C::Form, &[key(KeyCode::BackTab)], Action::Form(FormAction::PrevField), "previous field", Some("field")),
     bind(C::Form, &[key(KeyCode::Esc)], Action::Back, "cancel (asks when something was typed)", Some("cancel")),
     bind(C::Form, &[ctrl('c')], Action::Quit, "quit pactboard (asks when something was typed)", None),
+    // A form's list of rows (the steps of an escalation path, say).
+    bind(C::FormRows, &[ctrl('n')], Action::Form(FormAction::AddRow), "add a row below this one", Some("add row")),
+    bind(C::FormRows, &[ctrl('d')], Action::Form(FormAction::RemoveRow), "remove this row", Some("remove row")),
     // Confirmations.
     bind(C::Confirm, &[ch('y'), key(KeyCode::Enter)], Action::Yes, "yes", Some("yes")),
     bind(C::Confirm, &[ch('n'), key(KeyCode::Esc)], Action::Back, "no", Some("no")),
     bind(C::Confirm, &[ctrl('c')], Action::Quit, "quit pactboard", None),
 ];
 
-/// Whether keys of `Global` also apply under `context`.
-fn takes_globals(context: Context) -> bool {
-    !matches!(
-        context,
-        Context::Help | Context::LoadErrors | Context::Form | Context::Confirm | Context::Filter
-    )
-}
-
 /// Contexts where unbound keys are typed text.
 pub fn takes_text(context: Context) -> bool {
-    matches!(context, Context::Form | Context::Filter)
+    matches!(context, Context::Form | Context::FormRows | Context::Filter)
 }
 
 /// The contexts consulted, in order, when `context` is active.
 pub fn chain(context: Context) -> Vec<Context> {
-    if takes_globals(context) && context != Context::Global {
-        vec![context, Context::Global]
-    } else {
-        vec![context]
+    let mut chain = vec![context];
+    while let Some(parent) = chain.last().and_then(|last| last.parent()) {
+        chain.push(parent);
     }
+    chain
 }
 
 /// The action for `event` in `context`, if any.
@@ -285,6 +333,35 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
         .iter()
         .filter(move |binding| binding.context == context)
+}
+
+/// What the symbols on a screen mean, for its help: the screen's context and its
+/// rows of `(symbols, meaning)`.
+#[rustfmt::skip]
+pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
+    (C::Overview, &[
+        ("▲ ◆ ○", "late or red · warning · coming due"),
+        ("● ◐ ○ ·", "health good (70+) · fair (40+) · poor · not started"),
+    ]),
+    (C::Pipeline, &[
+        ("● ◐ ○ ·", "health good (70+) · fair (40+) · poor · not started"),
+        ("⚑", "check-in overdue for the charter's cadence"),
+        ("▸ !", "next milestone · already late"),
+    ]),
+    (C::Detail, &[
+        ("[G] [A] [R] [S]", "KPI green · amber · red · stale (⚠ early warning)"),
+        ("S M A T", "goal is specific · measurable · aligned · time-bound (· fails)"),
+        ("✓ ~ ! ·", "agreed · drafting · needs review · not started"),
+        ("☐ ☑", "action open · done"),
+    ]),
+];
+
+/// The symbols `context`'s help explains.
+pub fn legend(context: Context) -> &'static [(&'static str, &'static str)] {
+    LEGENDS
+        .iter()
+        .find(|(owner, _)| *owner == context)
+        .map_or(&[], |(_, rows)| rows)
 }
 
 /// "j/↓" style label of a binding's keys.
@@ -369,19 +446,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context_chain() {
-        for context in [
-            Context::Overview,
-            Context::Pipeline,
-            Context::Detail,
-            Context::Timeline,
-            Context::Scoring,
-            Context::Scorecard,
-            Context::Help,
-            Context::LoadErrors,
-            Context::Form,
-            Context::Confirm,
-            Context::Filter,
-        ] {
+        for context in Context::ALL {
             let own: Vec<Key> = bindings(context)
                 .flat_map(|b| b.keys.iter().copied())
                 .collect();
@@ -409,5 +474,28 @@ mod tests {
         assert_eq!(ctrl('c').label(), "Ctrl-c");
         assert_eq!(key(KeyCode::BackTab).label(), "Shift-Tab");
         assert_eq!(ch(' ').label(), "Space");
+    }
+}
+
+#[cfg(test)]
+mod chain_tests {
+    use super::*;
+
+    #[test]
+    fn the_rows_of_a_form_add_their_keys_to_the_forms() {
+        assert_eq!(chain(Context::FormRows), [Context::FormRows, Context::Form]);
+        assert_eq!(
+            chain(Context::Settings),
+            [Context::Settings, Context::Global]
+        );
+        assert_eq!(chain(Context::Confirm), [Context::Confirm]);
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Context::FormRows, ctrl_s), Some(Action::Submit));
+        let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(
+            action_for(Context::Form, ctrl_d),
+            None,
+            "typed text outside a list"
+        );
     }
 }

@@ -176,6 +176,21 @@ impl Agreement {
     pub fn renewal_notice(&self, workspace_default: u32) -> u32 {
         self.renewal_notice_days.unwrap_or(workspace_default)
     }
+
+    /// Why the agreement's own dates break [`expiry_conflict`], if they do.
+    pub fn expiry_conflict(&self) -> Option<String> {
+        expiry_conflict(self.signed, self.expires)
+    }
+}
+
+/// The one rule for an agreement's dates: it cannot expire on or before the day it
+/// was signed. Says why when `signed` and `expires` break it. The dashboard's form
+/// refuses such dates and `pactboard check` warns about a file that has them, both
+/// through this function, so they can never disagree.
+pub fn expiry_conflict(signed: Option<NaiveDate>, expires: Option<NaiveDate>) -> Option<String> {
+    let (signed, expires) = (signed?, expires?);
+    (expires <= signed)
+        .then(|| format!("the agreement expires ({expires}) before it was signed ({signed})"))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -206,4 +221,35 @@ pub struct Amendment {
     pub note: String,
     #[serde(default, with = "serde_opt_date")]
     pub expires: Option<NaiveDate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2026, 3, d)
+    }
+
+    #[test]
+    fn an_agreement_cannot_expire_before_it_was_signed() {
+        assert_eq!(expiry_conflict(day(10), day(11)), None);
+        assert_eq!(
+            expiry_conflict(None, day(1)),
+            None,
+            "unsigned: nothing to compare"
+        );
+        assert_eq!(expiry_conflict(day(10), None), None);
+        assert_eq!(
+            expiry_conflict(day(10), day(10)).as_deref(),
+            Some("the agreement expires (2026-03-10) before it was signed (2026-03-10)"),
+            "expiring the day it is signed is no agreement either"
+        );
+        let agreement = Agreement {
+            signed: day(10),
+            expires: day(2),
+            ..Agreement::default()
+        };
+        assert!(agreement.expiry_conflict().is_some());
+    }
 }

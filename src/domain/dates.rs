@@ -1,10 +1,72 @@
-//! Date helpers shared by the domain: serde formats with plain error messages, and
-//! the relative dates (`today`, `+7d`, `-2w`) that forms accept.
+//! Date helpers shared by the domain: the one strict `YYYY-MM-DD` reading used by
+//! files, forms and `--today`, serde formats with plain error messages, and the
+//! relative dates (`today`, `+7d`, `-2w`) that forms and `--today` accept.
 
-use chrono::{Days, NaiveDate};
+use std::fmt;
+
+use chrono::{Datelike, Days, NaiveDate};
 
 /// The on-disk date format, also what the UI shows.
 pub const DATE_FORMAT: &str = "%Y-%m-%d";
+
+/// The years a date may fall in. Anything outside is a typo (`0026-07-01`), and
+/// keeping every date in four digits keeps `YYYY-MM-DD` the only form ever written.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2200;
+
+/// Why a text is not a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not the shape `YYYY-MM-DD` (e.g. `2026-7-1`, `1 Sept`).
+    Shape,
+    /// The shape is right but the year is outside `FIRST_YEAR..=LAST_YEAR`.
+    Year(i32),
+    /// The shape is right but there is no such day (`2026-02-30`).
+    NoSuchDay,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::Shape => write!(f, "not a date written as YYYY-MM-DD"),
+            DateError::Year(year) => write!(f, "year {year} is outside {FIRST_YEAR}–{LAST_YEAR}"),
+            DateError::NoSuchDay => write!(f, "no such day in the calendar"),
+        }
+    }
+}
+
+/// Reads exactly `YYYY-MM-DD`: four-digit year from 1900 to 2200, two-digit month
+/// and day. chrono's `%Y-%m-%d` also takes `2026-7-1` and `-001-01-01`, which a save
+/// would then rewrite in another form, so it is not used for reading.
+pub fn parse_iso_date(text: &str) -> Result<NaiveDate, DateError> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(at, byte)| at == 4 || at == 7 || byte.is_ascii_digit());
+    if !shaped {
+        return Err(DateError::Shape);
+    }
+    let number = |range: std::ops::Range<usize>| {
+        text[range]
+            .bytes()
+            .fold(0u32, |value, digit| value * 10 + u32::from(digit - b'0'))
+    };
+    // Four digits at most: always fits.
+    let year = i32::try_from(number(0..4)).unwrap_or(i32::MAX);
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        return Err(DateError::Year(year));
+    }
+    NaiveDate::from_ymd_opt(year, number(5..7), number(8..10)).ok_or(DateError::NoSuchDay)
+}
+
+/// Whether a date can be written and read back as `YYYY-MM-DD`.
+pub fn in_range(date: NaiveDate) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&date.year())
+}
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
@@ -61,15 +123,58 @@ pub fn parse_date_input(input: &str, today: NaiveDate) -> Result<NaiveDate, Stri
         let Some(days) = days else {
             return Err("offset is more than a hundred years".to_string());
         };
-        return Ok(add_days(today, if sign == '-' { -days } else { days }));
+        let date = add_days(today, if sign == '-' { -days } else { days });
+        if !in_range(date) {
+            return Err(format!(
+                "lands in {}; years run {FIRST_YEAR}–{LAST_YEAR}",
+                date.year()
+            ));
+        }
+        return Ok(date);
     }
-    NaiveDate::parse_from_str(text, DATE_FORMAT)
-        .map_err(|_| "not a date: try YYYY-MM-DD, today, +7d or +2w".to_string())
+    parse_iso_date(text).map_err(|error| match error {
+        DateError::Shape => "not a date: try YYYY-MM-DD, today, +7d or +2w".to_string(),
+        DateError::Year(_) => format!("{error}"),
+        DateError::NoSuchDay => format!("{text}: no such day"),
+    })
+}
+
+/// The message for a date in a file that is not `YYYY-MM-DD`: what was found and
+/// what was expected.
+fn file_date_error(text: &str, error: &DateError) -> String {
+    let shown = quoted(text);
+    match error {
+        DateError::Shape => {
+            format!(
+                "expected a date written as \"YYYY-MM-DD\" (like \"2026-07-01\"), found {shown}"
+            )
+        }
+        DateError::Year(year) => format!(
+            "{shown}: the year {year} is outside {FIRST_YEAR}–{LAST_YEAR}; expected a date written as \"YYYY-MM-DD\""
+        ),
+        DateError::NoSuchDay => {
+            format!(
+                "{shown} is not a day of the calendar; expected a date written as \"YYYY-MM-DD\""
+            )
+        }
+    }
+}
+
+/// `text` in double quotes, cut short when long (a whole paragraph pasted into a
+/// date field should not fill the error list).
+fn quoted(text: &str) -> String {
+    const MAX: usize = 24;
+    if text.chars().count() > MAX {
+        let cut: String = text.chars().take(MAX).collect();
+        format!("\"{cut}…\"")
+    } else {
+        format!("\"{text}\"")
+    }
 }
 
 /// Serde for `NaiveDate` as `"YYYY-MM-DD"`, with an error message a person can act on.
 pub mod serde_date {
-    use super::DATE_FORMAT;
+    use super::{DATE_FORMAT, file_date_error, parse_iso_date};
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
@@ -79,17 +184,13 @@ pub mod serde_date {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
         let text = String::deserialize(deserializer)?;
-        NaiveDate::parse_from_str(&text, DATE_FORMAT).map_err(|_| {
-            D::Error::custom(format!(
-                "expected a date written as \"YYYY-MM-DD\", found \"{text}\""
-            ))
-        })
+        parse_iso_date(&text).map_err(|error| D::Error::custom(file_date_error(&text, &error)))
     }
 }
 
 /// Serde for `Option<NaiveDate>` as `Some("YYYY-MM-DD")` or `None`.
 pub mod serde_opt_date {
-    use super::DATE_FORMAT;
+    use super::{DATE_FORMAT, file_date_error, parse_iso_date};
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
@@ -108,11 +209,8 @@ pub mod serde_opt_date {
     ) -> Result<Option<NaiveDate>, D::Error> {
         Option::<String>::deserialize(deserializer)?
             .map(|text| {
-                NaiveDate::parse_from_str(&text, DATE_FORMAT).map_err(|_| {
-                    D::Error::custom(format!(
-                        "expected a date written as \"YYYY-MM-DD\", found \"{text}\""
-                    ))
-                })
+                parse_iso_date(&text)
+                    .map_err(|error| D::Error::custom(file_date_error(&text, &error)))
             })
             .transpose()
     }
@@ -156,6 +254,69 @@ mod tests {
             let error = parse_date_input(bad, today).unwrap_err();
             assert!(!error.is_empty(), "{bad}");
         }
+    }
+
+    #[test]
+    fn only_four_digit_years_two_digit_months_and_days_are_dates() {
+        assert_eq!(parse_iso_date("2026-07-01"), Ok(day("2026-07-01")));
+        assert_eq!(parse_iso_date("1900-01-01"), Ok(day("1900-01-01")));
+        assert_eq!(parse_iso_date("2200-12-31"), Ok(day("2200-12-31")));
+        for shape in [
+            "2026-7-1",
+            "2026-07-1",
+            "-001-01-01",
+            "+2026-07-01",
+            "20260-01-01",
+            "2026/07/01",
+            " 2026-07-01",
+            "2026-07-01 ",
+            "２０２６-07-01",
+            "",
+        ] {
+            assert_eq!(parse_iso_date(shape), Err(DateError::Shape), "{shape:?}");
+        }
+        assert_eq!(parse_iso_date("0000-01-01"), Err(DateError::Year(0)));
+        assert_eq!(parse_iso_date("1899-12-31"), Err(DateError::Year(1899)));
+        assert_eq!(parse_iso_date("2201-01-01"), Err(DateError::Year(2201)));
+        assert_eq!(parse_iso_date("2026-02-30"), Err(DateError::NoSuchDay));
+        assert_eq!(parse_iso_date("2026-13-01"), Err(DateError::NoSuchDay));
+    }
+
+    #[test]
+    fn forms_and_today_take_the_same_strict_dates() {
+        let today = day("2026-11-28");
+        assert!(parse_date_input("2026-7-1", today).is_err());
+        assert_eq!(
+            parse_date_input("0000-01-01", today),
+            Err("year 0 is outside 1900–2200".to_string())
+        );
+        assert_eq!(
+            parse_date_input("2026-02-30", today),
+            Err("2026-02-30: no such day".to_string())
+        );
+        assert_eq!(
+            parse_date_input("+2w", day("2199-12-25")),
+            Ok(day("2200-01-08"))
+        );
+        assert_eq!(
+            parse_date_input("+3w", day("2200-12-25")),
+            Err("lands in 2201; years run 1900–2200".to_string())
+        );
+        assert!(parse_date_input("-3w", day("1900-01-05")).is_err());
+    }
+
+    #[test]
+    fn file_dates_say_what_was_found_and_what_is_expected() {
+        let error = |text: &str| file_date_error(text, &parse_iso_date(text).unwrap_err());
+        assert_eq!(
+            error("2026-7-1"),
+            "expected a date written as \"YYYY-MM-DD\" (like \"2026-07-01\"), found \"2026-7-1\""
+        );
+        assert_eq!(
+            error("0000-01-01"),
+            "\"0000-01-01\": the year 0 is outside 1900–2200; expected a date written as \"YYYY-MM-DD\""
+        );
+        assert!(error(&"x".repeat(100)).ends_with("found \"xxxxxxxxxxxxxxxxxxxxxxxx…\""));
     }
 
     #[test]

@@ -129,15 +129,20 @@ fn progress_of(goal: &Goal, partner: &Partner, assessments: &[KpiAssessment]) ->
     }
 }
 
-/// The goals of an operating partner that no KPI measures (open or closed).
-pub fn goals_without_kpi<'a>(partner: &'a Partner, workspace: &Workspace) -> Vec<&'a Goal> {
+/// The goals of an operating partner that no KPI measures (open or closed), with
+/// their positions in `partner.goals`.
+pub fn goals_without_kpi<'a>(
+    partner: &'a Partner,
+    workspace: &Workspace,
+) -> Vec<(usize, &'a Goal)> {
     if workspace.stage_role(&partner.stage) != Some(StageRole::Operating) {
         return Vec::new();
     }
     partner
         .goals
         .iter()
-        .filter(|goal| {
+        .enumerate()
+        .filter(|(_, goal)| {
             !partner
                 .kpis
                 .iter()
@@ -241,9 +246,9 @@ mod tests {
         let active = partner("active");
         let missing: Vec<_> = goals_without_kpi(&active, &workspace)
             .iter()
-            .map(|goal| goal.id.as_str())
+            .map(|(index, goal)| (*index, goal.id.as_str()))
             .collect();
-        assert_eq!(missing, ["gl-report"]);
+        assert_eq!(missing, [(1, "gl-report")]);
         assert!(goals_without_kpi(&partner("formalizing"), &workspace).is_empty());
     }
 }

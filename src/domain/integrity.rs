@@ -10,106 +10,138 @@ use std::collections::HashMap;
 
 use super::ids::usable_id;
 use super::partner::Partner;
-use super::validate::{Anchor, Problem, Severity};
+use super::validate::{FieldPath, Problem, Severity};
 use super::workspace::Workspace;
 
-/// A problem anchored at the `occurrence`-th `id: "…"` with this value.
-fn at_id(severity: Severity, id: &str, occurrence: usize, message: String) -> Problem {
+fn at(severity: Severity, path: FieldPath, message: String) -> Problem {
     Problem {
         severity,
         message,
-        anchor: Anchor {
-            field: "id",
-            value: Some(id.to_string()),
-            occurrence,
-        },
+        path,
     }
 }
 
-/// Ids that are used twice (or cannot be ids) among `ids`, given as
-/// (what the record is, its id) in file order.
-fn duplicate_ids<'a>(ids: impl IntoIterator<Item = (String, &'a str)>) -> Vec<Problem> {
+/// Ids that are used twice (or cannot be ids) among `ids`, given as (what the
+/// record is, its id, where its id is) in file order.
+fn duplicate_ids<'a>(ids: impl IntoIterator<Item = (String, &'a str, FieldPath)>) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut seen: HashMap<&str, (String, usize)> = HashMap::new();
-    for (what, id) in ids {
+    let mut seen: HashMap<&str, String> = HashMap::new();
+    for (what, id, path) in ids {
         if id.trim().is_empty() {
             continue;
         }
         if !usable_id(id) {
-            problems.push(at_id(
+            problems.push(at(
                 Severity::Error,
-                id,
-                0,
+                path.clone(),
                 format!("the id \"{id}\" of the {what} has a space or a control character; an id is one word"),
             ));
         }
-        match seen.get_mut(id) {
-            Some((first, count)) => {
-                problems.push(at_id(
-                    Severity::Error,
-                    id,
-                    *count,
-                    format!(
-                        "the id \"{id}\" of the {what} is already the id of the {first}; ids must be unique in a file — give one of them a new id"
-                    ),
-                ));
-                *count += 1;
-            }
+        match seen.get(id) {
+            Some(first) => problems.push(at(
+                Severity::Error,
+                path,
+                format!(
+                    "the id \"{id}\" of the {what} is already the id of the {first}; ids must be unique in a file — give one of them a new id"
+                ),
+            )),
             None => {
-                seen.insert(id, (what, 1));
+                seen.insert(id, what);
             }
         }
     }
     problems
 }
 
+/// The field name of a list in a partner file, as a path step.
+fn list_field(name: &str) -> Option<&'static str> {
+    const LISTS: [&str; 15] = [
+        "contacts",
+        "goals",
+        "roles",
+        "agreement",
+        "deliverables",
+        "amendments",
+        "charter",
+        "meetings",
+        "milestones",
+        "kpis",
+        "readings",
+        "feedback",
+        "checkins",
+        "reviews",
+        "actions",
+    ];
+    LISTS.into_iter().find(|list| *list == name)
+}
+
+/// `kpis[0].readings[3]`, as `Partner::record_ids` writes a record's position, as
+/// the path to its id.
+fn id_path(position: &str) -> FieldPath {
+    let mut path = FieldPath::default();
+    for part in position.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        if let Some(field) = list_field(name) {
+            path = path.field(field);
+        }
+        if let Some(index) = index {
+            path = path.item(index);
+        }
+    }
+    path.field("id")
+}
+
 /// Ids used twice in a partner file, each reported where it appears again.
 pub fn partner_id_problems(partner: &Partner) -> Vec<Problem> {
     let ids = partner.record_ids();
-    duplicate_ids(
-        ids.iter()
-            .map(|(kind, position, id)| (format!("{} at {position}", kind.label()), id.as_str())),
-    )
+    duplicate_ids(ids.iter().map(|(kind, position, id)| {
+        (
+            format!("{} at {position}", kind.label()),
+            id.as_str(),
+            id_path(position),
+        )
+    }))
 }
 
-/// Stage, phase, criterion and perspective ids used twice in the workspace.
+/// Stage, phase, criterion and perspective ids used twice in the workspace. Each
+/// list is its own namespace: "launch" may be a phase and a stage.
 pub fn workspace_id_problems(workspace: &Workspace) -> Vec<Problem> {
-    let stages = workspace
-        .stages
-        .iter()
-        .map(|s| (format!("stage \"{}\"", s.name), s.id.as_str()));
-    let phases = workspace
-        .phases
-        .iter()
-        .map(|p| (format!("phase \"{}\"", p.name), p.id.as_str()));
-    let criteria = workspace
-        .criteria
-        .iter()
-        .map(|c| (format!("criterion \"{}\"", c.name), c.id.as_str()));
-    let perspectives = workspace
-        .perspectives
-        .iter()
-        .map(|p| (format!("perspective \"{}\"", p.name), p.id.as_str()));
-    // Each list is its own namespace ("launch" may be a phase and a stage), and the
-    // file lists them in this order, so occurrences count within each.
-    let mut problems = Vec::new();
-    let mut offset: HashMap<String, usize> = HashMap::new();
-    for list in [
-        stages.collect::<Vec<_>>(),
-        phases.collect(),
-        criteria.collect(),
-        perspectives.collect(),
-    ] {
-        for mut problem in duplicate_ids(list.iter().map(|(what, id)| (what.clone(), *id))) {
-            if let Some(value) = &problem.anchor.value {
-                problem.anchor.occurrence += offset.get(value).copied().unwrap_or(0);
-            }
-            problems.push(problem);
-        }
-        for (_, id) in &list {
-            *offset.entry(id.to_string()).or_default() += 1;
-        }
-    }
+    let path = |list: &'static str, index: usize| FieldPath::at(list).item(index).field("id");
+    let stages = workspace.stages.iter().enumerate().map(|(i, s)| {
+        (
+            format!("stage \"{}\"", s.name),
+            s.id.as_str(),
+            path("stages", i),
+        )
+    });
+    let phases = workspace.phases.iter().enumerate().map(|(i, p)| {
+        (
+            format!("phase \"{}\"", p.name),
+            p.id.as_str(),
+            path("phases", i),
+        )
+    });
+    let criteria = workspace.criteria.iter().enumerate().map(|(i, c)| {
+        (
+            format!("criterion \"{}\"", c.name),
+            c.id.as_str(),
+            path("criteria", i),
+        )
+    });
+    let perspectives = workspace.perspectives.iter().enumerate().map(|(i, p)| {
+        (
+            format!("perspective \"{}\"", p.name),
+            p.id.as_str(),
+            path("perspectives", i),
+        )
+    });
+    let mut problems = duplicate_ids(stages);
+    problems.extend(duplicate_ids(phases));
+    problems.extend(duplicate_ids(criteria));
+    problems.extend(duplicate_ids(perspectives));
     problems
 }
 
@@ -117,14 +149,15 @@ pub fn workspace_id_problems(workspace: &Workspace) -> Vec<Problem> {
 /// point at nothing.
 pub fn partner_reference_problems(partner: &Partner, workspace: &Workspace) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut warn = |id: &str, message: String| {
-        problems.push(at_id(Severity::Warning, id, 0, message));
+    let mut warn = |path: FieldPath, message: String| {
+        problems.push(at(Severity::Warning, path, message));
     };
     let has_goal = |id: &str| partner.goals.iter().any(|goal| goal.id == id);
     let has_action = |id: &str| partner.actions.iter().any(|action| action.id == id);
     let has_kpi = |id: &str| partner.kpis.iter().any(|kpi| kpi.id == id);
 
-    for kpi in &partner.kpis {
+    for (index, kpi) in partner.kpis.iter().enumerate() {
+        let here = FieldPath::at("kpis").item(index);
         if !kpi.perspective.is_empty()
             && !workspace
                 .perspectives
@@ -132,7 +165,7 @@ pub fn partner_reference_problems(partner: &Partner, workspace: &Workspace) -> V
                 .any(|p| p.id == kpi.perspective)
         {
             warn(
-                &kpi.id,
+                here.clone().field("perspective"),
                 format!(
                     "KPI \"{}\" is in perspective \"{}\", which the workspace does not list",
                     kpi.name, kpi.perspective
@@ -143,7 +176,7 @@ pub fn partner_reference_problems(partner: &Partner, workspace: &Workspace) -> V
             && !has_goal(goal)
         {
             warn(
-                &kpi.id,
+                here.field("goal"),
                 format!(
                     "KPI \"{}\" measures goal \"{goal}\", which is not a goal of this partner; the link is ignored",
                     kpi.name
@@ -151,12 +184,13 @@ pub fn partner_reference_problems(partner: &Partner, workspace: &Workspace) -> V
             );
         }
     }
-    for milestone in &partner.milestones {
+    for (index, milestone) in partner.milestones.iter().enumerate() {
+        let here = FieldPath::at("milestones").item(index);
         if let Some(goal) = &milestone.goal
             && !has_goal(goal)
         {
             warn(
-                &milestone.id,
+                here.clone().field("goal"),
                 format!(
                     "milestone \"{}\" serves goal \"{goal}\", which is not a goal of this partner; the link is ignored",
                     milestone.title
@@ -171,7 +205,7 @@ pub fn partner_reference_problems(partner: &Partner, workspace: &Workspace) -> V
                 .any(|d| d.id == *deliverable)
         {
             warn(
-                &milestone.id,
+                here.field("deliverable"),
                 format!(
                     "milestone \"{}\" belongs to deliverable \"{deliverable}\", which is not in the agreement; the link is ignored",
                     milestone.title
@@ -179,45 +213,56 @@ pub fn partner_reference_problems(partner: &Partner, workspace: &Workspace) -> V
             );
         }
     }
-    for checkin in &partner.checkins {
-        for action in checkin.actions.iter().filter(|id| !has_action(id)) {
-            warn(
-                &checkin.id,
-                format!(
-                    "the check-in of {} lists action item \"{action}\", which is not in actions",
-                    checkin.date
-                ),
-            );
+    for (index, checkin) in partner.checkins.iter().enumerate() {
+        for (item, action) in checkin.actions.iter().enumerate() {
+            if !has_action(action) {
+                warn(
+                    FieldPath::at("checkins")
+                        .item(index)
+                        .field("actions")
+                        .item(item),
+                    format!(
+                        "the check-in of {} lists action item \"{action}\", which is not in actions",
+                        checkin.date
+                    ),
+                );
+            }
         }
     }
-    for review in &partner.reviews {
-        for action in review.adjustments.iter().filter(|id| !has_action(id)) {
-            warn(
-                &review.id,
-                format!(
-                    "the review of {} lists adjustment \"{action}\", which is not in actions",
-                    review.date
-                ),
-            );
+    for (index, review) in partner.reviews.iter().enumerate() {
+        let here = FieldPath::at("reviews").item(index);
+        for (item, action) in review.adjustments.iter().enumerate() {
+            if !has_action(action) {
+                warn(
+                    here.clone().field("adjustments").item(item),
+                    format!(
+                        "the review of {} lists adjustment \"{action}\", which is not in actions",
+                        review.date
+                    ),
+                );
+            }
         }
-        for kpi in review.closed_kpis.iter().filter(|id| !has_kpi(id)) {
-            warn(
-                &review.id,
-                format!(
-                    "the review of {} closed KPI \"{kpi}\", which is not a KPI of this partner",
-                    review.date
-                ),
-            );
+        for (item, kpi) in review.closed_kpis.iter().enumerate() {
+            if !has_kpi(kpi) {
+                warn(
+                    here.clone().field("closed_kpis").item(item),
+                    format!(
+                        "the review of {} closed KPI \"{kpi}\", which is not a KPI of this partner",
+                        review.date
+                    ),
+                );
+            }
         }
-        for outcome in &review.outcomes {
+        for (item, outcome) in review.outcomes.iter().enumerate() {
+            let outcome_path = here.clone().field("outcomes").item(item);
             if outcome.goal.is_empty() && outcome.goal_text.trim().is_empty() {
                 warn(
-                    &review.id,
+                    outcome_path,
                     format!("an outcome of the review of {} names no goal", review.date),
                 );
             } else if !outcome.goal.is_empty() && !has_goal(&outcome.goal) {
                 warn(
-                    &review.id,
+                    outcome_path.field("goal"),
                     format!(
                         "the review of {} has an outcome for goal \"{}\", which is not a goal of this partner",
                         review.date, outcome.goal
@@ -226,13 +271,13 @@ pub fn partner_reference_problems(partner: &Partner, workspace: &Workspace) -> V
             }
         }
     }
-    for action in &partner.actions {
+    for (index, action) in partner.actions.iter().enumerate() {
         if let Some(origin) = &action.origin
             && partner.checkin(origin).is_none()
             && partner.review(origin).is_none()
         {
             warn(
-                &action.id,
+                FieldPath::at("actions").item(index).field("origin"),
                 format!(
                     "action item \"{}\" comes from \"{origin}\", which is no check-in or review of this partner",
                     action.text
@@ -281,8 +326,8 @@ mod tests {
         let problems = partner_id_problems(&partner);
         assert_eq!(problems.len(), 2, "{problems:#?}");
         assert!(problems.iter().all(|p| p.severity == Severity::Error));
-        assert_eq!(problems[0].anchor.occurrence, 1);
-        assert_eq!(problems[1].anchor.occurrence, 2);
+        assert_eq!(problems[0].path.to_string(), "goals[0].id");
+        assert_eq!(problems[1].path.to_string(), "actions[0].id");
         assert!(
             problems[0].message.contains(
                 "of the goal at goals[0] is already the id of the contact at contacts[0]"
@@ -300,8 +345,7 @@ mod tests {
         workspace.criteria[1].id = "strategic-fit".into();
         let problems = workspace_id_problems(&workspace);
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].anchor.value.as_deref(), Some("strategic-fit"));
-        assert_eq!(problems[0].anchor.occurrence, 1);
+        assert_eq!(problems[0].path.to_string(), "criteria[1].id");
         workspace.criteria[1].id = "active".into();
         let problems = workspace_id_problems(&workspace);
         assert!(problems.is_empty(), "{problems:#?}");
@@ -341,13 +385,16 @@ mod tests {
             ..ActionItem::default()
         });
         let problems = partner_reference_problems(&partner, &workspace);
-        let anchored: Vec<_> = problems
-            .iter()
-            .map(|p| p.anchor.value.as_deref().unwrap_or(""))
-            .collect();
+        let paths: Vec<_> = problems.iter().map(|p| p.path.to_string()).collect();
         assert_eq!(
-            anchored,
-            ["kp-1", "kp-1", "ms-1", "rv-1", "ac-2"],
+            paths,
+            [
+                "kpis[0].perspective",
+                "kpis[0].goal",
+                "milestones[0].deliverable",
+                "reviews[0].adjustments[0]",
+                "actions[1].origin"
+            ],
             "{problems:#?}"
         );
         assert!(problems.iter().all(|p| p.severity == Severity::Warning));

@@ -1,6 +1,11 @@
 //! Checks of loaded data that parsing cannot make: values out of range, names that
 //! refer to nothing, and the softer warnings `pactboard check` reports (goals that
-//! fail SMART, agreements missing components) without failing.
+//! fail SMART, agreements missing components) without failing. Each problem names
+//! the value it is about by its path in the file, which the store turns into a line
+//! and column.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 use super::kpi::format_value;
 use super::partner::Partner;
@@ -14,37 +19,77 @@ pub enum Severity {
     Warning,
 }
 
-/// Where in the file a problem is: the first `field: value` line that matches (or
-/// the `occurrence`-th, counting from 0, when one value appears more than once).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Anchor {
-    pub field: &'static str,
-    /// The field's value as a string, if the line must match it too.
-    pub value: Option<String>,
-    pub occurrence: usize,
+impl Severity {
+    /// As `check` prints it and `status --format json` writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One step from the top of a document towards a value: a record's field or a
+/// list's item (counted from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Field(&'static str),
+    Item(usize),
+}
+
+/// Where a value is in its file, as the fields and list items that lead to it —
+/// `kpis[2].readings[3].value` — so that a problem points at the very value, even
+/// when two records look alike.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FieldPath(Vec<Step>);
+
+impl FieldPath {
+    /// A field at the top of the document.
+    pub fn at(field: &'static str) -> Self {
+        Self(vec![Step::Field(field)])
+    }
+
+    pub fn field(mut self, name: &'static str) -> Self {
+        self.0.push(Step::Field(name));
+        self
+    }
+
+    pub fn item(mut self, index: usize) -> Self {
+        self.0.push(Step::Item(index));
+        self
+    }
+
+    pub fn steps(&self) -> &[Step] {
+        &self.0
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, step) in self.0.iter().enumerate() {
+            match step {
+                Step::Field(name) if index == 0 => write!(f, "{name}")?,
+                Step::Field(name) => write!(f, ".{name}")?,
+                Step::Item(item) => write!(f, "[{item}]")?,
+            }
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
     pub message: String,
-    pub anchor: Anchor,
+    /// The value the problem is about.
+    pub path: FieldPath,
 }
 
-pub(crate) fn problem(
-    severity: Severity,
-    field: &'static str,
-    value: Option<&str>,
-    message: String,
-) -> Problem {
+pub(crate) fn problem(severity: Severity, path: FieldPath, message: String) -> Problem {
     Problem {
         severity,
         message,
-        anchor: Anchor {
-            field,
-            value: value.map(str::to_string),
-            occurrence: 0,
-        },
+        path,
     }
 }
 
@@ -54,32 +99,28 @@ pub fn validate_workspace(workspace: &Workspace) -> Vec<Problem> {
     if workspace.stages.is_empty() {
         problems.push(problem(
             Error,
-            "stages",
-            None,
+            FieldPath::at("stages"),
             "the workspace has no stages".into(),
         ));
     }
+    let mut stage_names = HashSet::new();
     for (index, stage) in workspace.stages.iter().enumerate() {
+        let path = FieldPath::at("stages").item(index).field("name");
         if stage.name.trim().is_empty() {
-            problems.push(problem(Error, "stages", None, "a stage has no name".into()));
-        } else if workspace.stages[..index]
-            .iter()
-            .any(|s| s.name == stage.name)
-        {
+            problems.push(problem(Error, path, "a stage has no name".into()));
+        } else if !stage_names.insert(stage.name.as_str()) {
             problems.push(problem(
                 Error,
-                "name",
-                Some(&stage.name),
+                path,
                 format!("stage \"{}\" appears twice", stage.name),
             ));
         }
     }
-    for criterion in &workspace.criteria {
+    for (index, criterion) in workspace.criteria.iter().enumerate() {
         if !criterion.weight.is_finite() || criterion.weight < 0.0 {
             problems.push(problem(
                 Error,
-                "name",
-                Some(&criterion.name),
+                FieldPath::at("criteria").item(index).field("weight"),
                 format!(
                     "criterion \"{}\" has weight {}; weights must be zero or more",
                     criterion.name, criterion.weight
@@ -91,8 +132,7 @@ pub fn validate_workspace(workspace: &Workspace) -> Vec<Problem> {
     if thresholds.amber_points > thresholds.red_points {
         problems.push(problem(
             Error,
-            "amber_points",
-            None,
+            FieldPath::at("thresholds").field("amber_points"),
             format!(
                 "amber from {} points behind is above red from {}; amber must be the smaller",
                 thresholds.amber_points, thresholds.red_points
@@ -102,20 +142,16 @@ pub fn validate_workspace(workspace: &Workspace) -> Vec<Problem> {
     if workspace.checkin_cadence_days == 0 {
         problems.push(problem(
             Error,
-            "checkin_cadence_days",
-            None,
+            FieldPath::at("checkin_cadence_days"),
             "the check-in cadence must be at least 1 day".into(),
         ));
     }
+    let mut handles = HashSet::new();
     for (index, member) in workspace.members.iter().enumerate() {
-        if workspace.members[..index]
-            .iter()
-            .any(|m| m.handle == member.handle)
-        {
+        if !handles.insert(member.handle.as_str()) {
             problems.push(problem(
                 Error,
-                "handle",
-                Some(&member.handle),
+                FieldPath::at("members").item(index).field("handle"),
                 format!("member handle \"{}\" appears twice", member.handle),
             ));
         }
@@ -124,35 +160,48 @@ pub fn validate_workspace(workspace: &Workspace) -> Vec<Problem> {
 }
 
 /// Two partners with one name cannot be told apart in lists and questions; each
-/// later one gets a warning naming the first.
+/// later one gets a warning, at its name, naming the first. One pass with a map of
+/// names, so `check` stays linear in the number of partners.
 pub fn duplicate_names<'a>(partners: &[(&'a str, &'a Partner)]) -> Vec<(&'a str, Problem)> {
-    let key = |partner: &Partner| partner.name.trim().to_lowercase();
+    let mut first_with: HashMap<String, &str> = HashMap::with_capacity(partners.len());
     let mut problems = Vec::new();
-    for (index, (id, partner)) in partners.iter().enumerate() {
-        if let Some((first, _)) = partners[..index]
-            .iter()
-            .find(|(_, earlier)| key(earlier) == key(partner))
-        {
-            problems.push((
+    for (id, partner) in partners {
+        let key = name_key(&partner.name);
+        if key.is_empty() {
+            continue; // "has no name" is its own error
+        }
+        match first_with.entry(key) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(first) => problems.push((
                 *id,
                 problem(
                     Severity::Warning,
-                    "name",
-                    Some(&partner.name),
-                    format!("partners/{first}.ron has the same name; rename one so they can be told apart"),
+                    FieldPath::at("name"),
+                    format!(
+                        "partners/{}.ron has the same name, \"{}\"; rename one so they can be told apart",
+                        first.get(),
+                        partner.name.trim()
+                    ),
                 ),
-            ));
+            )),
         }
     }
     problems
 }
 
+/// Names compare without case or surrounding blanks: "Acme" and " acme" are one.
+fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
 /// Whether `name` is already used by a partner other than `id`.
 pub fn name_taken(partners: &[(&str, &Partner)], id: &str, name: &str) -> bool {
-    let name = name.trim().to_lowercase();
+    let name = name_key(name);
     partners
         .iter()
-        .any(|(other, partner)| *other != id && partner.name.trim().to_lowercase() == name)
+        .any(|(other, partner)| *other != id && name_key(&partner.name) == name)
 }
 
 pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem> {
@@ -161,8 +210,7 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
     if partner.name.trim().is_empty() {
         problems.push(problem(
             Error,
-            "name",
-            None,
+            FieldPath::at("name"),
             "the partner has no name".into(),
         ));
     }
@@ -172,43 +220,42 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
     {
         problems.push(problem(
             Warning,
-            "owner",
-            Some(&partner.owner),
+            FieldPath::at("owner"),
             format!(
                 "owner \"{}\" is not a member of the workspace; add them to workspace.ron or pick a member",
                 partner.owner
             ),
         ));
     }
-    if let (Some(signed), Some(expires)) = (partner.agreement.signed, partner.agreement.expires)
-        && expires <= signed
-    {
+    if let Some(why) = partner.agreement.expiry_conflict() {
         problems.push(problem(
             Warning,
-            "expires",
-            None,
-            format!("the agreement expires ({expires}) before it was signed ({signed})"),
+            FieldPath::at("agreement").field("expires"),
+            why,
         ));
     }
     if workspace.stage(&partner.stage).is_none() {
         let ids: Vec<&str> = workspace.stages.iter().map(|s| s.id.as_str()).collect();
+        let expected = if ids.is_empty() {
+            "the workspace lists none".to_string()
+        } else {
+            format!("expected one of: {}", ids.join(", "))
+        };
         problems.push(problem(
             Error,
-            "stage",
-            Some(&partner.stage),
+            FieldPath::at("stage"),
             format!(
-                "stage \"{}\" is not a stage of the workspace; expected one of: {}",
-                partner.stage,
-                ids.join(", ")
+                "stage \"{}\" is not a stage of the workspace; {expected}",
+                partner.stage
             ),
         ));
     }
-    for score in &partner.scores {
+    for (index, score) in partner.scores.iter().enumerate() {
+        let at = FieldPath::at("scores").item(index);
         if !(MIN_SCORE..=MAX_SCORE).contains(&score.score) {
             problems.push(problem(
                 Error,
-                "criterion",
-                Some(&score.criterion),
+                at.clone().field("score"),
                 format!(
                     "score for \"{}\" is {}; scores run from {MIN_SCORE} to {MAX_SCORE}",
                     score.criterion, score.score
@@ -218,8 +265,7 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
         if workspace.criterion(&score.criterion).is_none() {
             problems.push(problem(
                 Warning,
-                "criterion",
-                Some(&score.criterion),
+                at.field("criterion"),
                 format!(
                     "\"{}\" is not a criterion of the workspace; its score is ignored",
                     score.criterion
@@ -227,12 +273,11 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
             ));
         }
     }
-    for entry in &partner.feedback {
+    for (index, entry) in partner.feedback.iter().enumerate() {
         if !(1..=5).contains(&entry.sentiment) {
             problems.push(problem(
                 Error,
-                "who",
-                Some(&entry.who),
+                FieldPath::at("feedback").item(index).field("sentiment"),
                 format!(
                     "feedback from {} on {} has sentiment {}; sentiment runs from 1 to 5",
                     entry.who, entry.date, entry.sentiment
@@ -240,28 +285,46 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
             ));
         }
     }
-    for kpi in &partner.kpis {
+    for (index, kpi) in partner.kpis.iter().enumerate() {
+        let at = FieldPath::at("kpis").item(index);
         if kpi.target_date < kpi.start {
             problems.push(problem(
                 Error,
-                "name",
-                Some(&kpi.name),
+                at.clone().field("target_date"),
                 format!(
                     "KPI \"{}\" has its target date {} before its start {}",
                     kpi.name, kpi.target_date, kpi.start
                 ),
             ));
         }
-        let values = [kpi.baseline, kpi.target]
-            .into_iter()
-            .chain(kpi.readings.iter().map(|r| r.value));
-        if values.clone().any(|v| !v.is_finite()) {
-            problems.push(problem(
-                Error,
-                "name",
-                Some(&kpi.name),
-                format!("KPI \"{}\" has a value that is not a number", kpi.name),
-            ));
+        // Each value that is not a number is its own error, at its own line: the
+        // figures built on it would be meaningless.
+        for (field, value) in [("baseline", kpi.baseline), ("target", kpi.target)] {
+            if !value.is_finite() {
+                problems.push(problem(
+                    Error,
+                    at.clone().field(field),
+                    format!(
+                        "KPI \"{}\" has {field} {value}; it must be a finite number",
+                        kpi.name
+                    ),
+                ));
+            }
+        }
+        for (reading_index, reading) in kpi.readings.iter().enumerate() {
+            if !reading.value.is_finite() {
+                problems.push(problem(
+                    Error,
+                    at.clone()
+                        .field("readings")
+                        .item(reading_index)
+                        .field("value"),
+                    format!(
+                        "KPI \"{}\" has the reading {} on {}; readings must be finite numbers",
+                        kpi.name, reading.value, reading.date
+                    ),
+                ));
+            }
         }
         let improving = kpi.target - kpi.baseline;
         let mismatch = match kpi.direction {
@@ -271,8 +334,7 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
         if mismatch {
             problems.push(problem(
                 Error,
-                "name",
-                Some(&kpi.name),
+                at.clone().field("target"),
                 format!(
                     "KPI \"{}\" says {} but its target {} is on the other side of its baseline {}; fix the direction or swap them",
                     kpi.name,
@@ -285,8 +347,7 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
         if kpi.baseline == kpi.target {
             problems.push(problem(
                 Warning,
-                "name",
-                Some(&kpi.name),
+                at.field("target"),
                 format!(
                     "KPI \"{}\" has its target equal to its baseline ({}); progress is all or nothing",
                     kpi.name,
@@ -295,13 +356,12 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
             ));
         }
     }
-    for milestone in &partner.milestones {
+    for (index, milestone) in partner.milestones.iter().enumerate() {
         if !milestone.phase.is_empty() && !workspace.phases.iter().any(|p| p.id == milestone.phase)
         {
             problems.push(problem(
                 Warning,
-                "title",
-                Some(&milestone.title),
+                FieldPath::at("milestones").item(index).field("phase"),
                 format!(
                     "milestone \"{}\" is in phase \"{}\", which the workspace does not list",
                     milestone.title, milestone.phase
@@ -309,7 +369,7 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
             ));
         }
     }
-    for goal in &partner.goals {
+    for (index, goal) in partner.goals.iter().enumerate() {
         let report = check_goal(goal);
         if !report.passes() {
             let name = if goal.statement.trim().is_empty() {
@@ -319,8 +379,7 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
             };
             problems.push(problem(
                 Warning,
-                "statement",
-                Some(&goal.statement),
+                FieldPath::at("goals").item(index).field("statement"),
                 format!(
                     "{name} is not SMART ({}): {}",
                     report.letters(),
@@ -344,8 +403,7 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
                 .collect();
             problems.push(problem(
                 Warning,
-                "agreement",
-                None,
+                FieldPath::at("agreement"),
                 format!(
                     "agreement has {} of 7 components agreed; missing: {}",
                     7 - missing.len(),
@@ -390,7 +448,7 @@ mod tests {
                 .message
                 .contains("expected one of: prospect, assessing")
         );
-        assert_eq!(problems[0].anchor.value.as_deref(), Some("limbo"));
+        assert_eq!(problems[0].path.to_string(), "stage");
     }
 
     #[test]
@@ -437,6 +495,92 @@ mod tests {
         workspace.criteria[0].weight = -1.0;
         workspace.thresholds.amber_points = 25;
         workspace.checkin_cadence_days = 0;
-        assert_eq!(validate_workspace(&workspace).len(), 4);
+        let paths: Vec<String> = validate_workspace(&workspace)
+            .iter()
+            .map(|problem| problem.path.to_string())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "stages[7].name",
+                "criteria[0].weight",
+                "thresholds.amber_points",
+                "checkin_cadence_days"
+            ],
+            "each problem points at its own value; the duplicate stage at the second one"
+        );
+    }
+
+    #[test]
+    fn every_value_that_is_not_a_number_is_its_own_error() {
+        use crate::domain::kpi::{Kpi, Reading};
+        let mut p = partner("prospect");
+        let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let reading = |value| Reading::new(start, value);
+        p.kpis.push(Kpi {
+            readings: vec![reading(1.0), reading(f64::NAN), reading(f64::NEG_INFINITY)],
+            ..Kpi::new("Reach", (0.0, f64::INFINITY), (start, start))
+        });
+        let problems = validate_partner(&p, &Workspace::new("T"));
+        let found: Vec<(String, &str)> = problems
+            .iter()
+            .map(|problem| (problem.path.to_string(), problem.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "kpis[0].target".to_string(),
+                    "KPI \"Reach\" has target inf; it must be a finite number"
+                ),
+                (
+                    "kpis[0].readings[1].value".to_string(),
+                    "KPI \"Reach\" has the reading NaN on 2026-01-01; readings must be finite numbers"
+                ),
+                (
+                    "kpis[0].readings[2].value".to_string(),
+                    "KPI \"Reach\" has the reading -inf on 2026-01-01; readings must be finite numbers"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_names_warn_at_each_later_partner_ignoring_case_and_blanks() {
+        let a = partner("prospect");
+        let mut b = partner("prospect");
+        b.name = " ACME ".into();
+        let mut c = partner("prospect");
+        c.name = "Other".into();
+        let mut nameless = partner("prospect");
+        nameless.name = String::new();
+        let partners = [
+            ("acme", &a),
+            ("other", &c),
+            ("acme-2", &b),
+            ("x", &nameless),
+            ("y", &nameless),
+            ("acme-3", &a),
+        ];
+        let found: Vec<(&str, String)> = duplicate_names(&partners)
+            .into_iter()
+            .map(|(id, problem)| (id, problem.message))
+            .collect();
+        let message =
+            "partners/acme.ron has the same name, \"ACME\"; rename one so they can be told apart";
+        assert_eq!(
+            found,
+            [
+                ("acme-2", message.to_string()),
+                ("acme-3", message.replace("ACME", "Acme")),
+            ]
+        );
+    }
+
+    #[test]
+    fn paths_read_like_the_file() {
+        let path = FieldPath::at("kpis").item(2).field("readings").item(0);
+        assert_eq!(path.to_string(), "kpis[2].readings[0]");
+        assert_eq!(FieldPath::default().to_string(), "");
     }
 }

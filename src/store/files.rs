@@ -44,6 +44,42 @@ pub fn read_with_fingerprint(path: &Path) -> io::Result<(Vec<u8>, Fingerprint)> 
     Ok((bytes, fingerprint))
 }
 
+/// Why a data file that is a symbolic link is not read, or `None` when it is not a
+/// link or leads to a file inside the data directory `root`. A link to anywhere else
+/// — committed to a shared repository, say, as `partners/x.ron -> ~/.ssh/id_rsa` —
+/// must not make pactboard read that file and quote it in an error message.
+pub fn link_problem(root: &Path, path: &Path) -> Option<String> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_symlink() {
+        return None;
+    }
+    let written = fs::read_link(path).ok()?;
+    let target = match fs::canonicalize(path) {
+        Ok(target) => target,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            return Some(format!(
+                "a symbolic link to {}, which does not exist",
+                written.display()
+            ));
+        }
+        Err(error) => {
+            return Some(format!(
+                "a symbolic link to {} that cannot be followed: {error}",
+                written.display()
+            ));
+        }
+    };
+    let inside = fs::canonicalize(root).is_ok_and(|root| target.starts_with(root));
+    if inside {
+        None
+    } else {
+        Some(format!(
+            "a symbolic link to {}, outside the data directory; pactboard follows links only to files inside it, so it was not read — copy the file into the data directory instead",
+            target.display()
+        ))
+    }
+}
+
 /// The file a data path really names: a symlink is followed to its target, so the
 /// target is replaced and the link stays a link.
 pub fn resolve_target(path: &Path) -> io::Result<PathBuf> {
@@ -140,6 +176,30 @@ impl Prepared {
             modified,
             ..self.fingerprint
         })
+    }
+}
+
+impl Prepared {
+    /// Gives the prepared file the name `target` only if nothing has that name yet
+    /// (atomically: no other process can slip a file in between). On failure the
+    /// prepared file comes back, to try another name.
+    pub fn commit_new(self, target: &Path) -> Result<(), (Prepared, io::Error)> {
+        let fingerprint = self.fingerprint;
+        match self.temp.persist_noclobber(target) {
+            Ok(_) => {
+                if let Some(dir) = target.parent() {
+                    let _ = sync_dir(dir);
+                }
+                Ok(())
+            }
+            Err(error) => Err((
+                Prepared {
+                    temp: error.file,
+                    fingerprint,
+                },
+                error.error,
+            )),
+        }
     }
 }
 
@@ -247,6 +307,42 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         drop(DirLock::acquire(dir.path()).unwrap());
         drop(DirLock::acquire(dir.path()).unwrap());
+    }
+
+    #[test]
+    fn links_are_followed_only_to_files_inside_the_data_directory() {
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("secret");
+        fs::write(&secret, "root:x:0:0").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("partners")).unwrap();
+        fs::write(root.join("real.ron"), "()").unwrap();
+        let link = |name: &str, target: &Path| {
+            let path = root.join("partners").join(name);
+            std::os::unix::fs::symlink(target, &path).unwrap();
+            path
+        };
+        assert_eq!(
+            link_problem(root, &root.join("real.ron")),
+            None,
+            "not a link"
+        );
+        assert_eq!(
+            link_problem(root, &link("in.ron", Path::new("../real.ron"))),
+            None
+        );
+        let problem = link_problem(root, &link("out.ron", &secret)).unwrap();
+        assert!(problem.contains("outside the data directory"), "{problem}");
+        assert!(!problem.contains("root:x"), "{problem}");
+        let problem = link_problem(root, &link("gone.ron", Path::new("nowhere.ron"))).unwrap();
+        assert_eq!(
+            problem,
+            "a symbolic link to nowhere.ron, which does not exist"
+        );
+        // A link inside that leads on to a file outside is outside too.
+        let hop = link("hop.ron", Path::new("out.ron"));
+        assert!(link_problem(root, &hop).unwrap().contains("outside"));
     }
 
     #[test]

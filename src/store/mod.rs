@@ -2,10 +2,13 @@
 //! a clear error for every file that does not parse, and written back one file at a
 //! time, atomically, never over a file that changed on disk since it was read.
 
+mod explain;
 mod files;
 pub mod format;
+pub mod locate;
 pub mod migrate;
 mod parse;
+mod scan;
 
 use std::fmt;
 use std::fs;
@@ -16,10 +19,10 @@ use serde::Serialize;
 
 use crate::domain::{PARTNER_VERSION, Partner, WORKSPACE_VERSION, Workspace};
 pub use files::Fingerprint;
-use files::{DirLock, prepare, read_with_fingerprint, resolve_target, sync_dir};
+use files::{DirLock, link_problem, prepare, read_with_fingerprint, resolve_target, sync_dir};
 pub use migrate::{MigrateLine, MigrateOutcome, MigrateReport, Upgrade};
 pub use parse::LoadError;
-use parse::{Parsed, file_version};
+use parse::{Parsed, file_version, without_bom};
 
 pub const WORKSPACE_FILE: &str = "workspace.ron";
 pub const PARTNERS_DIR: &str = "partners";
@@ -52,6 +55,21 @@ pub struct Snapshot {
     /// Files that loaded as an older version (migrated in memory) or with records
     /// lacking ids; each is written as the current version when next saved.
     pub upgrades: Vec<Upgrade>,
+}
+
+impl Snapshot {
+    /// Every partner as `(id, partner)`, the shape the domain's figures take.
+    pub fn partner_refs(&self) -> Vec<(&str, &Partner)> {
+        partner_refs(&self.partners)
+    }
+}
+
+/// `files` as `(id, partner)` pairs, the shape the domain's figures take.
+pub fn partner_refs(files: &[PartnerFile]) -> Vec<(&str, &Partner)> {
+    files
+        .iter()
+        .map(|file| (file.id.as_str(), &file.partner))
+        .collect()
 }
 
 /// Why a write did not happen. In every case nothing on disk was changed.
@@ -92,13 +110,47 @@ impl std::error::Error for SaveError {}
 /// Why a data directory could not be opened at all.
 #[derive(Debug)]
 pub enum OpenError {
-    NotAWorkspace { dir: PathBuf },
-    Io { path: PathBuf, error: io::Error },
+    /// Nothing at that path.
+    Missing {
+        dir: PathBuf,
+    },
+    /// A file (or something else) where a directory should be.
+    NotADirectory {
+        path: PathBuf,
+    },
+    /// A directory without `workspace.ron`.
+    NotAWorkspace {
+        dir: PathBuf,
+    },
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
+}
+
+impl OpenError {
+    /// Whether the path was simply the wrong one (exit 2), rather than a directory
+    /// that could not be read (exit 1).
+    pub fn is_wrong_path(&self) -> bool {
+        !matches!(self, OpenError::Io { .. })
+    }
 }
 
 impl fmt::Display for OpenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            OpenError::Missing { dir } => write!(
+                f,
+                "{} does not exist; create a workspace there with `pactboard init {}` or `pactboard init --demo {}`",
+                dir.display(),
+                dir.display(),
+                dir.display()
+            ),
+            OpenError::NotADirectory { path } => write!(
+                f,
+                "{} is a file, not a directory; the data directory is the directory that holds {WORKSPACE_FILE} and {PARTNERS_DIR}/",
+                path.display()
+            ),
             OpenError::NotAWorkspace { dir } => write!(
                 f,
                 "{} is not a pactboard data directory (no {WORKSPACE_FILE}); create one with `pactboard init {}` or `pactboard init --demo {}`",
@@ -149,6 +201,19 @@ impl Store {
     /// Reads the whole directory. Files that fail to parse become `errors` and the rest
     /// still load; only a missing or unreadable directory is an error.
     pub fn load(&self) -> Result<Snapshot, OpenError> {
+        match fs::metadata(&self.root) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return Err(OpenError::Missing {
+                    dir: self.root.clone(),
+                });
+            }
+            Ok(meta) if !meta.is_dir() => {
+                return Err(OpenError::NotADirectory {
+                    path: self.root.clone(),
+                });
+            }
+            _ => {}
+        }
         let workspace_path = self.root.join(WORKSPACE_FILE);
         if !workspace_path.exists() {
             return Err(OpenError::NotAWorkspace {
@@ -318,9 +383,27 @@ impl Store {
         ))
     }
 
+    /// A data file's bytes as read, with its fingerprint. A link that leads outside
+    /// the data directory is not followed: nothing from outside is ever read.
     fn read_bytes(&self, file: &str) -> Result<(Vec<u8>, Fingerprint), LoadError> {
-        read_with_fingerprint(&self.root.join(file))
+        let path = self.root.join(file);
+        if let Some(problem) = link_problem(&self.root, &path) {
+            return Err(LoadError::whole_file(file, problem));
+        }
+        read_with_fingerprint(&path)
             .map_err(|error| LoadError::whole_file(file, format!("cannot read: {error}")))
+    }
+
+    /// The text of a data file, as the loader reads it (links only within the data
+    /// directory, without a byte-order mark); `None` when it cannot be read.
+    pub fn read_text(&self, file: &str) -> Option<String> {
+        let path = self.root.join(file);
+        if link_problem(&self.root, &path).is_some() {
+            return None;
+        }
+        let bytes = fs::read(path).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
+        Some(without_bom(&text).to_string())
     }
 
     /// Writes a partner's file. `expected` is the fingerprint from when it was read, or
@@ -409,25 +492,64 @@ impl Store {
         }
     }
 
-    /// Keeps a copy of an edit that could not be written, as
-    /// `.trash/unsaved-<id>.ron`, so it survives a crash or a dropped connection.
-    pub fn rescue(&self, id: &str, partner: &Partner) -> Result<PathBuf, SaveError> {
-        let file = format!("{TRASH_DIR}/unsaved-{id}.ron");
-        let text = format::to_ron(partner).map_err(|error| SaveError::Io {
+    /// Keeps a copy of an edit that could not be written, so that it survives a crash
+    /// or a dropped connection: `.trash/unsaved-<stem>-<user>-<YYYYMMDDTHHMMSS>.ron`
+    /// (`-2`, `-3`… when that name is taken). The name carries the user and the
+    /// moment, and a copy is never written over an existing file, so two dashboards
+    /// — of one user or of two — can never overwrite each other's copies.
+    pub fn rescue<T: Serialize>(
+        &self,
+        stem: &str,
+        user: &str,
+        at: chrono::NaiveDateTime,
+        value: &T,
+    ) -> Result<PathBuf, SaveError> {
+        let prefix = format!(
+            "unsaved-{stem}-{}-{}",
+            file_safe(user),
+            at.format("%Y%m%dT%H%M%S")
+        );
+        let file = format!("{TRASH_DIR}/{prefix}.ron");
+        let text = format::to_ron(value).map_err(|error| SaveError::Io {
             file: file.clone(),
             message: format!("cannot serialise: {error}"),
         })?;
-        fs::create_dir_all(self.root.join(TRASH_DIR)).map_err(|error| io_error(&file, error))?;
-        let path = self.root.join(&file);
-        prepare(&path, text.as_bytes())
-            .and_then(|prepared| prepared.commit(&path))
+        let trash = self.root.join(TRASH_DIR);
+        fs::create_dir_all(&trash).map_err(|error| io_error(&file, error))?;
+        let mut prepared = prepare(&self.root.join(&file), text.as_bytes())
             .map_err(|error| io_error(&file, error))?;
-        Ok(path)
+        for n in 1..1000 {
+            let name = match n {
+                1 => format!("{prefix}.ron"),
+                n => format!("{prefix}-{n}.ron"),
+            };
+            let path = trash.join(&name);
+            match prepared.commit_new(&path) {
+                Ok(()) => return Ok(path),
+                Err((back, error)) if error.kind() == io::ErrorKind::AlreadyExists => {
+                    prepared = back;
+                }
+                Err((_, error)) => return Err(io_error(&format!("{TRASH_DIR}/{name}"), error)),
+            }
+        }
+        Err(io_error(
+            &file,
+            io::Error::other("a thousand copies of this name exist already"),
+        ))
     }
 
-    /// Drops the rescue copy of `id` once its edit is on disk for real.
-    pub fn clear_rescue(&self, id: &str) {
-        let _ = fs::remove_file(self.root.join(TRASH_DIR).join(format!("unsaved-{id}.ron")));
+    /// Drops a rescue copy this session made, once its edit is on disk for real or a
+    /// newer copy replaced it. Only `.trash/unsaved-*.ron` files are ever removed.
+    pub fn clear_rescue(&self, path: &Path) {
+        let trash = self.root.join(TRASH_DIR);
+        let ours = path.parent() == Some(trash.as_path())
+            && path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| name.starts_with("unsaved-") && name.ends_with(".ron"));
+        if ours {
+            let _ = fs::remove_file(path);
+        }
     }
 
     /// Moves a partner's file to `.trash/<id>-<timestamp>.ron`; nothing is unlinked.
@@ -520,9 +642,95 @@ impl fmt::Display for InitError {
 
 impl std::error::Error for InitError {}
 
+/// `text` as part of a file name: letters, digits, `.`, `_` and `-` kept, anything
+/// else `_`, at most 32 characters; `unknown` when nothing is left.
+fn file_safe(text: &str) -> String {
+    let safe: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(32)
+        .collect();
+    let safe = safe.trim_start_matches('.').to_string();
+    if safe.is_empty() {
+        "unknown".into()
+    } else {
+        safe
+    }
+}
+
 fn io_error(file: &str, error: io::Error) -> SaveError {
     SaveError::Io {
         file: file.to_string(),
         message: error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partner_refs_pair_each_id_with_its_partner_in_order() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let file = |id: &str, name: &str| PartnerFile {
+            id: id.into(),
+            partner: Partner::new(name, "", "", "prospect", day),
+            fingerprint: None,
+            read_only: false,
+        };
+        let snapshot = Snapshot {
+            workspace: Workspace::new("T"),
+            workspace_fingerprint: None,
+            workspace_read_only: false,
+            partners: vec![file("a", "Alpha"), file("b", "Beta")],
+            errors: Vec::new(),
+            upgrades: Vec::new(),
+        };
+        let refs: Vec<(&str, &str)> = snapshot
+            .partner_refs()
+            .into_iter()
+            .map(|(id, partner)| (id, partner.name.as_str()))
+            .collect();
+        assert_eq!(refs, [("a", "Alpha"), ("b", "Beta")]);
+    }
+
+    #[test]
+    fn rescue_copies_are_never_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+            .unwrap()
+            .and_hms_opt(9, 30, 5)
+            .unwrap();
+        let workspace = Workspace::new("A");
+        let first = store.rescue("workspace", "maya", at, &workspace).unwrap();
+        let second = store.rescue("workspace", "maya", at, &workspace).unwrap();
+        let other = store
+            .rescue("workspace", "../lee x", at, &workspace)
+            .unwrap();
+        let name = |path: &Path| path.file_name().unwrap().to_str().unwrap().to_string();
+        assert_eq!(name(&first), "unsaved-workspace-maya-20261128T093005.ron");
+        assert_eq!(
+            name(&second),
+            "unsaved-workspace-maya-20261128T093005-2.ron"
+        );
+        assert_eq!(
+            name(&other),
+            "unsaved-workspace-_lee_x-20261128T093005.ron",
+            "a user name cannot leave the trash or hide the file"
+        );
+        assert!(first.exists() && second.exists() && other.exists());
+        store.clear_rescue(&first);
+        assert!(!first.exists());
+        let outside = dir.path().join("workspace.ron");
+        std::fs::write(&outside, "keep").unwrap();
+        store.clear_rescue(&outside);
+        assert!(outside.exists(), "only rescue copies are ever removed");
     }
 }

@@ -6,6 +6,8 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use super::explain::{explain, readable_type};
+
 /// A file that did not load (or loaded read-only), with where and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -16,6 +18,9 @@ pub struct LoadError {
     /// 1-based.
     pub column: usize,
     pub message: String,
+    /// The file did load, read-only (written by a newer pactboard); `false`: it did
+    /// not load at all.
+    pub loaded_read_only: bool,
 }
 
 impl LoadError {
@@ -25,6 +30,7 @@ impl LoadError {
             line,
             column,
             message: message.into(),
+            loaded_read_only: false,
         }
     }
 
@@ -69,9 +75,18 @@ struct VersionProbe {
     version: u32,
 }
 
+/// A UTF-8 byte-order mark, which Windows editors put at the start of a file.
+const BOM: char = '\u{feff}';
+
+/// The text without a leading byte-order mark: it is accepted on reading, positions
+/// are counted without it (as an editor shows the file), and the next save drops it.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix(BOM).unwrap_or(text)
+}
+
 /// The `version` a document declares, if it can be read at all.
 pub fn file_version(bytes: &[u8]) -> Option<u32> {
-    let text = std::str::from_utf8(bytes).ok()?;
+    let text = without_bom(std::str::from_utf8(bytes).ok()?);
     ron::Options::default()
         .from_str::<VersionProbe>(text)
         .ok()
@@ -106,7 +121,7 @@ pub fn parse_document<T: DeserializeOwned + Versioned>(
     known_version: u32,
 ) -> Parsed<T> {
     let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
+        Ok(text) => without_bom(text),
         Err(error) => {
             let (line, column) = line_column(bytes, error.valid_up_to());
             return Parsed::failed(LoadError::at(
@@ -127,17 +142,24 @@ pub fn parse_document<T: DeserializeOwned + Versioned>(
         && version > known_version
     {
         let (line, column) = version_position(text);
+        let value = result.ok();
+        let loaded = value.is_some();
+        let message = if loaded {
+            format!(
+                "written by a newer pactboard (file version {version}, this one reads up to {known_version}); shown read-only and never saved — upgrade pactboard to edit it"
+            )
+        } else {
+            format!(
+                "written by a newer pactboard (file version {version}, this one reads up to {known_version}) and cannot be read by this one; upgrade pactboard to open it"
+            )
+        };
         return Parsed {
-            value: result.ok(),
+            value,
             read_only: true,
-            errors: vec![LoadError::at(
-                file,
-                line,
-                column,
-                format!(
-                    "written by a newer pactboard (file version {version}, this one reads up to {known_version}); shown read-only and never saved — upgrade pactboard to edit it"
-                ),
-            )],
+            errors: vec![LoadError {
+                loaded_read_only: loaded,
+                ..LoadError::at(file, line, column, message)
+            }],
         };
     }
     match result {
@@ -147,44 +169,14 @@ pub fn parse_document<T: DeserializeOwned + Versioned>(
             errors: Vec::new(),
         },
         Err(error) => {
-            let (line, column) = skip_blanks(
-                text,
-                error.span.start.line.max(1),
-                error.span.start.col.max(1),
-            );
-            // A file cut off in the middle of a word ("start: S") fails on that
-            // word, not on the missing end: say what really happened.
-            let message = if error.code != ron::Error::Eof && cut_off_at(text, line, column) {
-                format!(
-                    "{} ({} where the file stops)",
-                    describe(&ron::Error::Eof),
-                    describe(&error.code)
-                )
-            } else {
-                describe(&error.code)
-            };
+            let reported = (error.span.start.line.max(1), error.span.start.col.max(1));
+            // "partner record", "workspace record": what the file should hold.
+            let name = std::any::type_name::<T>().rsplit("::").next().unwrap_or("");
+            let record = format!("{} record", readable_type(name));
+            let (line, column, message) = explain(text, &error.code, reported, &record);
             Parsed::failed(LoadError::at(file, line, column, message))
         }
     }
-}
-
-/// Whether nothing but the rest of one word follows `line`:`column` — the error
-/// sits where the file stops.
-fn cut_off_at(text: &str, line: usize, column: usize) -> bool {
-    let Some(offset) = text
-        .split_inclusive('\n')
-        .take(line - 1)
-        .map(str::len)
-        .sum::<usize>()
-        .checked_add(text.lines().nth(line - 1).map_or(0, |content| {
-            content.chars().take(column - 1).map(char::len_utf8).sum()
-        }))
-    else {
-        return false;
-    };
-    let rest = text.get(offset..).unwrap_or("");
-    !rest.trim_end().contains(char::is_whitespace)
-        && !rest.trim_end().contains([',', '(', ')', '[', ']'])
 }
 
 /// 1-based line and column of a byte offset.
@@ -202,24 +194,6 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// ron points just before a bad value (at the space after the colon); move to the
-/// value itself, staying on the same line.
-fn skip_blanks(text: &str, line: usize, column: usize) -> (usize, usize) {
-    let Some(content) = text.lines().nth(line - 1) else {
-        return (line, column);
-    };
-    let skipped = content
-        .chars()
-        .skip(column - 1)
-        .take_while(|ch| *ch == ' ' || *ch == '\t')
-        .count();
-    if column - 1 + skipped < content.chars().count() {
-        (line, column + skipped)
-    } else {
-        (line, column)
-    }
-}
-
 /// Where the value of the first `version:` field starts.
 fn version_position(text: &str) -> (usize, usize) {
     for (index, line) in text.lines().enumerate() {
@@ -232,82 +206,6 @@ fn version_position(text: &str) -> (usize, usize) {
         }
     }
     (1, 1)
-}
-
-/// ron's error in plain words, saying what was expected.
-fn describe(code: &ron::Error) -> String {
-    use ron::Error;
-    match code {
-        Error::Eof => {
-            "the file ends too early: a closing `)` or `]` is missing (was it cut off?)".into()
-        }
-        Error::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => {
-            let place = outer
-                .as_deref()
-                .map(|outer| format!(" in {}", readable_type(outer)))
-                .unwrap_or_default();
-            format!(
-                "unknown field `{found}`{place}; expected one of: {}",
-                expected.join(", ")
-            )
-        }
-        Error::MissingStructField { field, outer } => {
-            let place = outer
-                .as_deref()
-                .map(|outer| format!(" in {}", readable_type(outer)))
-                .unwrap_or_default();
-            format!("missing field `{field}`{place}")
-        }
-        Error::DuplicateStructField { field, .. } => format!("field `{field}` appears twice"),
-        Error::NoSuchEnumVariant {
-            expected, found, ..
-        } => format!(
-            "`{found}` is not allowed here; expected one of: {}",
-            expected.join(", ")
-        ),
-        Error::InvalidValueForType { expected, found } => {
-            format!("expected {expected}, found {found}")
-        }
-        Error::Message(message) => message.clone(),
-        Error::ExpectedString => "expected text in double quotes, like \"Acme\"".into(),
-        Error::ExpectedInteger => "expected a whole number".into(),
-        Error::ExpectedFloat => "expected a number, like 12 or 4.5".into(),
-        Error::ExpectedBoolean => "expected true or false".into(),
-        Error::ExpectedOption => "expected Some(…) or None".into(),
-        Error::ExpectedArray => "expected a list in square brackets: [ … ]".into(),
-        Error::ExpectedArrayEnd => {
-            "expected `]` to close the list (or a comma before the next item)".into()
-        }
-        Error::ExpectedStructLike => "expected a record in parentheses: ( … )".into(),
-        Error::ExpectedStructLikeEnd => {
-            "expected `)` to close the record (or a comma before the next field)".into()
-        }
-        Error::ExpectedComma => "expected a comma".into(),
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => text,
-            }
-        }
-    }
-}
-
-/// Rust type names as a person would say them: `StageChange` → "stage change".
-fn readable_type(name: &str) -> String {
-    let mut words = String::new();
-    for (index, ch) in name.chars().enumerate() {
-        if ch.is_uppercase() && index > 0 {
-            words.push(' ');
-        }
-        words.extend(ch.to_lowercase());
-    }
-    words
 }
 
 #[cfg(test)]
@@ -347,21 +245,6 @@ mod tests {
     }
 
     #[test]
-    fn a_file_cut_off_inside_a_word_says_it_ends_too_early() {
-        let parsed = parse("(\n    version: 1,\n    name: S");
-        let error = &parsed.errors[0];
-        assert_eq!((error.line, error.column), (3, 11), "{error}");
-        assert_eq!(
-            error.message,
-            "the file ends too early: a closing `)` or `]` is missing (was it cut off?) \
-             (expected text in double quotes, like \"Acme\" where the file stops)"
-        );
-        // The same kind of error with the file going on after it is not a cut.
-        let parsed = parse("(\n    version: 1,\n    name: 7,\n    count: 1,\n)\n");
-        assert!(!parsed.errors[0].message.contains("ends too early"));
-    }
-
-    #[test]
     fn an_unknown_field_is_named_with_its_position() {
         let parsed =
             parse("(\n    version: 1,\n    name: \"a\",\n    colour: 3,\n    count: 2,\n)\n");
@@ -386,6 +269,7 @@ mod tests {
         let error = &parsed.errors[0];
         assert_eq!((error.line, error.column), (2, 16));
         assert!(error.message.contains("newer pactboard"));
+        assert!(error.loaded_read_only);
     }
 
     #[test]
@@ -395,7 +279,25 @@ mod tests {
     }
 
     #[test]
-    fn type_names_read_as_words() {
-        assert_eq!(readable_type("StageChange"), "stage change");
+    fn a_byte_order_mark_is_accepted_and_not_counted_in_positions() {
+        let parsed = parse("\u{feff}(\n    version: 1,\n    name: \"a\",\n    count: 2,\n)\n");
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        assert!(parsed.value.is_some());
+        let parsed = parse("\u{feff}(version: 1, name: 3, count: 2)");
+        assert_eq!((parsed.errors[0].line, parsed.errors[0].column), (1, 20));
+        assert_eq!(file_version("\u{feff}(version: 4)".as_bytes()), Some(4));
+    }
+
+    #[test]
+    fn a_newer_version_that_does_not_parse_does_not_claim_to_be_shown() {
+        let parsed = parse("(\n    version: 9,\n    name: \"a\",\n    mood: 1,\n)\n");
+        assert!(parsed.value.is_none());
+        let error = &parsed.errors[0];
+        assert!(!error.loaded_read_only);
+        assert!(
+            error.message.contains("cannot be read by this one"),
+            "{error}"
+        );
+        assert!(!error.message.contains("shown read-only"), "{error}");
     }
 }

@@ -1,7 +1,12 @@
 //! Helpers shared by the end-to-end tests: a temporary copy of the demo portfolio,
-//! and the built binary. Tests never write into `data/`.
+//! a small fixture portfolio built in code, the built binary, and the dashboard
+//! drawn on a test backend. Tests never write into `data/`.
 
 #![allow(dead_code)]
+
+pub mod fixture;
+
+pub use fixture::{fixture, fixture_today};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -70,42 +75,108 @@ pub fn truncate_partner(data: &Path, id: &str) -> Vec<u8> {
     cut.as_bytes().to_vec()
 }
 
-/// The dashboard on a temporary copy of the demo, today pinned to the demo date,
-/// the author pinned, colours as given.
-pub fn demo_app(theme: pactboard::ui::theme::Theme) -> (tempfile::TempDir, pactboard::app::App) {
+/// The dashboard on a temporary copy of the demo, today pinned to the demo date and
+/// the author pinned.
+pub fn demo_app() -> (tempfile::TempDir, pactboard::app::App) {
     let (dir, data) = demo_copy();
-    let app = app_on(&data, theme);
+    let app = app_on(&data);
     (dir, app)
 }
 
-pub fn app_on(data: &Path, theme: pactboard::ui::theme::Theme) -> pactboard::app::App {
+pub fn app_on(data: &Path) -> pactboard::app::App {
     use pactboard::cli::TodaySource;
     let store = pactboard::store::Store::new(data);
     let snapshot = store.load().unwrap();
     let today = chrono::NaiveDate::parse_from_str(DEMO_DATE, "%Y-%m-%d").unwrap();
     let mut app =
         pactboard::app::App::new(store, snapshot, today, TodaySource::Demo, "tester".into());
-    app.theme = theme;
     // Snapshots must not show the temporary directory's random name.
     app.data_label = "data".into();
     app
 }
 
-/// Renders the app at `width` x `height` and returns the screen as text.
+/// The fixture portfolio written to a temporary data directory.
+pub fn fixture_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (workspace, partners) = fixture();
+    pactboard::store::Store::new(&data)
+        .init(&workspace, &partners, false)
+        .unwrap();
+    (dir, data)
+}
+
+/// The dashboard on the fixture, on disk in a temporary directory, today pinned
+/// and the author `maya`, a member of the team.
+pub fn fixture_app() -> (tempfile::TempDir, pactboard::app::App) {
+    use pactboard::cli::TodaySource;
+    let (dir, data) = fixture_copy();
+    let store = pactboard::store::Store::new(&data);
+    let snapshot = store.load().unwrap();
+    let mut app = pactboard::app::App::new(
+        store,
+        snapshot,
+        fixture_today(),
+        TodaySource::Pinned,
+        "maya".into(),
+    );
+    app.data_label = "data".into();
+    (dir, app)
+}
+
+/// The dashboard on the fixture in memory only, over a data directory that does
+/// not exist: anything that tried to read or write a file would find nothing.
+pub fn fixture_in_memory() -> (tempfile::TempDir, pactboard::app::App) {
+    use pactboard::cli::TodaySource;
+    use pactboard::store::{PartnerFile, Snapshot};
+    let dir = tempfile::tempdir().unwrap();
+    let (workspace, partners) = fixture();
+    let snapshot = Snapshot {
+        workspace,
+        // As if read from disk: the workspace loaded and can be edited.
+        workspace_fingerprint: Some(pactboard::store::Fingerprint::of(b"", None)),
+        workspace_read_only: false,
+        partners: partners
+            .into_iter()
+            .map(|(id, partner)| PartnerFile {
+                id,
+                partner,
+                fingerprint: Some(pactboard::store::Fingerprint::of(b"", None)),
+                read_only: false,
+            })
+            .collect(),
+        errors: Vec::new(),
+        upgrades: Vec::new(),
+    };
+    let store = pactboard::store::Store::new(dir.path().join("nowhere"));
+    let mut app = pactboard::app::App::new(
+        store,
+        snapshot,
+        fixture_today(),
+        TodaySource::Pinned,
+        "maya".into(),
+    );
+    app.data_label = "data".into();
+    (dir, app)
+}
+
+/// Renders the app without colour at `width` x `height` and returns the screen as
+/// text.
 pub fn screen(app: &pactboard::app::App, width: u16, height: u16) -> String {
-    let buffer = render_buffer(app, width, height);
+    let buffer = render_buffer(app, pactboard::ui::theme::Theme::MONOCHROME, width, height);
     buffer_text(&buffer)
 }
 
 pub fn render_buffer(
     app: &pactboard::app::App,
+    theme: pactboard::ui::theme::Theme,
     width: u16,
     height: u16,
 ) -> ratatui::buffer::Buffer {
     let backend = ratatui::backend::TestBackend::new(width, height);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     terminal
-        .draw(|frame| pactboard::ui::render(app, frame))
+        .draw(|frame| pactboard::ui::render(app, theme, frame))
         .unwrap();
     terminal.backend().buffer().clone()
 }

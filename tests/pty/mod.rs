@@ -39,10 +39,6 @@ pub const WAIT: Duration = Duration::from_secs(10);
 /// How often a wait looks at the screen when no output wakes it first.
 const POLL: Duration = Duration::from_millis(20);
 
-/// crossterm reads a lone Esc followed by another byte in the same read as Alt+key,
-/// so after Esc the harness waits this long for the program to read it alone.
-const ESC_SETTLE: Duration = Duration::from_millis(150);
-
 /// The sequences that enter and leave the alternate screen and hide and show the
 /// cursor (`DECSET`/`DECRST` 1049 and 25), as crossterm writes them.
 pub const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
@@ -164,6 +160,9 @@ struct State {
     parser: vt100::Parser,
     /// Every byte the program wrote, in order.
     log: Vec<u8>,
+    /// How much output there was when an Esc was sent that no wait has seen the
+    /// program answer yet.
+    esc_pending: Option<usize>,
     /// The output ended: every process holding the terminal has exited.
     ended: bool,
 }
@@ -275,6 +274,7 @@ impl Pty {
             state: Mutex::new(State {
                 parser: vt100::Parser::new(nonzero(options.rows), nonzero(options.cols), 0),
                 log: Vec::new(),
+                esc_pending: None,
                 ended: false,
             }),
             changed: Condvar::new(),
@@ -300,17 +300,21 @@ impl Pty {
     // ----- input -----
 
     /// Types `text` as it is (letters, digits, `?`, `!`…). For special keys use
-    /// [`Pty::press`]; text ending in a lone Esc gets the same settling pause.
-    /// Wait for the first screen before typing: until the program turns raw mode
-    /// on, the terminal would echo the keys and hold them back until a newline.
+    /// [`Pty::press`]. Wait for the first screen before typing: until the program
+    /// turns raw mode on, the terminal would echo the keys and hold them back until
+    /// a newline.
     #[track_caller]
     pub fn send(&mut self, text: &str) {
         self.write_bytes(text.as_bytes());
     }
 
-    /// Presses a special key. After Esc it pauses briefly so that the next key is
-    /// not read together with it as Alt+key; still, when Esc should change the
-    /// screen, wait for that change before sending more.
+    /// Presses a special key.
+    ///
+    /// crossterm reads a lone Esc followed by another byte in the same read as
+    /// Alt+key, so after Esc the test must wait for what Esc changes on the screen
+    /// (a `wait_*` that sees new output) before it sends anything else; no pause
+    /// is long enough on a busy machine. Sending first is a mistake in the test,
+    /// and panics saying so.
     #[track_caller]
     pub fn press(&mut self, key: Key) {
         self.write_bytes(&key.bytes());
@@ -318,6 +322,13 @@ impl Pty {
 
     #[track_caller]
     fn write_bytes(&mut self, bytes: &[u8]) {
+        if self.lock().esc_pending.is_some() {
+            let report = self.report();
+            panic!(
+                "sending {bytes:?} right after Esc: wait for Esc's effect on the screen \
+                 first, or the program may read both as one Alt+key\n{report}"
+            );
+        }
         if let Err(error) = self
             .writer
             .write_all(bytes)
@@ -327,7 +338,8 @@ impl Pty {
             panic!("cannot send {bytes:?} to the program: {error}\n{report}");
         }
         if bytes.last() == Some(&0x1b) {
-            thread::sleep(ESC_SETTLE);
+            let mut state = self.lock();
+            state.esc_pending = Some(state.log.len());
         }
     }
 
@@ -374,10 +386,14 @@ impl Pty {
 
     /// Blocks until `done` holds, the output ends without it, or the deadline
     /// passes; wakes on every chunk of output and at least every [`POLL`].
+    /// After an Esc, `done` counts only once the program has written something
+    /// since: a screen that already matched proves nothing about the Esc.
     fn wait_on(&self, deadline: Instant, mut done: impl FnMut(&State) -> bool) -> Waited {
         let mut state = self.lock();
         loop {
-            if done(&state) {
+            let answered = state.esc_pending.is_none_or(|mark| state.log.len() > mark);
+            if answered && done(&state) {
+                state.esc_pending = None;
                 return Waited::Done(state.parser.screen().contents());
             }
             if state.ended {

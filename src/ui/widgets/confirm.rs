@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::keymap::Context;
+use crate::text::width;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::text::width;
 
 pub fn render(frame: &mut Frame, area: Rect, question: &str, theme: Theme) {
     let question_width = u16::try_from(width(question)).unwrap_or(u16::MAX);

@@ -1,5 +1,6 @@
 //! Drawing a form: each field's label, its value (a text area or a choice), and
-//! under it the reason a value was refused or a hint — the state is `app::form`.
+//! under it the reason a value was refused or a hint; a list's rows one under the
+//! other, numbered. The state is `app::form`.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,40 +8,144 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::app::form::{FieldKind, Form};
+use crate::app::form::{Entry, Field, FieldKind, Form, Slot};
+use crate::app::history::Doc;
+use crate::app::keymap::Context;
+use crate::text::{truncate, width};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::text::{truncate, width};
 
-/// Rows the form needs: each field its label line, its value, and a note line.
-fn rows_needed(form: &Form) -> u16 {
-    form.fields
-        .iter()
-        .map(|field| if field.is_multiline() { 6 } else { 2 })
-        .sum::<u16>()
-        + 2
+/// One thing drawn in the form, top to bottom.
+enum Part<'a> {
+    /// A field: its label, the value, a note line.
+    Field {
+        field: &'a Field,
+        label: String,
+        slot: Slot,
+    },
+    /// The title line of a list; the focus rests here while the list is empty.
+    List {
+        label: &'a str,
+        rows: usize,
+        entry: usize,
+        slot: Option<Slot>,
+    },
 }
 
-/// Draws `form` as a centred popup: a label, the value and a note line per field.
-pub fn render(form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
-    let height = (rows_needed(form) + 2).min(area.height);
+impl Part<'_> {
+    fn rows(&self) -> u16 {
+        match self {
+            Part::Field { field, .. } if field.is_multiline() => 6,
+            Part::Field { .. } => 2,
+            Part::List { rows: 0, .. } => 2,
+            Part::List { .. } => 1,
+        }
+    }
+
+    fn slot(&self) -> Option<Slot> {
+        match self {
+            Part::Field { slot, .. } => Some(*slot),
+            Part::List { slot, .. } => *slot,
+        }
+    }
+
+    /// Whether `slot` is in this list.
+    fn holds(&self, slot: Slot) -> bool {
+        match (self, slot) {
+            (Part::List { entry, .. }, Slot::EmptyGroup(e) | Slot::Row { entry: e, .. }) => {
+                *entry == e
+            }
+            _ => false,
+        }
+    }
+
+    fn label(&self) -> &str {
+        match self {
+            Part::Field { label, .. } => label,
+            Part::List { label, .. } => label,
+        }
+    }
+}
+
+/// Everything the form draws, in order.
+fn parts(form: &Form) -> Vec<Part<'_>> {
+    let mut parts = Vec::new();
+    for (entry, item) in form.entries.iter().enumerate() {
+        match item {
+            Entry::Field(field) => parts.push(Part::Field {
+                field,
+                label: field.label.clone(),
+                slot: Slot::Field(entry),
+            }),
+            Entry::Group(group) => {
+                parts.push(Part::List {
+                    label: &group.label,
+                    rows: group.rows.len(),
+                    entry,
+                    slot: group.rows.is_empty().then_some(Slot::EmptyGroup(entry)),
+                });
+                for (row, fields) in group.rows.iter().enumerate() {
+                    for (index, field) in fields.iter().enumerate() {
+                        let label = if index == 0 {
+                            format!(" {}. {}", row + 1, field.label)
+                        } else {
+                            format!("    {}", field.label)
+                        };
+                        parts.push(Part::Field {
+                            field,
+                            label,
+                            slot: Slot::Row {
+                                entry,
+                                row,
+                                field: index,
+                            },
+                        });
+                    }
+                }
+            }
+        }
+    }
+    parts
+}
+
+/// Draws `form` as a centred popup. `changed` names the document when it changed
+/// since the form opened: the form says so at the top.
+pub fn render(form: &Form, changed: Option<Doc>, frame: &mut Frame, area: Rect, theme: Theme) {
+    let parts = parts(form);
+    let banner = u16::from(changed.is_some());
+    let needed: u16 = parts.iter().map(Part::rows).sum::<u16>() + banner + 2;
+    let height = (needed + 2).min(area.height);
     let popup = super::centered(area, area.width.saturating_sub(4).clamp(20, 76), height);
     frame.render_widget(Clear, popup);
+    let context = if form.in_rows() {
+        Context::FormRows
+    } else {
+        Context::Form
+    };
     let block = Block::bordered()
         .title(Span::styled(format!(" {} ", form.title), theme.heading()))
-        .title_bottom(ratatui::text::Line::from(super::key_hints(
-            crate::app::keymap::Context::Form,
-            theme,
-        )))
+        .title_bottom(Line::from(super::key_hints(context, theme)))
         .border_style(theme.focused_border());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     if inner.width < 4 || inner.height == 0 {
         return;
     }
-    let label_width = form
-        .fields
+    let mut top = inner.y;
+    if let Some(doc) = changed {
+        let text = format!(
+            "✗ {} changed since this form opened: Ctrl-s offers to open it again",
+            doc.file()
+        );
+        frame.render_widget(
+            Line::styled(truncate(&text, inner.width as usize), theme.error()),
+            Rect::new(inner.x, top, inner.width, 1),
+        );
+        top += 1;
+    }
+    let bottom = inner.y + inner.height;
+    let label_width = parts
         .iter()
-        .map(|f| width(&f.label))
+        .map(|part| width(part.label()))
         .max()
         .unwrap_or(0)
         .min(inner.width as usize / 3)
@@ -48,89 +153,126 @@ pub fn render(form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
     let value_x = inner.x + label_width as u16;
     let value_width = inner.width.saturating_sub(label_width as u16);
 
-    // Scroll so the focused field is on screen when the form is taller.
-    let heights: Vec<u16> = form
-        .fields
+    // Scroll so the focused part is on screen when the form is taller.
+    let focus = form.focus();
+    let focused = parts
         .iter()
-        .map(|f| if f.is_multiline() { 5 } else { 1 } + 1)
-        .collect();
-    let focus_bottom: u16 = heights[..=form.focus.min(heights.len().saturating_sub(1))]
+        .position(|part| part.slot().is_some() && part.slot() == focus)
+        .unwrap_or(0);
+    let focus_bottom: u16 = parts[..=focused.min(parts.len().saturating_sub(1))]
         .iter()
+        .map(Part::rows)
         .sum();
-    let skip_rows = focus_bottom.saturating_sub(inner.height);
-    let mut y = inner.y;
+    let skip_rows = focus_bottom.saturating_sub(bottom.saturating_sub(top));
+    let mut y = top;
     let mut skipped = 0;
-    for (index, field) in form.fields.iter().enumerate() {
-        let rows = heights[index];
+    for part in &parts {
+        let rows = part.rows();
         if skipped < skip_rows {
             skipped += rows;
             continue;
         }
-        if y + 1 > inner.y + inner.height {
+        if y >= bottom {
             break;
         }
-        let focused = index == form.focus;
-        let label_style = if focused { theme.key() } else { theme.text() };
-        let marker = if focused { "›" } else { " " };
+        let is_focused = part.slot().is_some() && part.slot() == focus;
+        let label_style = if is_focused {
+            theme.key()
+        } else {
+            theme.text()
+        };
+        let marker = if is_focused { "›" } else { " " };
         frame.render_widget(
             Line::styled(
-                truncate(&format!("{marker}{}", field.label), label_width - 1),
+                truncate(&format!("{marker}{}", part.label()), label_width - 1),
                 label_style,
             ),
             Rect::new(inner.x, y, label_width as u16, 1),
         );
-        let value_rows = rows - 1;
-        let value_area = Rect::new(
-            value_x,
-            y,
-            value_width,
-            value_rows.min(inner.y + inner.height - y),
-        );
-        match &field.kind {
-            FieldKind::Choice { options } => {
-                let current = options.get(field.choice).cloned().unwrap_or_default();
-                let text = if focused {
-                    format!("‹ {current} ›")
-                } else {
-                    current
-                };
-                let style = if focused {
+        let value_area = Rect::new(value_x, y, value_width, (rows - 1).max(1).min(bottom - y));
+        match part {
+            Part::List { rows: 0, .. } => {
+                let style = if is_focused {
                     theme.selected()
                 } else {
-                    theme.text()
+                    theme.dim()
                 };
-                frame.render_widget(Line::styled(text, style), value_area);
-            }
-            _ => {
-                let mut editor = field.editor.clone();
-                if focused {
-                    editor.set_cursor_style(theme.selected());
-                    editor.set_style(theme.text());
-                } else {
-                    editor.set_cursor_style(Style::new());
-                    editor.set_style(theme.dim());
-                }
-                let editor_area = Rect::new(
-                    value_area.x,
-                    value_area.y,
-                    value_area.width,
-                    value_area.height,
+                frame.render_widget(Line::styled("none yet", style), value_area);
+                let note = if is_focused { "Ctrl-n adds one" } else { "" };
+                draw_note(
+                    frame,
+                    note,
+                    theme.dim(),
+                    value_x,
+                    y + 1,
+                    value_width,
+                    bottom,
                 );
-                frame.render_widget(&editor, editor_area);
             }
-        }
-        let note_y = y + value_rows;
-        if note_y < inner.y + inner.height {
-            let (note, style) = match (&field.error, &field.hint) {
-                (Some(error), _) => (format!("✗ {error}"), theme.error()),
-                (None, Some(hint)) if focused => (hint.clone(), theme.dim()),
-                _ => (String::new(), theme.dim()),
-            };
-            frame.render_widget(
-                Paragraph::new(Line::styled(truncate(&note, value_width as usize), style)),
-                Rect::new(value_x, note_y, value_width, 1),
-            );
+            Part::List { .. } => {
+                let in_list = focus.is_some_and(|slot| part.holds(slot));
+                let text = if in_list {
+                    "Ctrl-n adds a row below, Ctrl-d removes this one"
+                } else {
+                    ""
+                };
+                frame.render_widget(
+                    Line::styled(truncate(text, value_width as usize), theme.dim()),
+                    value_area,
+                );
+            }
+            Part::Field { field, .. } => {
+                draw_value(field, is_focused, frame, value_area, theme);
+                let (note, style) = match (&field.error, &field.hint) {
+                    (Some(error), _) => (format!("✗ {error}"), theme.error()),
+                    (None, Some(hint)) if is_focused => (hint.clone(), theme.dim()),
+                    _ => (String::new(), theme.dim()),
+                };
+                draw_note(
+                    frame,
+                    &note,
+                    style,
+                    value_x,
+                    y + rows - 1,
+                    value_width,
+                    bottom,
+                );
+            }
         }
         y += rows;
+    }
+}
+
+fn draw_value(field: &Field, focused: bool, frame: &mut Frame, area: Rect, theme: Theme) {
+    match &field.kind {
+        FieldKind::Choice { options } => {
+            let current = options.get(field.choice).cloned().unwrap_or_default();
+            let (text, style) = if focused {
+                (format!("‹ {current} ›"), theme.selected())
+            } else {
+                (current, theme.text())
+            };
+            frame.render_widget(Line::styled(text, style), area);
+        }
+        _ => {
+            let mut editor = field.editor.clone();
+            if focused {
+                editor.set_cursor_style(theme.selected());
+                editor.set_style(theme.text());
+            } else {
+                editor.set_cursor_style(Style::new());
+                editor.set_style(theme.dim());
+            }
+            frame.render_widget(&editor, area);
+        }
+    }
+}
+
+fn draw_note(frame: &mut Frame, note: &str, style: Style, x: u16, y: u16, width: u16, bottom: u16) {
+    if y < bottom {
+        frame.render_widget(
+            Paragraph::new(Line::styled(truncate(note, width as usize), style)),
+            Rect::new(x, y, width, 1),
+        );
     }
 }

@@ -7,42 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::app::keymap::{self, Binding, Context};
+use crate::text::width;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::text::width;
-
-/// What the screens' symbols mean, for the screens that use them.
-fn legend(screen: Context) -> &'static [(&'static str, &'static str)] {
-    match screen {
-        Context::Overview => &[
-            ("▲ ◆ ○", "late or red · warning · coming due"),
-            (
-                "● ◐ ○ ·",
-                "health good (70+) · fair (40+) · poor · not started",
-            ),
-        ],
-        Context::Pipeline => &[
-            (
-                "● ◐ ○ ·",
-                "health good (70+) · fair (40+) · poor · not started",
-            ),
-            ("⚑", "check-in overdue for the charter's cadence"),
-            ("▸ !", "next milestone · already late"),
-        ],
-        Context::Detail => &[
-            (
-                "[G] [A] [R] [S]",
-                "KPI green · amber · red · stale (⚠ early warning)",
-            ),
-            (
-                "S M A T",
-                "goal is specific · measurable · aligned · time-bound (· fails)",
-            ),
-            ("✓ ~ ! ·", "agreed · drafting · needs review · not started"),
-            ("☐ ☑", "action open · done"),
-        ],
-        _ => &[],
-    }
-}
 
 /// Whether every key of `binding` is taken by a binding of `screen`.
 fn shadowed(binding: &Binding, screen: Context) -> bool {
@@ -74,7 +40,7 @@ pub fn help_lines(screen: Context, theme: Theme) -> Vec<Line<'static>> {
             ]));
         }
     }
-    let symbols = legend(screen);
+    let symbols = keymap::legend(screen);
     if !symbols.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Symbols", theme.heading()));
@@ -133,7 +99,12 @@ mod tests {
 
     #[test]
     fn every_binding_of_the_screen_is_listed() {
-        for screen in [Context::Overview, Context::Pipeline, Context::Detail] {
+        for screen in [
+            Context::Overview,
+            Context::Pipeline,
+            Context::Detail,
+            Context::Settings,
+        ] {
             let help = text(screen);
             for binding in keymap::bindings(screen) {
                 assert!(help.contains(binding.help), "{screen:?}: {}", binding.help);

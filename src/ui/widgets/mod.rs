@@ -1,11 +1,13 @@
-//! Pieces reused across screens: text fitting, the help overlay, the load-error
-//! list, centred popups.
+//! Pieces reused across screens: the help overlay, the load-error list, forms,
+//! questions, the filter line, the placeholder of a tab not built yet, centred
+//! popups.
 
+pub mod coming;
 pub mod confirm;
+pub mod filter;
 pub mod form;
 pub mod help;
 pub mod load_errors;
-pub mod text;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Span;

@@ -1,0 +1,112 @@
+//! What an update asks for beyond its own screen: write a change, undo, reload, open
+//! a form or a question, push or pop a layer, say something on the status line. A
+//! screen only pushes these onto a list; `apply` carries them out, so `update` can
+//! be tested without a disk by looking at the list.
+
+use super::form::FormSpec;
+use super::history::{Change, Doc};
+use super::records::Item;
+use super::screens::{Layer, Tab};
+
+#[derive(Debug)]
+pub enum Effect {
+    /// Make the change in memory and write it; recorded for undo. Refused when the
+    /// document is no longer as `before` says (it changed since the change was
+    /// made up), and then nothing after it in the same list happens either.
+    Commit(Change),
+    Undo,
+    Redo,
+    /// Write again every document whose last write failed.
+    WriteUnsaved,
+    /// Read documents again from disk.
+    Reload(Reload),
+    /// Build the form from the data now and show it.
+    OpenForm(Box<dyn FormSpec>),
+    /// Ask a question; `yes` happens only if the answer is yes.
+    Ask(Confirm),
+    /// Put a screen over the tabs (the partner detail, the settings).
+    Push(Layer),
+    /// Take the top layer away.
+    Pop,
+    /// Close the top overlay (form, question, help).
+    Close,
+    /// Show this tab (closing the layers), keeping the status line.
+    SwitchTab(Tab),
+    /// Select something in the screen under the overlays — what a form just added.
+    Reveal(Reveal),
+    Say(StatusMessage),
+    /// Add words to the status line's message.
+    SayMore(String),
+    Quit,
+}
+
+impl Effect {
+    pub fn info(text: impl Into<String>) -> Effect {
+        Effect::Say(StatusMessage {
+            level: Level::Info,
+            text: text.into(),
+        })
+    }
+
+    pub fn error(text: impl Into<String>) -> Effect {
+        Effect::Say(StatusMessage {
+            level: Level::Error,
+            text: text.into(),
+        })
+    }
+}
+
+/// Which documents a reload reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reload {
+    /// Everything, dropping unsaved edits and the undo history (`Ctrl-l`, after
+    /// asking when something would be lost).
+    All,
+    /// These documents, which changed on disk; one with an unsaved edit is kept and
+    /// the user told.
+    Docs(Vec<Doc>),
+}
+
+/// What to select after a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reveal {
+    Partner(String),
+    /// An item of the partner detail.
+    Item(Item),
+    /// A member of the team, by handle.
+    Member(String),
+}
+
+/// A yes/no question that names what it is about, and what yes does.
+#[derive(Debug)]
+pub struct Confirm {
+    pub question: String,
+    pub yes: Vec<Effect>,
+}
+
+impl Confirm {
+    pub fn new(question: impl Into<String>, yes: Vec<Effect>) -> Confirm {
+        Confirm {
+            question: question.into(),
+            yes,
+        }
+    }
+
+    /// Whether yes quits: a second `Ctrl-c` then means it.
+    pub fn quits(&self) -> bool {
+        self.yes.iter().any(|effect| matches!(effect, Effect::Quit))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Error,
+}
+
+/// The last thing worth telling the user: a save, an undo, an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusMessage {
+    pub level: Level,
+    pub text: String,
+}

@@ -1,0 +1,72 @@
+//! Plain text shared by the dashboard and the printed reports: fitting text into
+//! columns by display width (wide characters count double, an ellipsis where it is
+//! cut) and the "as of" label that says which day the figures are for.
+
+use chrono::NaiveDate;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::cli::TodaySource;
+
+/// "as of 2026-11-28", "demo as of 2026-11-28" or "today, 2026-11-28".
+pub fn as_of(today: NaiveDate, source: TodaySource) -> String {
+    match source {
+        TodaySource::Demo => format!("demo as of {today}"),
+        TodaySource::Pinned => format!("as of {today}"),
+        TodaySource::Clock => format!("today, {today}"),
+    }
+}
+
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` cut to at most `max` columns, ending in `…` when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `text` cut or padded with spaces to exactly `columns` columns.
+pub fn fit(text: &str, columns: usize) -> String {
+    let cut = truncate(text, columns);
+    let pad = columns.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(pad))
+}
+
+/// `text` right-aligned in `columns` columns.
+pub fn fit_right(text: &str, columns: usize) -> String {
+    let cut = truncate(text, columns);
+    let pad = columns.saturating_sub(width(&cut));
+    format!("{}{cut}", " ".repeat(pad))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fits_by_display_width() {
+        assert_eq!(fit("abc", 5), "abc  ");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("日本語", 5), "日本…");
+        assert_eq!(width(&fit("日本語", 5)), 5);
+        assert_eq!(fit_right("7", 3), "  7");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

@@ -1,0 +1,301 @@
+//! The partner detail: a header with the partner's health and why, section tabs, and
+//! the selected section as a list of items — profile and goals, roles, agreement,
+//! charter, activity.
+
+mod rows;
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+
+use crate::app::Data;
+use crate::app::records::Rec;
+use crate::app::screens::DetailScreen;
+use crate::app::screens::detail::{Section, rows};
+use crate::domain::dates::{days_between, describe_due};
+use crate::domain::partner::{ClauseStatus, Partner};
+use crate::text::{truncate, width};
+use crate::ui::theme::{Theme, band_symbol};
+
+pub fn render(screen: &DetailScreen, data: &Data, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(file) = data.partner(&screen.partner) else {
+        frame.render_widget(
+            Paragraph::new(format!(
+                " {} is no longer in the data directory.",
+                screen.partner
+            ))
+            .style(theme.error()),
+            area,
+        );
+        return;
+    };
+    let partner = &file.partner;
+    let [header, sections, body] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    render_header(
+        data,
+        theme,
+        &file.id,
+        partner,
+        file.read_only,
+        frame,
+        header,
+    );
+    render_section_tabs(screen.section, theme, frame, sections);
+
+    // Two columns of border and one for the selection marker.
+    let context = rows::Context {
+        data,
+        theme,
+        id: &file.id,
+        partner,
+        width: body.width.saturating_sub(3) as usize,
+    };
+    let figures = data.figures(&file.id);
+    let rows = rows(partner, figures, screen.section, data.today);
+    // The selected item is the n-th item row: the rows and the items are one list.
+    let selected_row = screen.selected_index(data).and_then(|n| {
+        rows.iter()
+            .enumerate()
+            .filter(|(_, row)| row.item().is_some())
+            .nth(n)
+            .map(|(index, _)| index)
+    });
+    let list_items: Vec<ListItem> = rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| {
+            let marker = if Some(index) == selected_row {
+                "›"
+            } else {
+                " "
+            };
+            let mut lines = rows::lines(&context, row);
+            if let Some(first) = lines.first_mut() {
+                first.spans.insert(0, Span::raw(marker));
+            }
+            for line in lines.iter_mut().skip(1) {
+                line.spans.insert(0, Span::raw(" "));
+            }
+            ListItem::new(lines)
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(selected_row);
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(" {} ", screen.section.title()),
+            theme.heading(),
+        ))
+        .border_style(theme.focused_border());
+    frame.render_stateful_widget(
+        List::new(list_items)
+            .block(block)
+            .highlight_style(theme.selected()),
+        body,
+        &mut state,
+    );
+}
+
+fn render_header(
+    data: &Data,
+    theme: Theme,
+    id: &str,
+    partner: &Partner,
+    read_only: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let since = days_between(partner.stage_since, data.today);
+    let columns = area.width as usize;
+    let name = truncate(&format!(" {} ", partner.name), columns);
+    let kind = if partner.kind.is_empty() {
+        "—"
+    } else {
+        &partner.kind
+    };
+    let rest = format!(
+        "· {kind} · {} {} · owner {}",
+        data.workspace.stage_name(&partner.stage),
+        match since {
+            ..=0 => "since today".to_string(),
+            1 => "for 1 day".to_string(),
+            days => format!("for {days} days"),
+        },
+        data.workspace.member_name(&partner.owner)
+    );
+    let rest = truncate(&rest, columns.saturating_sub(width(&name)));
+    let mut first = vec![
+        Span::styled(name, theme.title()),
+        Span::styled(rest, theme.text()),
+    ];
+    if read_only {
+        first.push(Span::styled(
+            "  read-only (newer file version)",
+            theme.error(),
+        ));
+    }
+    let health = data.figures(id).map(|figures| &figures.health);
+    let health_line = match health {
+        Some(health) => {
+            let band = health.band();
+            Line::from(vec![
+                Span::styled(
+                    format!(
+                        " {} {} ",
+                        band_symbol(band),
+                        health.score.map_or("–".to_string(), |s| s.to_string())
+                    ),
+                    theme.band(band),
+                ),
+                Span::styled(
+                    truncate(&health.explain(), (area.width as usize).saturating_sub(6)),
+                    theme.dim(),
+                ),
+            ])
+        }
+        None => Line::raw(""),
+    };
+    let tags = if partner.tags.is_empty() {
+        String::new()
+    } else {
+        truncate(&format!(" tags: {}", partner.tags.join(", ")), columns)
+    };
+    let lines = vec![
+        Line::from(first),
+        health_line,
+        Line::styled(tags, theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn render_section_tabs(current: Section, theme: Theme, frame: &mut Frame, area: Rect) {
+    let mut spans = vec![Span::raw(" ")];
+    for section in Section::ALL {
+        let style = if section == current {
+            theme.active_tab()
+        } else {
+            theme.tab()
+        };
+        spans.push(Span::styled(format!(" {} ", section.title()), style));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        "—".into()
+    } else {
+        text.to_string()
+    }
+}
+
+fn date_or_dash(date: Option<NaiveDate>) -> String {
+    date.map_or("—".to_string(), |d| d.to_string())
+}
+
+fn due_phrase(date: Option<NaiveDate>, today: NaiveDate) -> String {
+    match date {
+        Some(date) => format!("{date} ({})", describe_due(date, today)),
+        None => "—".into(),
+    }
+}
+
+/// One action item: a box (ticked when done), what, who, when, and where it was
+/// agreed.
+fn action_line(
+    data: &Data,
+    theme: Theme,
+    partner: &Partner,
+    at: &Rec,
+    width: usize,
+) -> Line<'static> {
+    let today = data.today;
+    let Some(action) = at.find(&partner.actions) else {
+        return Line::styled("  (gone)", theme.dim());
+    };
+    let from = partner
+        .origin_label(action)
+        .map_or(String::new(), |origin| format!(" · from {origin}"));
+    let (mark, style, when) = match action.done {
+        Some(done) => ("  ☑ ", theme.good(), format!("done {done}")),
+        None => (
+            "  ☐ ",
+            if action.is_overdue(today) {
+                theme.bad()
+            } else {
+                theme.text()
+            },
+            format!("due {}", due_phrase(action.due, today)),
+        ),
+    };
+    let owner = data.workspace.member_name(&action.owner);
+    let owner = if owner.is_empty() {
+        String::new()
+    } else {
+        format!(" — {owner}")
+    };
+    Line::from(vec![
+        Span::styled(mark, style),
+        Span::raw(truncate(
+            &format!("{}{owner} · {when}{from}", action.text),
+            width.saturating_sub(5),
+        )),
+    ])
+}
+
+/// "SMAT" → "S M A T": letters a reader takes one by one, not a misspelt word.
+fn spaced(letters: &str) -> String {
+    letters
+        .chars()
+        .map(String::from)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn first_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    if line.is_empty() {
+        "—".into()
+    } else {
+        line.to_string()
+    }
+}
+
+fn clause_mark(status: ClauseStatus, theme: Theme) -> (&'static str, Style) {
+    match status {
+        ClauseStatus::Agreed => ("✓", theme.good()),
+        ClauseStatus::Drafting => ("~", theme.warn()),
+        ClauseStatus::NeedsReview => ("!", theme.bad()),
+        ClauseStatus::NotStarted => ("·", theme.dim()),
+    }
+}
+
+/// Greedy word wrap to `width` columns (at least one line).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(10);
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}

@@ -1,0 +1,448 @@
+//! The Overview tab, the meeting glance: portfolio health, partners per stage, the
+//! attention list (most urgent first, with the rule behind each item) and the next
+//! 14 days. Narrow terminals get the attention list first; wide ones get it all.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::app::Data;
+use crate::app::screens::OverviewScreen;
+use crate::domain::attention::{AttentionItem, Severity};
+use crate::domain::dates::days_between;
+use crate::domain::portfolio::UPCOMING_DAYS;
+use crate::text::{fit, fit_right, truncate, width};
+use crate::ui::theme::{Theme, band_symbol};
+use crate::ui::widgets::filter;
+
+/// What every part of the Overview reads.
+struct View<'a> {
+    screen: &'a OverviewScreen,
+    data: &'a Data,
+    theme: Theme,
+    /// The attention items the filter lets through.
+    items: Vec<&'a AttentionItem>,
+}
+
+/// From this width the Overview uses two columns.
+const WIDE: u16 = 120;
+
+pub fn render(screen: &OverviewScreen, data: &Data, theme: Theme, frame: &mut Frame, area: Rect) {
+    let view = View {
+        screen,
+        data,
+        theme,
+        items: screen.visible(data),
+    };
+    if area.width >= WIDE && area.height >= 20 {
+        render_wide(&view, frame, area);
+    } else {
+        render_narrow(&view, frame, area);
+    }
+}
+
+fn render_narrow(view: &View, frame: &mut Frame, area: Rect) {
+    let show_upcoming = area.height >= 34;
+    let [header, attention, why, upcoming] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(match area.height {
+            20.. => 5,
+            12.. => 4,
+            _ => 0,
+        }),
+        Constraint::Length(if show_upcoming { 10 } else { 0 }),
+    ])
+    .areas(area);
+    let [health_line, stage_line] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(header);
+    frame.render_widget(health_summary(view), health_line);
+    frame.render_widget(stage_summary(view, stage_line.width as usize), stage_line);
+    render_attention(view, frame, attention);
+    render_why(view, frame, why);
+    if show_upcoming {
+        render_upcoming(view, frame, upcoming);
+    }
+}
+
+fn render_wide(view: &View, frame: &mut Frame, area: Rect) {
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(66), Constraint::Percentage(34)]).areas(area);
+    let [attention, why] =
+        Layout::vertical([Constraint::Min(5), Constraint::Length(5)]).areas(left);
+    render_attention(view, frame, attention);
+    render_why(view, frame, why);
+    let stage_rows = view.data.summary.stages.len() as u16 + 2;
+    let [health, stages, upcoming] = Layout::vertical([
+        Constraint::Length(12),
+        Constraint::Length(stage_rows),
+        Constraint::Min(4),
+    ])
+    .areas(right);
+    render_health_block(view, frame, health);
+    render_stage_block(view, frame, stages);
+    render_upcoming(view, frame, upcoming);
+}
+
+/// "Health 58 avg  ● good 3  ◐ fair 2  ○ poor 2  · not started 1"
+fn health_summary(view: &View) -> Line<'static> {
+    let theme = view.theme;
+    let average = view
+        .data
+        .summary
+        .average_health
+        .map_or("–".to_string(), |value| {
+            (value.round() as i64).to_string()
+        });
+    let mut spans = vec![
+        Span::styled(" Health ", theme.title()),
+        Span::styled(format!("{average} avg "), theme.title()),
+    ];
+    for (band, count) in view.data.summary.bands {
+        spans.push(Span::styled(
+            format!(" {} {} {count} ", band_symbol(band), band.label()),
+            theme.band(band),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// "Prospect 2 · Assessing 2 · …": full names when they fit, else shortened.
+fn stage_summary(view: &View, columns: usize) -> Line<'static> {
+    let theme = view.theme;
+    let render = |letters: Option<usize>, separator: &str| -> String {
+        view.data
+            .summary
+            .stages
+            .iter()
+            .map(|stage| {
+                let name: String = match letters {
+                    Some(n) => stage.name.chars().take(n).collect(),
+                    None => stage.name.clone(),
+                };
+                format!("{name} {}", stage.count)
+            })
+            .collect::<Vec<_>>()
+            .join(separator)
+    };
+    let candidates = [
+        format!("Stages  {}", render(None, " · ")),
+        render(None, " · "),
+        render(None, "  "),
+        render(Some(6), "  "),
+        render(Some(4), " "),
+    ];
+    let text = candidates
+        .iter()
+        .find(|text| width(text) <= columns)
+        .cloned()
+        .unwrap_or_else(|| truncate(&candidates[4], columns));
+    // Indent like the line above when there is room for it.
+    let indent = if width(&text) < columns { " " } else { "" };
+    Line::from(Span::styled(format!("{indent}{text}"), theme.text()))
+}
+
+/// How an item reads at a glance: a symbol and a style by severity.
+fn severity_mark(item: &AttentionItem, view: &View) -> (&'static str, ratatui::style::Style) {
+    let theme: Theme = view.theme;
+    match item.severity(view.data.today) {
+        Severity::Critical => ("▲", theme.bad()),
+        Severity::Warning => ("◆", theme.warn()),
+        Severity::Upcoming => ("○", theme.text()),
+    }
+}
+
+/// "8d late", "in 12d", "today", "now".
+fn short_timing(item: &AttentionItem, view: &View) -> String {
+    match item.due {
+        None => "now".into(),
+        Some(due) => match days_between(view.data.today, due) {
+            0 => "today".into(),
+            n if n < 0 => format!("{}d late", -n),
+            n => format!("in {n}d"),
+        },
+    }
+}
+
+fn render_attention(view: &View, frame: &mut Frame, area: Rect) {
+    let theme = view.theme;
+    let items = &view.items;
+    let all = view.data.summary.attention.len();
+    let mut title = vec![Span::styled(
+        format!(" Needs attention ({all}) "),
+        theme.heading(),
+    )];
+    title.extend(filter::spans(&view.screen.filter, items.len(), all, theme));
+    if view.screen.filter.is_typing() {
+        title.push(Span::raw(" "));
+    }
+    let mut block = Block::bordered()
+        .title(Line::from(title))
+        .border_style(theme.focused_border());
+    let visible = area.height.saturating_sub(2) as usize;
+    if items.len() > visible && visible > 0 {
+        // Say there is more than fits, and where the selection is.
+        block = block.title_bottom(
+            Line::styled(
+                format!(
+                    " {} of {} · j/k scroll ",
+                    view.screen.selected + 1,
+                    items.len()
+                ),
+                theme.dim(),
+            )
+            .right_aligned(),
+        );
+    }
+    if items.is_empty() {
+        let text = if all == 0 {
+            " Nothing needs attention: every partnership is on track."
+        } else {
+            " Nothing matches the filter (Esc clears it)."
+        };
+        frame.render_widget(Paragraph::new(text).block(block), area);
+        return;
+    }
+    let inner_width = area.width.saturating_sub(2) as usize;
+    // Columns: marker, symbol, timing, partner, kind, what.
+    let partner_width = if inner_width >= 100 { 24 } else { 18 };
+    let kind_width = 14;
+    let fixed = 2 + 2 + 9 + partner_width + 1 + kind_width + 1;
+    let rest = inner_width.saturating_sub(fixed);
+    // With room to spare, the rule behind each item gets a column of its own.
+    let (what_width, why_width) = if rest >= 70 {
+        (34, rest - 35)
+    } else {
+        (rest, 0)
+    };
+    // Only the rows that fit are built: the list may hold a thousand items.
+    let offset = view
+        .screen
+        .selected
+        .saturating_sub(visible.saturating_sub(1));
+    let list_items: Vec<ListItem> = items
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible.max(1))
+        .map(|(index, &item)| {
+            let (symbol, style) = severity_mark(item, view);
+            let marker = if index == view.screen.selected {
+                "›"
+            } else {
+                " "
+            };
+            let mut spans = vec![
+                Span::raw(format!("{marker} ")),
+                Span::styled(format!("{symbol} "), style),
+                Span::styled(fit_right(&short_timing(item, view), 8) + " ", style),
+                Span::styled(fit(&item.partner_name, partner_width) + " ", theme.title()),
+                Span::styled(fit(item.kind.label(), kind_width) + " ", style),
+            ];
+            if why_width > 0 {
+                spans.push(Span::raw(fit(&item.subject, what_width) + " "));
+                spans.push(Span::styled(truncate(&item.why, why_width), theme.dim()));
+            } else {
+                spans.push(Span::raw(truncate(&item.subject, what_width)));
+            }
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(view.screen.selected - offset));
+    let list = List::new(list_items)
+        .block(block)
+        .highlight_style(theme.selected());
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// The selected item in full: what, when, and the rule behind it.
+fn render_why(view: &View, frame: &mut Frame, area: Rect) {
+    if area.height == 0 {
+        return;
+    }
+    let theme = view.theme;
+    let block = Block::bordered()
+        .title(Span::styled(" Why ", theme.heading()))
+        .border_style(theme.border());
+    let Some(item) = view.items.get(view.screen.selected) else {
+        frame.render_widget(Paragraph::new("").block(block), area);
+        return;
+    };
+    let timing = item.timing(view.data.today);
+    let when = if timing.is_empty() {
+        String::new()
+    } else {
+        format!(" ({timing})")
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{}: ", item.partner_name), theme.title()),
+            Span::raw(format!("{}{when}", item.what)),
+        ]),
+        Line::styled(item.why.clone(), theme.dim()),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn bar(count: usize, max: usize, columns: usize) -> String {
+    if max == 0 || columns == 0 {
+        return String::new();
+    }
+    let filled = (count * columns).div_ceil(max).min(columns);
+    "█".repeat(filled)
+}
+
+fn render_health_block(view: &View, frame: &mut Frame, area: Rect) {
+    let theme = view.theme;
+    let average = view
+        .data
+        .summary
+        .average_health
+        .map_or("–".to_string(), |value| {
+            (value.round() as i64).to_string()
+        });
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(" Portfolio health {average} "),
+            theme.heading(),
+        ))
+        .border_style(theme.border());
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let max = view
+        .data
+        .summary
+        .bands
+        .iter()
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<Line> = view
+        .data
+        .summary
+        .bands
+        .iter()
+        .map(|(band, count)| {
+            Line::from(vec![
+                Span::styled(
+                    format!(" {} {:<12}{count:>3} ", band_symbol(*band), band.label()),
+                    theme.band(*band),
+                ),
+                Span::styled(
+                    bar(*count, max, inner_width.saturating_sub(22)),
+                    theme.band(*band),
+                ),
+            ])
+        })
+        .collect();
+    lines.push(Line::styled(" Lowest first:", theme.dim()));
+    let mut ranked: Vec<_> = view
+        .data
+        .partners
+        .iter()
+        .zip(&view.data.summary.partners)
+        .filter(|(file, figures)| {
+            figures.health.score.is_some()
+                && !view.data.workspace.is_closed_stage(&file.partner.stage)
+        })
+        .collect();
+    ranked.sort_by_cached_key(|(file, figures)| {
+        (figures.health.score, file.partner.name.to_lowercase())
+    });
+    let room = (area.height as usize).saturating_sub(2 + lines.len());
+    for (file, figures) in ranked.into_iter().take(room) {
+        let band = figures.health.band();
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    " {:>3} {} ",
+                    figures.health.score.unwrap_or(0),
+                    band_symbol(band)
+                ),
+                theme.band(band),
+            ),
+            Span::raw(truncate(&file.partner.name, inner_width.saturating_sub(7))),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn render_stage_block(view: &View, frame: &mut Frame, area: Rect) {
+    let theme = view.theme;
+    let block = Block::bordered()
+        .title(Span::styled(" Partners per stage ", theme.heading()))
+        .border_style(theme.border());
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let max = view
+        .data
+        .summary
+        .stages
+        .iter()
+        .map(|s| s.count)
+        .max()
+        .unwrap_or(0);
+    let lines: Vec<Line> = view
+        .data
+        .summary
+        .stages
+        .iter()
+        .map(|stage| {
+            let closed = view.data.workspace.is_closed_stage(&stage.id);
+            let style = if closed { theme.dim() } else { theme.text() };
+            Line::from(vec![
+                Span::styled(
+                    format!(" {} {:>3} ", fit(&stage.name, 13), stage.count),
+                    style,
+                ),
+                Span::styled(
+                    bar(stage.count, max, inner_width.saturating_sub(20)),
+                    theme.heading(),
+                ),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn render_upcoming(view: &View, frame: &mut Frame, area: Rect) {
+    let theme = view.theme;
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(
+                " Next {UPCOMING_DAYS} days ({}) ",
+                view.data.summary.upcoming.len()
+            ),
+            theme.heading(),
+        ))
+        .border_style(theme.border());
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let lines: Vec<Line> = if view.data.summary.upcoming.is_empty() {
+        vec![Line::styled(" Nothing falls due.", theme.dim())]
+    } else {
+        view.data
+            .summary
+            .upcoming
+            .iter()
+            .map(|entry| {
+                let date = entry.date.format("%a %d %b").to_string();
+                let partner_width = (inner_width / 3).clamp(8, 20);
+                let prefix = format!(" {date}  {} ", fit(&entry.partner_name, partner_width));
+                let rest = inner_width.saturating_sub(prefix.chars().count());
+                let style = if entry.date == view.data.today {
+                    theme.title()
+                } else {
+                    theme.text()
+                };
+                let what = entry.text();
+                Line::from(vec![
+                    Span::styled(prefix, style),
+                    Span::styled(truncate(&what, rest), theme.dim()),
+                ])
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
