@@ -477,15 +477,8 @@ fn stages_text(summary: &PortfolioSummary) -> String {
         .join(" · ")
 }
 
-/// "80 · 2/8": the weighted score with its coverage, criteria scored of all.
 fn score_text(figures: &PartnerSummary) -> String {
-    let value = figures.score.value.map_or("–".to_string(), |value| {
-        (value.round() as i64).to_string()
-    });
-    format!(
-        "{value} · {}/{}",
-        figures.score.scored, figures.score.criteria
-    )
+    figures.score_label()
 }
 
 fn dash_or(value: Option<impl std::fmt::Display>) -> String {

@@ -243,6 +243,49 @@ fn a_stage_move_is_one_commit_of_the_partner_moved() {
 }
 
 #[test]
+fn m_opens_the_move_to_picker_and_l_into_joint_work_without_an_agreement_asks() {
+    let (dir, mut app) = fixture_in_memory();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
+    let effects = effects_of(&mut app, Action::MoveStage);
+    let [Effect::OpenForm(form)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(form.target(), Some(Doc::partner("acme-analytics")));
+    let built = form.build(&app.data).expect("the picker builds");
+    let stage = built.field_named("stage").unwrap();
+    assert_eq!(stage.display_value(), "Assessing (candidate)");
+
+    // The formalizing partner of the fixture has no signed agreement: L asks, and
+    // yes is the one commit of the move.
+    let formalizing = app
+        .data
+        .partners
+        .iter()
+        .find(|file| file.partner.stage == "formalizing" && file.partner.agreement.signed.is_none())
+        .map(|file| file.id.clone())
+        .expect("the fixture negotiates with someone");
+    app.view.tabs.pipeline.selected = Some(formalizing.clone());
+    app.view.tabs.pipeline.settle(&app.data, 0);
+    let effects = effects_of(&mut app, Action::StageNext);
+    let [Effect::Ask(confirm)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        confirm.question.contains("No signed agreement"),
+        "{}",
+        confirm.question
+    );
+    let [Effect::Commit(change)] = confirm.yes.as_slice() else {
+        panic!("{:?}", confirm.yes)
+    };
+    assert_eq!(change.doc, Doc::partner(&formalizing));
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().next().is_none(),
+        "no file was touched"
+    );
+}
+
+#[test]
 fn a_delete_asks_and_yes_is_one_commit_of_nothing() {
     let (dir, mut app) = fixture_in_memory();
     dispatch(&mut app, Action::GoTo(Tab::Pipeline));

@@ -192,6 +192,18 @@ fn form_new_partner() {
     snapshot_both("form_new_partner", &app);
 }
 
+/// `m`: the "move to…" picker, and the question when joint work would start with
+/// nothing signed.
+#[test]
+fn stage_move_picker_and_its_question() {
+    let (_dir, mut app) = fixture_detail("birch-foundation", Section::Profile);
+    dispatch(&mut app, Action::MoveStage);
+    snapshot_both("form_stage_move", &app);
+    type_text(&mut app, "E"); // Expanding, two stages on
+    dispatch(&mut app, Action::Submit);
+    snapshot_both("confirm_stage_move", &app);
+}
+
 #[test]
 fn form_with_a_validation_message() {
     let (_dir, mut app) = fixture_detail("birch-foundation", Section::Profile);

@@ -167,6 +167,18 @@ impl Health {
         }
     }
 
+    /// For a card or a list: "69 (85)" — the score and, when not every part was
+    /// judged, the points it was judged on; "61" on all 100; "paused" for a closed
+    /// stage; "–" with no score.
+    pub fn badge(&self) -> String {
+        match (self.score, self.role) {
+            (_, Some(StageRole::Closed)) => self.stage.to_lowercase(),
+            (Some(score), _) if self.basis < 100 => format!("{score} ({})", self.basis),
+            (Some(score), _) => score.to_string(),
+            (None, _) => "–".to_string(),
+        }
+    }
+
     /// "health 47 from 85 of 100 points: KPIs 30/45, milestones 10/30, check-ins 0/10;
     /// feedback not judged (none in 90 days)".
     pub fn explain(&self) -> String {

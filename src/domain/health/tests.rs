@@ -136,6 +136,7 @@ fn one_check_in_alone_never_reads_as_a_confident_100() {
     p.checkins.push(checkin("2026-11-25"));
     let health = health_of(&p);
     assert_eq!(health.summary(), "100 from 10 of 100 points");
+    assert_eq!(health.badge(), "100 (10)");
 }
 
 #[test]
@@ -292,6 +293,7 @@ fn closed_stages_show_the_stage_and_candidates_are_not_judged() {
     assert_eq!(health.score, None);
     assert_eq!(health.band(), HealthBand::Closed);
     assert_eq!(health.summary(), "paused");
+    assert_eq!(health.badge(), "paused");
     assert_eq!(
         health.explain(),
         "paused: a closed stage has no health score"
