@@ -8,9 +8,11 @@ use crate::domain::goals::goals_without_kpi;
 use crate::domain::integrity::{
     partner_id_problems, partner_reference_problems, workspace_id_problems,
 };
+use crate::domain::scoring::Score;
 use crate::domain::validate::{
     FieldPath, Problem, Severity, duplicate_names, problem, validate_partner, validate_workspace,
 };
+use crate::domain::{Partner, Workspace};
 use crate::store::locate::Positions;
 use crate::store::{LoadError, Snapshot, Store, WORKSPACE_FILE};
 
@@ -119,7 +121,7 @@ pub fn find_problems<'a>(store: &Store, snapshot: &'a Snapshot) -> Findings<'a> 
         problems.extend(upgrade_note(snapshot, WORKSPACE_FILE));
         locate(store, WORKSPACE_FILE, problems, &mut findings.problems);
     }
-    let partners: Vec<(&str, &crate::domain::Partner)> = snapshot
+    let partners: Vec<(&str, &Partner)> = snapshot
         .partners
         .iter()
         .map(|file| (file.id.as_str(), &file.partner))
@@ -149,6 +151,7 @@ pub fn find_problems<'a>(store: &Store, snapshot: &'a Snapshot) -> Findings<'a> 
                 )
             },
         ));
+        problems.extend(score_problems(&file.partner, &snapshot.workspace));
         problems.extend(upgrade_note(snapshot, &path));
         locate(store, &path, problems, &mut findings.problems);
     }
@@ -174,6 +177,41 @@ fn locate(store: &Store, file: &str, problems: Vec<Problem>, out: &mut Vec<FileP
     }));
 }
 
+/// Scores that count for nothing, as warnings where they stand: a score for a
+/// criterion the workspace does not have (a retired one it still has: restoring it
+/// brings the score back), and a criterion scored twice, where only the first
+/// counts.
+fn score_problems(partner: &Partner, workspace: &Workspace) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (index, score) in partner.scores.iter().enumerate() {
+        let earlier: Vec<&Score> = partner.scores[..index]
+            .iter()
+            .filter(|other| other.criterion == score.criterion)
+            .collect();
+        let path = FieldPath::at("scores").item(index).field("criterion");
+        if let Some(first) = earlier.first() {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                message: format!(
+                    "\"{}\" is scored twice; only the first score ({}) counts, this one ({}) is ignored",
+                    score.criterion, first.score, score.score
+                ),
+                path,
+            });
+        } else if workspace.criterion(&score.criterion).is_none() {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                message: format!(
+                    "\"{}\" is not a criterion of the workspace, so its score is ignored: add the criterion to workspace.ron, or remove the score",
+                    score.criterion
+                ),
+                path,
+            });
+        }
+    }
+    problems
+}
+
 /// A file of an older version (or with records lacking ids) loads, migrated in
 /// memory: a warning saying so and how to write it as the current version.
 fn upgrade_note(snapshot: &Snapshot, file: &str) -> Option<Problem> {
@@ -186,4 +224,43 @@ fn upgrade_note(snapshot: &Snapshot, file: &str) -> Option<Problem> {
         ),
         path: FieldPath::at("version"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_for_unknown_criteria_and_twice_scored_ones_are_warnings() {
+        let workspace = Workspace::new("T");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let mut partner = Partner::new("Acme", "startup", "maya", "prospect", today);
+        partner.scores = vec![
+            Score::new("expertise", 4, ""),
+            Score::new("vibes", 3, ""),
+            Score::new("expertise", 2, ""),
+        ];
+        // A retired criterion is still the workspace's: no warning.
+        let mut retired = workspace.clone();
+        retired.criteria[1].retired = true;
+        let problems = score_problems(&partner, &retired);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().all(|p| p.severity == Severity::Warning));
+        assert!(
+            problems[0]
+                .message
+                .starts_with("\"vibes\" is not a criterion")
+        );
+        assert_eq!(problems[0].path.to_string(), "scores[1].criterion");
+        assert!(
+            problems[1]
+                .message
+                .contains("scored twice; only the first score (4) counts")
+        );
+        assert_eq!(
+            problems[1].path.to_string(),
+            "scores[2].criterion",
+            "where it appears again"
+        );
+    }
 }

@@ -478,7 +478,7 @@ fn stages_text(summary: &PortfolioSummary) -> String {
 }
 
 fn score_text(figures: &PartnerSummary) -> String {
-    figures.score_label()
+    figures.score.label()
 }
 
 fn dash_or(value: Option<impl std::fmt::Display>) -> String {

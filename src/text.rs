@@ -56,6 +56,30 @@ pub fn fit_right(text: &str, columns: usize) -> String {
     format!("{}{cut}", " ".repeat(pad))
 }
 
+/// Greedy word wrap to `columns` (at least 10) by display width, one line at least;
+/// a word longer than a line keeps its own line (the caller cuts it).
+pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(10);
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && width(&line) + 1 + width(word) > columns {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +92,15 @@ mod tests {
         assert_eq!(width(&fit("日本語", 5)), 5);
         assert_eq!(fit_right("7", 3), "  7");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn wraps_by_words() {
+        assert_eq!(
+            wrap("one two three four five six", 10),
+            ["one two", "three four", "five six"]
+        );
+        assert_eq!(wrap("", 20), [""]);
+        assert_eq!(wrap("a\nb", 20), ["a", "b"]);
     }
 }

@@ -6,9 +6,10 @@
 
 mod common;
 
+use common::scoring::scoring_app;
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pactboard::app::action::{DetailAction, PipelineAction};
+use pactboard::app::action::{DetailAction, PipelineAction, ScoringAction};
 use pactboard::app::records::Item;
 use pactboard::app::screens::detail::Section;
 use pactboard::app::{Action, App, Tab, dispatch, handle_key};
@@ -119,16 +120,163 @@ fn detail_sections() {
 
 #[test]
 fn placeholder_tabs() {
-    for (tab, name) in [
-        (Tab::Timeline, "timeline"),
-        (Tab::Scoring, "scoring"),
-        (Tab::Scorecard, "scorecard"),
-    ] {
+    for (tab, name) in [(Tab::Timeline, "timeline"), (Tab::Scorecard, "scorecard")] {
         let (_dir, mut app) = fixture_app();
         dispatch(&mut app, Action::GoTo(tab));
         let text = screen(&app, 80, 24);
         assert!(text.contains("Not built yet"), "{text}");
         snapshot_both(name, &app);
+    }
+}
+
+/// The scoring fixture on the Scoring tab.
+fn scoring_tab() -> (tempfile::TempDir, App) {
+    let (dir, mut app) = scoring_app();
+    dispatch(&mut app, Action::GoTo(Tab::Scoring));
+    (dir, app)
+}
+
+fn scoring(app: &mut App, action: ScoringAction) {
+    dispatch(app, Action::Scoring(action));
+}
+
+#[test]
+fn scoring_matrix() {
+    let (_dir, app) = scoring_tab();
+    snapshot_both("scoring", &app);
+    let text = screen(&app, 80, 24);
+    // At 80 columns six of the eight criteria fit; the rest is marked.
+    assert!(text.contains("criteria 1–6 of 8"), "{text}");
+    assert!(text.contains("ranked after the others"), "{text}");
+}
+
+#[test]
+fn scoring_scrolled_to_the_last_criterion() {
+    let (_dir, mut app) = scoring_tab();
+    for _ in 0..8 {
+        dispatch(&mut app, Action::Right);
+    }
+    dispatch(&mut app, Action::Down);
+    let text = screen(&app, 80, 24);
+    insta::assert_snapshot!("scoring_scrolled_80x24", text);
+    assert!(text.contains("criteria 3–8 of 8"), "{text}");
+    assert!(text.contains("Track record · weight 1 of 14"), "{text}");
+    // The names stay while the criteria scroll.
+    assert!(text.contains("Elm Street Studio"), "{text}");
+}
+
+#[test]
+fn scoring_weights_row_with_a_trial() {
+    let (_dir, mut app) = scoring_tab();
+    scoring(&mut app, ScoringAction::Weights);
+    for _ in 0..3 {
+        scoring(&mut app, ScoringAction::Raise);
+    }
+    snapshot_both("scoring_weights", &app);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("3→6"), "{text}");
+    assert!(text.contains("▲1") && text.contains("▼1"), "{text}");
+}
+
+#[test]
+fn scoring_compare() {
+    let (_dir, mut app) = scoring_tab();
+    for _ in 0..3 {
+        scoring(&mut app, ScoringAction::Mark);
+        dispatch(&mut app, Action::Down);
+    }
+    scoring(&mut app, ScoringAction::Compare);
+    snapshot_both("scoring_compare", &app);
+}
+
+#[test]
+fn scoring_retired_criteria() {
+    let (_dir, mut app) = scoring_tab();
+    scoring(&mut app, ScoringAction::Weights);
+    for _ in 0..7 {
+        dispatch(&mut app, Action::Right);
+    }
+    dispatch(&mut app, Action::Delete);
+    insta::assert_snapshot!("scoring_retire_question_80x24", screen(&app, 80, 24));
+    dispatch(&mut app, Action::Yes);
+    scoring(&mut app, ScoringAction::Retired);
+    insta::assert_snapshot!("scoring_retired_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn scoring_form() {
+    let (_dir, mut app) = scoring_tab();
+    dispatch(&mut app, Action::Down);
+    dispatch(&mut app, Action::Open);
+    snapshot_both("scoring_form", &app);
+}
+
+#[test]
+fn scoring_all_partners_by_name() {
+    let (_dir, mut app) = scoring_tab();
+    scoring(&mut app, ScoringAction::ToggleAll);
+    scoring(&mut app, ScoringAction::Sort);
+    dispatch(&mut app, Action::Left);
+    insta::assert_snapshot!("scoring_all_by_name_120x40", screen(&app, 120, 40));
+}
+
+#[test]
+fn scoring_cells_are_shaded_and_keep_their_meaning_without_colour() {
+    let (_dir, mut app) = scoring_tab();
+    // Off the first cell, so no cell is drawn as the selection.
+    dispatch(&mut app, Action::Left);
+    let colour = render_buffer(&app, Theme::COLOR, 120, 40);
+    let mono = render_buffer(&app, Theme::MONOCHROME, 120, 40);
+    let text = buffer_text(&mono);
+    // Elm Street Studio: strategic fit 3, expertise 5 (with evidence), innovation 3.
+    let row = text
+        .lines()
+        .position(|line| line.contains("Elm Street Studio"))
+        .unwrap() as u16;
+    let find = |symbol: &str, from: u16| {
+        (from..120)
+            .find(|x| mono[(*x, row)].symbol() == symbol)
+            .unwrap()
+    };
+    let three = find("3", 30);
+    let five = find("5", three + 1);
+    assert_eq!(mono[(five + 1, row)].symbol(), "*", "evidence is marked");
+    assert_eq!(colour[(three, row)].bg, Color::Yellow);
+    assert_eq!(colour[(five, row)].bg, Color::Green);
+    use ratatui::style::Modifier;
+    assert!(mono[(five, row)].modifier.contains(Modifier::BOLD));
+    assert!(!mono[(three, row)].modifier.contains(Modifier::BOLD));
+    // Fjord: innovation potential 2, dim without colour.
+    let fjord = text
+        .lines()
+        .position(|line| line.contains("Fjord Data"))
+        .unwrap() as u16;
+    let two = (30..120)
+        .find(|x| mono[(*x, fjord)].symbol() == "2")
+        .unwrap();
+    assert!(mono[(two, fjord)].modifier.contains(Modifier::DIM));
+    assert_eq!(colour[(two, fjord)].bg, Color::LightRed);
+    for cell in mono.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+}
+
+#[test]
+fn help_on_the_scoring_tab_lists_the_keys_of_every_mode() {
+    let (_dir, mut app) = scoring_tab();
+    dispatch(&mut app, Action::ToggleHelp);
+    let text = screen(&app, 100, 90);
+    for expected in [
+        "Keys: Scoring",
+        "raise the score in the cell",
+        "Scoring: the weights row",
+        "save the tried weights to workspace.ron (one undo step)",
+        "Scoring: retired criteria",
+        "Scoring: comparison",
+        "▲2 ▼1",
+        "under half the criteria scored: ranked after the rest",
+    ] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
     }
 }
 
@@ -262,6 +410,8 @@ fn demo_screens() {
     insta::assert_snapshot!("demo_detail_80x24", screen(&app, 80, 24));
     dispatch(&mut app, Action::OpenSettings);
     insta::assert_snapshot!("demo_settings_80x24", screen(&app, 80, 24));
+    dispatch(&mut app, Action::GoTo(Tab::Scoring));
+    insta::assert_snapshot!("demo_scoring_80x24", screen(&app, 80, 24));
 }
 
 // ---- what the snapshots cannot say ----
@@ -392,6 +542,42 @@ fn every_screen_and_overlay_survives_every_size() {
         vec![Action::GoTo(Tab::Pipeline)],
         vec![Action::GoTo(Tab::Timeline)],
         vec![Action::GoTo(Tab::Scoring)],
+        vec![
+            Action::GoTo(Tab::Scoring),
+            Action::Scoring(ScoringAction::ToggleAll),
+            Action::Right,
+            Action::Right,
+            Action::Right,
+            Action::Right,
+            Action::Right,
+            Action::Right,
+            Action::Right,
+            Action::Bottom,
+        ],
+        vec![
+            Action::GoTo(Tab::Scoring),
+            Action::Scoring(ScoringAction::Weights),
+            Action::Scoring(ScoringAction::Raise),
+        ],
+        vec![
+            Action::GoTo(Tab::Scoring),
+            Action::Scoring(ScoringAction::Weights),
+            Action::Delete,
+            Action::Yes,
+            Action::Scoring(ScoringAction::Retired),
+        ],
+        vec![
+            Action::GoTo(Tab::Scoring),
+            Action::Scoring(ScoringAction::Mark),
+            Action::Down,
+            Action::Scoring(ScoringAction::Mark),
+            Action::Down,
+            Action::Scoring(ScoringAction::Mark),
+            Action::Scoring(ScoringAction::Compare),
+            Action::Down,
+            Action::Down,
+        ],
+        vec![Action::GoTo(Tab::Scoring), Action::Open],
         vec![Action::GoTo(Tab::Scorecard)],
     ];
     for setup in setups {

@@ -59,6 +59,7 @@ pub enum Action {
     Input(KeyEvent),
     Pipeline(PipelineAction),
     Detail(DetailAction),
+    Scoring(ScoringAction),
     Form(FormAction),
 }
 
@@ -76,6 +77,42 @@ pub enum DetailAction {
     PrevSection,
     /// `Space`: the next status of the selection.
     CycleStatus,
+}
+
+/// What only the Scoring tab does. `+`/`-` mean a score in the matrix and a trial
+/// weight on the weights row: the screen's mode decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScoringAction {
+    /// `+`: the score one higher (an empty cell starts at 3), or the trial weight.
+    Raise,
+    /// `-`: the score one lower (an empty cell starts at 3), or the trial weight.
+    Lower,
+    /// `x`: clear the score in the cell.
+    Clear,
+    /// `w`: go to the weights row, or leave it.
+    Weights,
+    /// `Enter` on the weights row: save the trial weights.
+    SaveWeights,
+    /// Leave the weights row, dropping the trial (what yes to "drop?" does, and
+    /// what follows a saved trial).
+    LeaveWeights,
+    /// `s`: sort by score or by name.
+    Sort,
+    /// `Space`: mark the candidate for comparison, or unmark it.
+    Mark,
+    /// `v`: the marked candidates side by side.
+    Compare,
+    /// `A`: all partners, or candidates only.
+    ToggleAll,
+    /// `<`/`>`: move the criterion left/right.
+    MoveLeft,
+    MoveRight,
+    /// `r` on the weights row: the retired criteria.
+    Retired,
+    /// Restore the selected retired criterion.
+    Restore,
+    /// Drop the selected retired criterion's scores from every partner.
+    DropScores,
 }
 
 /// What only an open form does.

@@ -52,13 +52,19 @@ fn apply_one(app: &mut App, effect: Effect) -> bool {
         }
         Effect::SwitchTab(tab) => {
             // Unlike a tab key, the status line keeps what the change just said.
-            app.view.layers.clear();
-            app.view.tab = tab;
+            app.view.enter(tab, &app.data);
         }
         Effect::Reveal(what) => {
             let App { data, view, .. } = app;
             view.screen_mut().reveal(data, &what);
         }
+        Effect::ToScreen(action) => {
+            let App { data, view, .. } = app;
+            let mut more = Vec::new();
+            view.screen_mut().update(data, action, &mut more);
+            apply(app, more);
+        }
+        Effect::Forget(doc) => app.history.forget(&doc),
         Effect::Say(message) => app.status = Some(message),
         Effect::SayMore(text) => {
             if let Some(status) = app.status.as_mut() {

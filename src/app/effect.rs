@@ -3,6 +3,7 @@
 //! screen only pushes these onto a list; `apply` carries them out, so `update` can
 //! be tested without a disk by looking at the list.
 
+use super::action::Action;
 use super::form::FormSpec;
 use super::history::{Change, Doc};
 use super::records::Item;
@@ -34,6 +35,14 @@ pub enum Effect {
     SwitchTab(Tab),
     /// Select something in the screen under the overlays — what a form just added.
     Reveal(Reveal),
+    /// Hand an action to the screen under the overlays: what a question's yes does
+    /// inside a screen (drop the weights being tried), or what a screen does once
+    /// the change before it was made.
+    ToScreen(Action),
+    /// Forget the undo and redo history of a document: after a change that must not
+    /// be undone (dropping a retired criterion's scores), replaying an older change
+    /// would bring back what was dropped.
+    Forget(Doc),
     Say(StatusMessage),
     /// Add words to the status line's message.
     SayMore(String),
@@ -75,6 +84,8 @@ pub enum Reveal {
     Item(Item),
     /// A member of the team, by handle.
     Member(String),
+    /// A scoring criterion of the workspace, by id.
+    Criterion(String),
 }
 
 /// A yes/no question that names what it is about, and what yes does.

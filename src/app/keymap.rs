@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, DetailAction, FormAction, PipelineAction};
+use super::action::{Action, DetailAction, FormAction, PipelineAction, ScoringAction};
 use super::screens::Tab;
 
 /// Where a binding applies: each screen says which context it is in (its `Screen::
@@ -20,6 +20,12 @@ pub enum Context {
     Settings,
     Timeline,
     Scoring,
+    /// The Scoring tab's weights row: weights tried, criteria edited.
+    ScoringWeights,
+    /// The Scoring tab's list of retired criteria.
+    ScoringRetired,
+    /// The Scoring tab's side-by-side comparison.
+    ScoringCompare,
     Scorecard,
     Help,
     LoadErrors,
@@ -41,6 +47,9 @@ impl Context {
             Context::Settings => "Workspace settings",
             Context::Timeline => "Timeline",
             Context::Scoring => "Scoring",
+            Context::ScoringWeights => "Scoring: the weights row",
+            Context::ScoringRetired => "Scoring: retired criteria",
+            Context::ScoringCompare => "Scoring: comparison",
             Context::Scorecard => "Scorecard",
             Context::Help => "Help",
             Context::LoadErrors => "Files that did not load",
@@ -66,7 +75,7 @@ impl Context {
     }
 
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::Overview,
         Context::Pipeline,
@@ -74,6 +83,9 @@ impl Context {
         Context::Settings,
         Context::Timeline,
         Context::Scoring,
+        Context::ScoringWeights,
+        Context::ScoringRetired,
+        Context::ScoringCompare,
         Context::Scorecard,
         Context::Help,
         Context::LoadErrors,
@@ -249,6 +261,49 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Pipeline, &[key(KeyCode::Home), ch('g')], Action::Top, "first card", None),
     bind(C::Pipeline, &[key(KeyCode::End), ch('G')], Action::Bottom, "last card", None),
     bind(C::Pipeline, &[key(KeyCode::Esc)], Action::Back, "clear the filter", None),
+    // Scoring: the matrix.
+    bind(C::Scoring, &[key(KeyCode::Down), ch('j')], Action::Down, "next candidate", Some("move")),
+    bind(C::Scoring, &[key(KeyCode::Up), ch('k')], Action::Up, "previous candidate", Some("move")),
+    bind(C::Scoring, &[key(KeyCode::Left), ch('h')], Action::Left, "previous column (the name is the first)", None),
+    bind(C::Scoring, &[key(KeyCode::Right), ch('l')], Action::Right, "next criterion", None),
+    bind(C::Scoring, &[ch('+'), ch('=')], Action::Scoring(ScoringAction::Raise), "raise the score in the cell (an empty cell starts at 3)", Some("score")),
+    bind(C::Scoring, &[ch('-')], Action::Scoring(ScoringAction::Lower), "lower the score in the cell (an empty cell starts at 3)", Some("score")),
+    bind(C::Scoring, &[key(KeyCode::Enter), ch('e')], Action::Open, "edit the score and its evidence; on a name, open the partner", Some("edit")),
+    bind(C::Scoring, &[ch('w')], Action::Scoring(ScoringAction::Weights), "the weights row: try weights, edit the criteria", Some("weights")),
+    bind(C::Scoring, &[ch(' ')], Action::Scoring(ScoringAction::Mark), "mark the candidate for comparison (up to three)", Some("compare")),
+    bind(C::Scoring, &[ch('v')], Action::Scoring(ScoringAction::Compare), "compare the marked candidates side by side", Some("compare")),
+    bind(C::Scoring, &[ch('s')], Action::Scoring(ScoringAction::Sort), "sort by score or by name", Some("sort")),
+    bind(C::Scoring, &[ch('A')], Action::Scoring(ScoringAction::ToggleAll), "all partners, or candidates only", Some("all")),
+    bind(C::Scoring, &[ch('x')], Action::Scoring(ScoringAction::Clear), "clear the score in the cell (u undoes it)", None),
+    bind(C::Scoring, &[ch('/')], Action::StartFilter, "filter by name, kind, owner or tag", None),
+    bind(C::Scoring, &[key(KeyCode::Home), ch('g')], Action::Top, "first candidate", None),
+    bind(C::Scoring, &[key(KeyCode::End), ch('G')], Action::Bottom, "last candidate", None),
+    bind(C::Scoring, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Scoring, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Scoring, &[key(KeyCode::Esc)], Action::Back, "clear the filter, else the marks", None),
+    // Scoring: the weights row.
+    bind(C::ScoringWeights, &[key(KeyCode::Left), ch('h')], Action::Left, "previous criterion", Some("criterion")),
+    bind(C::ScoringWeights, &[key(KeyCode::Right), ch('l')], Action::Right, "next criterion", Some("criterion")),
+    bind(C::ScoringWeights, &[ch('+'), ch('=')], Action::Scoring(ScoringAction::Raise), "try a higher weight (nothing is saved yet)", Some("try")),
+    bind(C::ScoringWeights, &[ch('-')], Action::Scoring(ScoringAction::Lower), "try a lower weight (nothing is saved yet)", Some("try")),
+    bind(C::ScoringWeights, &[key(KeyCode::Enter)], Action::Scoring(ScoringAction::SaveWeights), "save the tried weights to workspace.ron (one undo step)", Some("save")),
+    bind(C::ScoringWeights, &[key(KeyCode::Esc), ch('w')], Action::Back, "leave the weights row, dropping the trial (asks first)", Some("back")),
+    bind(C::ScoringWeights, &[ch('a')], Action::Add, "add a criterion after this one", Some("add")),
+    bind(C::ScoringWeights, &[ch('e')], Action::Edit, "rename or describe the criterion", Some("edit")),
+    bind(C::ScoringWeights, &[ch('d')], Action::Delete, "retire the criterion (asks; its scores stay in the files)", Some("retire")),
+    bind(C::ScoringWeights, &[ch('<')], Action::Scoring(ScoringAction::MoveLeft), "move the criterion left", Some("reorder")),
+    bind(C::ScoringWeights, &[ch('>')], Action::Scoring(ScoringAction::MoveRight), "move the criterion right", Some("reorder")),
+    bind(C::ScoringWeights, &[ch('r')], Action::Scoring(ScoringAction::Retired), "the retired criteria: restore one, or drop its scores", Some("retired")),
+    // Scoring: the retired criteria.
+    bind(C::ScoringRetired, &[key(KeyCode::Down), ch('j')], Action::Down, "next retired criterion", Some("move")),
+    bind(C::ScoringRetired, &[key(KeyCode::Up), ch('k')], Action::Up, "previous retired criterion", Some("move")),
+    bind(C::ScoringRetired, &[key(KeyCode::Enter), ch('r')], Action::Scoring(ScoringAction::Restore), "restore the criterion, with every score it had", Some("restore")),
+    bind(C::ScoringRetired, &[ch('d')], Action::Scoring(ScoringAction::DropScores), "drop its scores from every partner (asks; not undoable)", Some("drop scores")),
+    bind(C::ScoringRetired, &[key(KeyCode::Esc)], Action::Back, "back to the weights row", Some("back")),
+    // Scoring: the comparison.
+    bind(C::ScoringCompare, &[key(KeyCode::Down), ch('j')], Action::Down, "next criterion", Some("move")),
+    bind(C::ScoringCompare, &[key(KeyCode::Up), ch('k')], Action::Up, "previous criterion", Some("move")),
+    bind(C::ScoringCompare, &[key(KeyCode::Esc), ch('v')], Action::Back, "back to the matrix", Some("back")),
     // The filter being typed, on any list.
     bind(C::Filter, &[key(KeyCode::Enter)], Action::Submit, "keep the filter and go back to the list", Some("keep")),
     bind(C::Filter, &[key(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
@@ -309,6 +364,20 @@ pub fn takes_text(context: Context) -> bool {
     matches!(context, Context::Form | Context::FormRows | Context::Filter)
 }
 
+/// The other modes of the screen whose context is `context`, whose keys its help
+/// lists too, so the keys of the Scoring tab's weights row can be read before it is
+/// open.
+pub fn modes(context: Context) -> &'static [Context] {
+    match context {
+        Context::Scoring => &[
+            Context::ScoringWeights,
+            Context::ScoringRetired,
+            Context::ScoringCompare,
+        ],
+        _ => &[],
+    }
+}
+
 /// The contexts consulted, in order, when `context` is active.
 pub fn chain(context: Context) -> Vec<Context> {
     let mut chain = vec![context];
@@ -353,6 +422,16 @@ pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
         ("score 80 · 2/8", "a candidate's weighted score, from 2 of 8 criteria"),
         ("⚑", "check-in overdue for the charter's cadence"),
         ("▸ !", "next milestone · already late"),
+    ]),
+    (C::Scoring, &[
+        ("4  4*  ·", "a score 1–5 · with evidence behind it · not scored"),
+        ("shading", "weak to strong: 1–2 red · 3 yellow · 4–5 green"),
+        ("NO_COLOR", "4–5 bold · 1–2 dim"),
+        ("80 · 2/8", "weighted score 0–100 · criteria scored of all"),
+        ("partial", "under half the criteria scored: ranked after the rest"),
+        ("▲2 ▼1", "places moved since you came to the tab"),
+        ("✓", "marked for comparison (Space, up to three)"),
+        ("‹ ›", "more criteria off-screen to the left or right"),
     ]),
     (C::Detail, &[
         ("[G] [A] [R] [-] [C]", "KPI green · amber · red · too early · closed"),

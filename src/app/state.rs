@@ -87,6 +87,27 @@ impl View {
         self.resolve_mut(focus)
     }
 
+    /// Shows `tab`, closing the layers; the tab is told it was entered when it was
+    /// not already the one showing.
+    pub fn enter(&mut self, tab: Tab, data: &Data) {
+        let arriving = self.tab != tab || !self.layers.is_empty();
+        self.layers.clear();
+        self.tab = tab;
+        if arriving {
+            self.tabs.get_mut(tab).entered(data);
+        }
+    }
+
+    /// Work on any screen that no file holds yet (see `Screen::unsaved`).
+    pub fn unsaved_work(&self) -> Vec<String> {
+        Tab::ALL
+            .iter()
+            .map(|tab| self.tabs.get(*tab))
+            .chain(self.layers.iter().map(Layer::screen))
+            .filter_map(Screen::unsaved)
+            .collect()
+    }
+
     /// The partner detail, when it is the top layer.
     pub fn detail(&self) -> Option<&DetailScreen> {
         match self.layers.last() {
@@ -191,8 +212,7 @@ impl App {
     }
 
     pub fn switch_tab(&mut self, tab: Tab) {
-        self.view.layers.clear();
-        self.view.tab = tab;
+        self.view.enter(tab, &self.data);
         // A message belongs to what was on screen; unsaved edits keep their own marker.
         self.status = None;
     }

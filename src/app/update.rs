@@ -93,13 +93,17 @@ fn quit(app: &App, fx: &mut Vec<Effect>) {
         .overlays
         .iter()
         .any(|overlay| matches!(overlay, Overlay::Form(form) if form.form.is_dirty()));
+    let work = app.view.unsaved_work();
     let question = match (unsaved_files(app), typing) {
+        (Some(files), _) => format!("{files} could not be written. Quit anyway?"),
+        (None, true) => "Quit and drop what you typed in the form?".to_string(),
+        (None, false) if !work.is_empty() => {
+            format!("Quit and drop {}?", work.join(" and "))
+        }
         (None, false) => {
             fx.push(Effect::Quit);
             return;
         }
-        (None, true) => "Quit and drop what you typed in the form?".to_string(),
-        (Some(files), _) => format!("{files} could not be written. Quit anyway?"),
     };
     fx.push(Effect::Ask(Confirm::new(question, vec![Effect::Quit])));
 }

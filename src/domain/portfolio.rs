@@ -43,17 +43,6 @@ pub struct PartnerSummary {
     pub assessments: Vec<KpiAssessment>,
 }
 
-impl PartnerSummary {
-    /// "80 · 2/8": the weighted score with its coverage, criteria scored of all;
-    /// "– · 0/8" before any is scored.
-    pub fn score_label(&self) -> String {
-        let value = self.score.value.map_or("–".to_string(), |value| {
-            (value.round() as i64).to_string()
-        });
-        format!("{value} · {}/{}", self.score.scored, self.score.criteria)
-    }
-}
-
 /// Partners per stage, in the workspace's order; stages a partner names but the
 /// workspace lacks come last (named by their id), so no partner goes uncounted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,7 +234,7 @@ mod tests {
         assert_eq!(summary.bands[3], (HealthBand::NotStarted, 0));
         assert_eq!(summary.partners[0].milestones.overdue, 1);
         // Scores always carry their coverage.
-        assert_eq!(summary.partners[1].score_label(), "– · 0/8");
+        assert_eq!(summary.partners[1].score.label(), "– · 0/8");
         let kinds: Vec<_> = summary.attention.iter().map(|i| i.kind.as_str()).collect();
         assert_eq!(kinds, ["no_agreement", "overdue_milestone"]);
     }

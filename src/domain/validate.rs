@@ -262,16 +262,6 @@ pub fn validate_partner(partner: &Partner, workspace: &Workspace) -> Vec<Problem
                 ),
             ));
         }
-        if workspace.criterion(&score.criterion).is_none() {
-            problems.push(problem(
-                Warning,
-                at.field("criterion"),
-                format!(
-                    "\"{}\" is not a criterion of the workspace; its score is ignored",
-                    score.criterion
-                ),
-            ));
-        }
     }
     for (index, entry) in partner.feedback.iter().enumerate() {
         if !(1..=5).contains(&entry.sentiment) {
@@ -452,13 +442,14 @@ mod tests {
     }
 
     #[test]
-    fn scores_out_of_range_are_errors_and_unknown_criteria_warnings() {
+    fn scores_out_of_range_are_errors() {
+        // Scores for criteria the workspace lacks are `check`'s warnings (check.rs).
         let mut p = partner("prospect");
         p.scores.push(Score::new("expertise", 7, ""));
         p.scores.push(Score::new("vibes", 3, ""));
         let problems = validate_partner(&p, &Workspace::new("T"));
         let severities: Vec<_> = problems.iter().map(|p| p.severity).collect();
-        assert_eq!(severities, [Severity::Error, Severity::Warning]);
+        assert_eq!(severities, [Severity::Error]);
     }
 
     #[test]

@@ -115,6 +115,33 @@ impl Theme {
         }
     }
 
+    /// A score cell, shaded from weak (1) to strong (5). Without colour the digit
+    /// carries it: bold for 4–5, dim for 1–2.
+    pub fn score(self, score: u8) -> Style {
+        if self.color {
+            let shade = match score {
+                0 | 1 => Color::Red,
+                2 => Color::LightRed,
+                3 => Color::Yellow,
+                4 => Color::LightGreen,
+                _ => Color::Green,
+            };
+            Style::new().bg(shade).fg(Color::Black)
+        } else {
+            match score {
+                4.. => Style::new().add_modifier(Modifier::BOLD),
+                3 => Style::new(),
+                _ => Style::new().add_modifier(Modifier::DIM),
+            }
+        }
+    }
+
+    /// A value being tried, not saved yet (a weight on the Scoring tab).
+    pub fn tried(self) -> Style {
+        self.fg(Color::Magenta)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
     pub fn kpi(self, status: KpiStatus) -> Style {
         match status {
             KpiStatus::Green => self.good(),

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod fixture;
+pub mod scoring;
 
 pub use fixture::{fixture, fixture_today};
 

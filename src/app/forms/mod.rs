@@ -8,6 +8,7 @@ pub mod charter;
 pub mod partner;
 pub mod profile;
 pub mod roles;
+pub mod scoring;
 pub mod stage;
 pub mod workspace;
 

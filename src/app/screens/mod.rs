@@ -47,6 +47,16 @@ pub trait Screen {
     /// Selects what a change just added or moved.
     fn reveal(&mut self, _data: &Data, _what: &Reveal) {}
 
+    /// The tab was switched to (from another tab, or from under a layer): a screen
+    /// that shows what changed "since you came here" starts counting again.
+    fn entered(&mut self, _data: &Data) {}
+
+    /// Work on the screen that is in no file and would be lost on quitting (weights
+    /// being tried), in words for the question that asks first.
+    fn unsaved(&self) -> Option<String> {
+        None
+    }
+
     /// Pasted text, for the text being typed; says whether it was taken.
     fn paste(&mut self, _data: &Data, _text: &str) -> bool {
         false
@@ -111,7 +121,7 @@ impl Tabs {
             overview: OverviewScreen::new(data),
             pipeline: PipelineScreen::new(data),
             timeline: TimelineScreen,
-            scoring: ScoringScreen,
+            scoring: ScoringScreen::new(data),
             scorecard: ScorecardScreen,
         }
     }

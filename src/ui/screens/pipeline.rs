@@ -272,7 +272,7 @@ fn card(view: &View, index: usize, columns: usize) -> Vec<Line<'static>> {
     // Health with its basis ("◐ 69 (85)"); a closed stage says which; a candidate,
     // not judged yet, shows its selection score with its coverage instead.
     let badge = match (figures, role) {
-        (Some(f), Some(StageRole::Candidate)) => format!("score {}", f.score_label()),
+        (Some(f), Some(StageRole::Candidate)) => format!("score {}", f.score.label()),
         (Some(f), _) => format!("{} {:>3}", band_symbol(band), f.health.badge()),
         (None, _) => format!("{}   –", band_symbol(band)),
     };

@@ -22,13 +22,15 @@ fn shadowed(binding: &Binding, screen: Context) -> bool {
 /// then the symbols.
 pub fn help_lines(screen: Context, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for context in keymap::chain(screen) {
+    let mut contexts = keymap::chain(screen);
+    contexts.splice(1..1, keymap::modes(screen).iter().copied());
+    for context in contexts {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
         lines.push(Line::styled(context.title(), theme.heading()));
         for binding in keymap::bindings(context) {
-            if context != screen && shadowed(binding, screen) {
+            if context == Context::Global && shadowed(binding, screen) {
                 continue;
             }
             lines.push(Line::from(vec![

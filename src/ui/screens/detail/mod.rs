@@ -17,7 +17,7 @@ use crate::app::screens::DetailScreen;
 use crate::app::screens::detail::{Section, rows};
 use crate::domain::dates::{days_between, describe_due};
 use crate::domain::partner::{ClauseStatus, Partner};
-use crate::text::{truncate, width};
+use crate::text::{truncate, width, wrap};
 use crate::ui::theme::{Theme, band_symbol};
 
 pub fn render(screen: &DetailScreen, data: &Data, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -275,27 +275,4 @@ fn clause_mark(status: ClauseStatus, theme: Theme) -> (&'static str, Style) {
         ClauseStatus::NeedsReview => ("!", theme.bad()),
         ClauseStatus::NotStarted => ("·", theme.dim()),
     }
-}
-
-/// Greedy word wrap to `width` columns (at least one line).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(10);
-    let mut lines = Vec::new();
-    for paragraph in text.lines() {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        lines.push(line);
-    }
-    if lines.is_empty() {
-        lines.push(String::new());
-    }
-    lines
 }
