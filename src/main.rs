@@ -54,8 +54,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
-            let findings = find_problems(&store, &snapshot);
             let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
+            let findings = find_problems(&store, &snapshot, today);
             let text = match format {
                 Format::Json => report::status_json(&snapshot, &findings, today),
                 Format::Markdown => report::status_markdown(&snapshot, &findings, today, source),
@@ -69,7 +69,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
-            let findings = find_problems(&store, &snapshot);
+            let (today, _) = cli::resolve_today(cli.today, &snapshot.workspace);
+            let findings = find_problems(&store, &snapshot, today);
             for line in findings.lines() {
                 println!("{}", report::printable(&line));
             }

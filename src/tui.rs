@@ -58,6 +58,7 @@ pub fn run_loop<B: Backend>(
             AppEvent::Term(Event::Key(key)) => {
                 // A session left open past midnight moves to the new day.
                 app.follow_clock(clock().date());
+                app.now = Some(Instant::now());
                 handle_key(app, key);
             }
             AppEvent::Term(Event::Paste(text)) => handle_paste(app, &text),

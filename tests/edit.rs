@@ -627,9 +627,9 @@ fn space_cycles_components_and_closes_actions_and_dates_are_edited() {
         "2026-12-05"
     );
 
-    dispatch(&mut app, Action::Detail(DetailAction::NextSection));
-    dispatch(&mut app, Action::Detail(DetailAction::NextSection));
-    assert_eq!(app.view.detail().unwrap().section, Section::Activity);
+    while app.view.detail().unwrap().section != Section::Activity {
+        dispatch(&mut app, Action::Detail(DetailAction::NextSection));
+    }
     let open_before = in_memory(&app, id).open_actions().count();
     key(&mut app, KeyCode::Char(' '));
     let closed = on_disk(&app, id);

@@ -97,6 +97,8 @@ enum Written {
 fn commit(app: &mut App, mut change: Change) -> bool {
     if let Some(Content::Partner(partner)) = change.after.as_mut() {
         app.data.fill_ids(partner);
+        // A file edited by hand with readings out of order is written in order.
+        crate::domain::readings::sort_readings(partner);
     }
     if change.before == change.after {
         say(app, Level::Info, "nothing changed");
@@ -125,8 +127,7 @@ fn commit(app: &mut App, mut change: Change) -> bool {
         }
         Ok(written) => {
             let done = change.description.clone();
-            app.history.undo.push(change);
-            app.history.redo.clear();
+            app.history.record(change, app.now);
             report(app, written, &done);
             app.data_changed();
             true
@@ -299,6 +300,8 @@ fn replay(app: &mut App, direction: Direction) {
         say(app, Level::Info, format!("nothing to {verb}"));
         return;
     };
+    // What is pressed after an undo or a redo is a step of its own.
+    app.history.close_burst();
     let value = match direction {
         Direction::Undo => change.before.clone(),
         Direction::Redo => change.after.clone(),

@@ -6,7 +6,7 @@
 use super::action::Action;
 use super::form::FormSpec;
 use super::history::{Change, Doc};
-use super::records::Item;
+use super::records::{Item, Rec};
 use super::screens::{Layer, Tab};
 
 #[derive(Debug)]
@@ -84,8 +84,19 @@ pub enum Reveal {
     Item(Item),
     /// A member of the team, by handle.
     Member(String),
+    /// A milestone of a partner (wherever milestones are listed).
+    Milestone {
+        partner: String,
+        at: Rec,
+    },
     /// A scoring criterion of the workspace, by id.
     Criterion(String),
+    /// A record of a partner by its id — a KPI, a reading, feedback, a review: the
+    /// Scorecard finds which it is.
+    Record {
+        partner: String,
+        id: String,
+    },
 }
 
 /// A yes/no question that names what it is about, and what yes does.

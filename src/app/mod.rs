@@ -42,6 +42,7 @@ pub mod form;
 pub mod forms;
 pub mod history;
 pub mod keymap;
+pub mod milestones;
 pub mod model;
 pub mod overlays;
 pub mod records;

@@ -2,6 +2,8 @@
 //! is on screen (tabs, layers over them, overlays on top), the status line — and the
 //! one rule that says which screen gets a key.
 
+use std::time::Instant;
+
 use chrono::NaiveDate;
 
 use crate::cli::TodaySource;
@@ -145,6 +147,10 @@ pub struct App {
     pub timers: Timers,
     /// The data directory as the status line shows it.
     pub data_label: String,
+    /// When the key being handled was pressed, as the event loop read the clock
+    /// (tests set it): quick presses on one thing make one undo step. `None` until
+    /// a key came in through the loop.
+    pub now: Option<Instant>,
 }
 
 impl App {
@@ -172,6 +178,7 @@ impl App {
             should_quit: false,
             timers: Timers::default(),
             data_label,
+            now: None,
         }
     }
 

@@ -24,6 +24,22 @@ pub struct SideSentiment {
     pub mean: f64,
     /// Notes within `RECENT_DAYS`.
     pub notes: usize,
+    /// The side's mean the day before its latest note, over the notes before it:
+    /// where the latest note took it from. `None` with no earlier recent note.
+    pub before: Option<f64>,
+}
+
+impl SideSentiment {
+    /// Which way the latest note moved the side's mean: `↑`, `→` or `↓` (a move
+    /// under a tenth of a point is none); empty with nothing to compare.
+    pub fn arrow(&self) -> &'static str {
+        match self.before {
+            Some(before) if self.mean > before + 0.05 => "↑",
+            Some(before) if self.mean < before - 0.05 => "↓",
+            Some(_) => "→",
+            None => "",
+        }
+    }
 }
 
 /// How much a note of `date` counts on `today`: 1 today, halving every
@@ -57,10 +73,35 @@ pub fn by_side(partner: &Partner, today: NaiveDate) -> Vec<SideSentiment> {
     Side::ALL
         .into_iter()
         .filter_map(|side| {
-            let notes = partner.feedback.iter().filter(|note| note.side == side);
-            weighted_mean(notes, today).map(|(mean, notes)| SideSentiment { side, mean, notes })
+            let notes: Vec<&Feedback> = partner
+                .feedback
+                .iter()
+                .filter(|note| note.side == side && note.date <= today)
+                .collect();
+            let (mean, count) = weighted_mean(notes.iter().copied(), today)?;
+            Some(SideSentiment {
+                side,
+                mean,
+                notes: count,
+                before: before_latest(&notes, today).map(|(before, _)| before),
+            })
         })
         .collect()
+}
+
+/// Of one side's `notes` up to today: the weighted mean the day before the latest
+/// note, over the notes before it, and that latest note. `None` when the latest
+/// note is no longer recent or nothing came before it.
+fn before_latest<'a>(notes: &[&'a Feedback], today: NaiveDate) -> Option<(f64, &'a Feedback)> {
+    // The latest by date; of two on one day, the one written last.
+    let latest = notes.iter().copied().rev().max_by_key(|note| note.date)?;
+    weight(latest.date, today)?;
+    let eve = add_days(latest.date, -1);
+    let (before, _) = weighted_mean(
+        notes.iter().copied().filter(|note| note.date < latest.date),
+        eve,
+    )?;
+    Some((before, latest))
 }
 
 /// The partner side's average fell by at least `DROP_POINTS` with its latest note.
@@ -83,17 +124,7 @@ pub fn partner_side_drop(partner: &Partner, today: NaiveDate) -> Option<Sentimen
         .iter()
         .filter(|note| note.side == Side::Theirs && note.date <= today)
         .collect();
-    // The latest by date; of two on one day, the one written last.
-    let latest = theirs.iter().copied().rev().max_by_key(|note| note.date)?;
-    weight(latest.date, today)?;
-    let eve = add_days(latest.date, -1);
-    let (before, _) = weighted_mean(
-        theirs
-            .iter()
-            .copied()
-            .filter(|note| note.date < latest.date),
-        eve,
-    )?;
+    let (before, latest) = before_latest(&theirs, today)?;
     let (now, _) = weighted_mean(theirs.iter().copied(), today)?;
     (before - now >= DROP_POINTS - 1e-9).then(|| SentimentDrop {
         before,
@@ -157,15 +188,20 @@ mod tests {
                 SideSentiment {
                     side: Side::Ours,
                     mean: 4.0,
-                    notes: 1
+                    notes: 1,
+                    // The year-old 1 before it no longer counts.
+                    before: None,
                 },
                 SideSentiment {
                     side: Side::Theirs,
                     mean: 3.0,
-                    notes: 2
+                    notes: 2,
+                    // The day before today's 2, theirs stood at the 5.
+                    before: Some(5.0),
                 },
             ]
         );
+        assert_eq!((sides[0].arrow(), sides[1].arrow()), ("", "↓"));
     }
 
     #[test]

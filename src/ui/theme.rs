@@ -6,6 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::health::HealthBand;
 use crate::domain::kpi::KpiStatus;
+use crate::domain::timeline::MilestoneStatus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -170,5 +171,35 @@ pub fn kpi_letter(status: KpiStatus) -> &'static str {
         KpiStatus::Red => "R",
         KpiStatus::TooEarly { .. } => "-",
         KpiStatus::Closed(_) => "C",
+    }
+}
+
+/// The symbol that carries a milestone's status without colour.
+pub fn milestone_symbol(status: MilestoneStatus) -> &'static str {
+    match status {
+        MilestoneStatus::Done => "✓",
+        MilestoneStatus::InProgress => "▶",
+        MilestoneStatus::Planned => "○",
+        MilestoneStatus::Blocked => "■",
+        MilestoneStatus::Cancelled => "x",
+    }
+}
+
+impl Theme {
+    /// A milestone by its status; late (open and past due) overrides it.
+    pub fn milestone(self, status: MilestoneStatus, late: bool) -> Style {
+        match status {
+            MilestoneStatus::Done => self.good(),
+            MilestoneStatus::Cancelled => self.dim(),
+            MilestoneStatus::Blocked => self.bad(),
+            _ if late => self.bad(),
+            MilestoneStatus::InProgress => self.fg(Color::Cyan),
+            MilestoneStatus::Planned => self.text(),
+        }
+    }
+
+    /// The line for today on a calendar.
+    pub fn today(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
 }

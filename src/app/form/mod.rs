@@ -93,6 +93,10 @@ pub struct Group {
     /// The fields of a new row, empty.
     template: Vec<Field>,
     pub rows: Vec<Vec<Field>>,
+    /// Beside each row, the id of the record it was filled from (`None`: a new
+    /// row), so a confirmed row lands on its record however rows were added or
+    /// removed around it.
+    keys: Vec<Option<String>>,
 }
 
 impl Group {
@@ -109,6 +113,22 @@ impl Group {
             label: label.to_string(),
             template: row(None).iter().map(Field::blank).collect(),
             rows: items.iter().map(|item| row(Some(item))).collect(),
+            keys: vec![None; items.len()],
+        }
+    }
+
+    /// `of`, each row remembering the record it shows by `key(item)` (read back
+    /// with `Values::key`).
+    pub fn keyed<T>(
+        name: &'static str,
+        label: &str,
+        items: &[T],
+        key: impl Fn(&T) -> String,
+        row: impl Fn(Option<&T>) -> Vec<Field>,
+    ) -> Group {
+        Group {
+            keys: items.iter().map(|item| Some(key(item))).collect(),
+            ..Group::of(name, label, items, row)
         }
     }
 }
@@ -298,6 +318,7 @@ impl Form {
         };
         let row = group.template.iter().map(Field::blank).collect();
         group.rows.insert(at, row);
+        group.keys.insert(at.min(group.keys.len()), None);
         self.set_focus(Slot::Row {
             entry,
             row: at,
@@ -314,6 +335,9 @@ impl Form {
             return;
         };
         group.rows.remove(row);
+        if row < group.keys.len() {
+            group.keys.remove(row);
+        }
         let next = if group.rows.is_empty() {
             Slot::EmptyGroup(entry)
         } else {
@@ -368,11 +392,12 @@ impl Form {
                 Entry::Field(field) => values.insert(field.name, parse(field)?),
                 Entry::Group(group) => {
                     let mut rows = Vec::new();
-                    for fields in &group.rows {
+                    for (index, fields) in group.rows.iter().enumerate() {
                         let mut row = Values::default();
                         for field in fields {
                             row.insert(field.name, parse(field)?);
                         }
+                        row.set_key(group.keys.get(index).cloned().flatten());
                         rows.push(row);
                     }
                     values.insert_rows(group.name, rows);

@@ -5,8 +5,12 @@
 pub mod activity;
 pub mod agreement;
 pub mod charter;
+pub mod feedback;
+pub mod kpi;
+pub mod milestones;
 pub mod partner;
 pub mod profile;
+pub mod review;
 pub mod roles;
 pub mod scoring;
 pub mod stage;

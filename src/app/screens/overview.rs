@@ -103,6 +103,7 @@ impl Screen for OverviewScreen {
                         | AttentionKind::DeliverableOverdue
                         | AttentionKind::NoAgreement => Section::Agreement,
                         AttentionKind::MeetingOverdue => Section::Charter,
+                        AttentionKind::OverdueMilestone => Section::Milestones,
                         _ => Section::Profile,
                     };
                     let detail = DetailScreen::new(data, &item.partner, section);
