@@ -6,12 +6,13 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use crate::domain::goals::goals_without_kpi;
 use crate::domain::integrity::{
     partner_id_problems, partner_reference_problems, workspace_id_problems,
 };
 use crate::domain::scoring::Score;
 use crate::domain::validate::{
-    FieldPath, Problem, Severity, duplicate_names, validate_partner, validate_workspace,
+    FieldPath, Problem, Severity, duplicate_names, problem, validate_partner, validate_workspace,
 };
 use crate::domain::{Partner, Workspace};
 use crate::store::locate::Positions;
@@ -139,6 +140,18 @@ pub fn find_problems<'a>(store: &Store, snapshot: &'a Snapshot, today: NaiveDate
         problems.extend(partner_reference_problems(
             &file.partner,
             &snapshot.workspace,
+        ));
+        problems.extend(goals_without_kpi(&file.partner, &snapshot.workspace).into_iter().map(
+            |(index, goal)| {
+                problem(
+                    Severity::Warning,
+                    FieldPath::at("goals").item(index).field("statement"),
+                    format!(
+                        "goal \"{}\" has no KPI: joint work is under way, so link a KPI that measures it (the KPI's goal field)",
+                        goal.statement
+                    ),
+                )
+            },
         ));
         problems.extend(score_problems(&file.partner, &snapshot.workspace));
         problems.extend(reading_problems(&file.partner, today));

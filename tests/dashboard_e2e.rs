@@ -114,14 +114,14 @@ fn demo_walkthrough() {
         screen
             .contents()
             .lines()
-            .any(|line| line.contains("› ▲ 17d late"))
+            .any(|line| line.contains("› ▲      now"))
     });
     pty.press(Key::Enter);
     pty.wait_until(
         "the detail's header: the selected item's partner and its health",
         WAIT,
         |screen| {
-            pty::screen_row(screen, 1).contains("Millbrook City Council")
+            pty::screen_row(screen, 1).contains("Tidewater University")
                 && pty::screen_row(screen, 2).contains("health")
         },
     );
@@ -241,7 +241,7 @@ fn resize_redraws() {
     // first frame: a resize before that is lost. A key it has answered proves the
     // event loop is running.
     pty.send("j");
-    pty.wait_for("› ▲ 17d late", WAIT);
+    pty.wait_for("› ▲      now", WAIT);
 
     pty.resize(120, 40);
     // Only the wide layout has the Portfolio health and Next 14 days panels.

@@ -8,6 +8,7 @@ mod common;
 mod pty;
 
 use common::*;
+use pactboard::domain::kpi::KpiRules;
 use pactboard::domain::portfolio::summarize_partner;
 use pactboard::store::Store;
 use pty::{Key, Pty, WAIT};
@@ -31,11 +32,11 @@ fn a_reading_typed_on_the_scorecard_is_in_the_file_and_in_the_status() {
     let (_dir, data) = demo_copy();
     let store = Store::new(&data);
     let before = store.load().unwrap();
-    // The tab opens on the first partner with KPIs.
+    // The tab opens on the first partner with a KPI still running.
     let first = before
         .partners
         .iter()
-        .find(|file| !file.partner.kpis.is_empty())
+        .find(|file| file.partner.kpis.iter().any(|kpi| kpi.closed.is_none()))
         .unwrap();
     let id = first.id.clone();
     let json_before = json_kpis(&data, &id);
@@ -49,8 +50,7 @@ fn a_reading_typed_on_the_scorecard_is_in_the_file_and_in_the_status() {
         "the first partner with KPIs is on screen\n{}",
         pty.report()
     );
-    // The first KPI of the first partner: g goes to it (it is selected already).
-    pty.send("g");
+    // The tab opens on the partner's first open KPI (closed ones are history).
     let marked = screen
         .lines()
         .find(|line| line.starts_with("│› "))
@@ -105,15 +105,9 @@ fn a_reading_typed_on_the_scorecard_is_in_the_file_and_in_the_status() {
     ] {
         assert_eq!(json_after[key], count, "{key}: {json_after}");
     }
-    let cadence = first
-        .partner
-        .cadence_days(before.workspace.checkin_cadence_days);
-    let status_before = kpi
-        .assess(today, before.workspace.thresholds, cadence)
-        .status;
-    let status_after = saved
-        .assess(today, after.workspace.thresholds, cadence)
-        .status;
+    let rules = KpiRules::of(&before.workspace, &first.partner);
+    let status_before = kpi.assess(today, rules).status;
+    let status_after = saved.assess(today, rules).status;
     assert_ne!(
         status_before, status_after,
         "42 changes the status of the demo's first KPI: the test shows the status follows"

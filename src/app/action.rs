@@ -47,6 +47,8 @@ pub enum Action {
     /// `L`/`H`: move the selected partner to the next/previous stage.
     StageNext,
     StagePrev,
+    /// `m`: move the selected partner to any stage, with a reason.
+    MoveStage,
     /// `/`: type a filter for the list on screen.
     StartFilter,
     /// `Ctrl-s` in a form, `Enter` in the filter: confirm what is being typed.

@@ -276,6 +276,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Pipeline, &[key(KeyCode::Up), ch('k')], Action::Up, "previous card", Some("card")),
     bind(C::Pipeline, &[ch('H'), shift(KeyCode::Left)], Action::StagePrev, "move the partner to the previous stage", Some("stage")),
     bind(C::Pipeline, &[ch('L'), shift(KeyCode::Right)], Action::StageNext, "move the partner to the next stage", Some("stage")),
+    bind(C::Pipeline, &[ch('m')], Action::MoveStage, "move the partner to any stage, with a reason", None),
     bind(C::Pipeline, &[key(KeyCode::Enter)], Action::Open, "open the partner", Some("open")),
     bind(C::Pipeline, &[ch('a')], Action::Add, "add a partner", Some("add")),
     bind(C::Pipeline, &[ch('e')], Action::Edit, "edit the partner's profile", None),
@@ -399,6 +400,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Detail, &[ch('d')], Action::Delete, "delete the selected item (asks first)", Some("delete")),
     bind(C::Detail, &[ch('H'), shift(KeyCode::Left)], Action::StagePrev, "move the partner to the previous stage", None),
     bind(C::Detail, &[ch('L'), shift(KeyCode::Right)], Action::StageNext, "move the partner to the next stage", None),
+    bind(C::Detail, &[ch('m')], Action::MoveStage, "move the partner to any stage, with a reason", None),
     bind(C::Detail, &[ch(' ')], Action::Detail(DetailAction::CycleStatus), "next status (agreement, deliverable), done/open (action)", None),
     bind(C::Detail, &[key(KeyCode::Esc)], Action::Back, "back to where you came from", Some("back")),
     // The detail's Milestones section: the Timeline's milestone keys.
@@ -529,9 +531,13 @@ pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
     (C::Overview, &[
         ("▲ ◆ ○", "late or red · warning · coming due"),
         ("● ◐ ○ ·", "health good (70+) · fair (40+) · poor · not started"),
+        ("69 (85)", "health 69, judged on 85 of 100 points (no bracket: on all 100)"),
+        ("under way", "the average is over the partners formalizing or operating"),
     ]),
     (C::Pipeline, &[
         ("● ◐ ○ ·", "health good (70+) · fair (40+) · poor · not started"),
+        ("69 (85)", "health 69, judged on 85 of 100 points (no bracket: on all 100)"),
+        ("score 80 · 2/8", "a candidate's weighted score, from 2 of 8 criteria"),
         ("⚑", "check-in overdue for the charter's cadence"),
         ("▸ !", "next milestone · already late"),
     ]),
@@ -578,7 +584,8 @@ pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
         ("stale ⚠", "no recent reading · the trend misses the target"),
     ]),
     (C::Detail, &[
-        ("[G] [A] [R] [S]", "KPI green · amber · red · stale (⚠ early warning)"),
+        ("[G] [A] [R] [-] [C]", "KPI green · amber · red · too early · closed"),
+        ("⚠ ◷", "early warning · stale (no reading within the check-in cadence)"),
         ("S M A T", "goal is specific · measurable · aligned · time-bound (· fails)"),
         ("✓ ~ ! ·", "agreed · drafting · needs review · not started"),
         ("☐ ☑", "action open · done"),

@@ -112,7 +112,7 @@ impl Theme {
             HealthBand::Good => self.good(),
             HealthBand::Fair => self.warn(),
             HealthBand::Poor => self.bad(),
-            HealthBand::NotStarted => self.dim(),
+            HealthBand::NotStarted | HealthBand::Closed => self.dim(),
         }
     }
 
@@ -148,7 +148,7 @@ impl Theme {
             KpiStatus::Green => self.good(),
             KpiStatus::Amber => self.warn(),
             KpiStatus::Red => self.bad(),
-            KpiStatus::Stale | KpiStatus::NotStarted => self.dim(),
+            KpiStatus::TooEarly { .. } | KpiStatus::Closed(_) => self.dim(),
         }
     }
 }
@@ -159,7 +159,7 @@ pub fn band_symbol(band: HealthBand) -> &'static str {
         HealthBand::Good => "●",
         HealthBand::Fair => "◐",
         HealthBand::Poor => "○",
-        HealthBand::NotStarted => "·",
+        HealthBand::NotStarted | HealthBand::Closed => "·",
     }
 }
 
@@ -169,8 +169,8 @@ pub fn kpi_letter(status: KpiStatus) -> &'static str {
         KpiStatus::Green => "G",
         KpiStatus::Amber => "A",
         KpiStatus::Red => "R",
-        KpiStatus::Stale => "S",
-        KpiStatus::NotStarted => "-",
+        KpiStatus::TooEarly { .. } => "-",
+        KpiStatus::Closed(_) => "C",
     }
 }
 

@@ -14,6 +14,7 @@ pub mod profile;
 pub mod review;
 pub mod roles;
 pub mod scoring;
+pub mod stage;
 pub mod workspace;
 
 use super::form::{Field, Values};

@@ -93,7 +93,7 @@ impl KpiChoice {
                 .get(index)
                 .filter(|_| kpi.closed.is_none())
                 .map(|a| {
-                    let f = kpi_figures(kpi, a, data.workspace.thresholds, data.today);
+                    let f = kpi_figures(kpi, a);
                     format!(" ({})", f.status.label())
                 })
                 .unwrap_or_default();

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 
 use crate::app::Data;
 use crate::app::screens::OverviewScreen;
-use crate::domain::attention::{AttentionItem, Severity, Upcoming, UpcomingKind};
+use crate::domain::attention::{AttentionItem, Severity, Upcoming};
 use crate::domain::dates::days_between;
 use crate::domain::portfolio::UPCOMING_DAYS;
 use crate::text::{fit, fit_right, truncate, width};
@@ -97,19 +97,22 @@ fn render_wide(view: &View, frame: &mut Frame, area: Rect) {
     render_stage_block(view, frame, stages);
 }
 
-/// "Health 58 avg  ● good 3  ◐ fair 2  ○ poor 2  · not started 1"
+/// "65 avg of 6 under way": the portfolio's health and whom it averages — the
+/// partners formalizing or operating (`of` is what joins the two).
+fn average_of(view: &View, of: &str) -> String {
+    let summary = &view.data.summary;
+    let average = summary.average_health.map_or("–".to_string(), |value| {
+        (value.round() as i64).to_string()
+    });
+    format!("{average}{of}{} under way", summary.health_partners)
+}
+
+/// "Health 58 avg of 7 under way  ● good 3  ◐ fair 2  ○ poor 2  · not started 0"
 fn health_summary(view: &View) -> Line<'static> {
     let theme = view.theme;
-    let average = view
-        .data
-        .summary
-        .average_health
-        .map_or("–".to_string(), |value| {
-            (value.round() as i64).to_string()
-        });
     let mut spans = vec![
         Span::styled(" Health ", theme.title()),
-        Span::styled(format!("{average} avg "), theme.title()),
+        Span::styled(format!("{} ", average_of(view, " avg of ")), theme.title()),
     ];
     for (band, count) in view.data.summary.bands {
         spans.push(Span::styled(
@@ -310,16 +313,9 @@ fn bar(count: usize, max: usize, columns: usize) -> String {
 
 fn render_health_block(view: &View, frame: &mut Frame, area: Rect) {
     let theme = view.theme;
-    let average = view
-        .data
-        .summary
-        .average_health
-        .map_or("–".to_string(), |value| {
-            (value.round() as i64).to_string()
-        });
     let block = Block::bordered()
         .title(Span::styled(
-            format!(" Portfolio health {average} "),
+            format!(" Portfolio health {} ", average_of(view, " · ")),
             theme.heading(),
         ))
         .border_style(theme.border());
@@ -365,18 +361,28 @@ fn render_health_block(view: &View, frame: &mut Frame, area: Rect) {
         (figures.health.score, file.partner.name.to_lowercase())
     });
     let room = (area.height as usize).saturating_sub(2 + lines.len());
-    for (file, figures) in ranked.into_iter().take(room) {
+    ranked.truncate(room);
+    // The score with its basis when not every part was judged: "69 (85)", the
+    // numbers lined up on the right.
+    let badge_width = ranked
+        .iter()
+        .map(|(_, figures)| width(&figures.health.badge()))
+        .max()
+        .unwrap_or(3)
+        .max(3);
+    for (file, figures) in ranked {
         let band = figures.health.band();
+        let badge = format!(
+            " {:>badge_width$} {} ",
+            figures.health.badge(),
+            band_symbol(band)
+        );
         lines.push(Line::from(vec![
-            Span::styled(
-                format!(
-                    " {:>3} {} ",
-                    figures.health.score.unwrap_or(0),
-                    band_symbol(band)
-                ),
-                theme.band(band),
-            ),
-            Span::raw(truncate(&file.partner.name, inner_width.saturating_sub(7))),
+            Span::styled(badge.clone(), theme.band(band)),
+            Span::raw(truncate(
+                &file.partner.name,
+                inner_width.saturating_sub(width(&badge)),
+            )),
         ]));
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
@@ -501,11 +507,8 @@ fn upcoming_line(view: &View, entry: &Upcoming, columns: usize) -> Line<'static>
             fit(&entry.partner_name, partner_width)
         );
         let rest = columns.saturating_sub(width(&prefix) + 11);
-        // The kind has its column: "check-in (every 14 days)" needs only the cadence.
-        let what = match entry.kind {
-            UpcomingKind::CheckIn => entry.what.trim_start_matches("check-in ").to_string(),
-            _ => entry.what.clone(),
-        };
+        // The kind has its column, so the thing itself follows: "every 14 days".
+        let what = entry.what.clone();
         return Line::from(vec![
             Span::styled(prefix, style),
             Span::styled(fit(entry.kind.label(), 10) + " ", theme.dim()),
@@ -515,11 +518,7 @@ fn upcoming_line(view: &View, entry: &Upcoming, columns: usize) -> Line<'static>
     let partner_width = (columns / 3).clamp(8, 20);
     let prefix = format!(" {date}  {} ", fit(&entry.partner_name, partner_width));
     let rest = columns.saturating_sub(width(&prefix));
-    // A check-in says what it is; the rest read "milestone: Pilot launch".
-    let what = match entry.kind {
-        UpcomingKind::CheckIn => entry.what.clone(),
-        kind => format!("{}: {}", kind.label(), entry.what),
-    };
+    let what = entry.text();
     Line::from(vec![
         Span::styled(prefix, style),
         Span::styled(truncate(&what, rest), theme.dim()),

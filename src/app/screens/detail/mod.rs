@@ -146,6 +146,7 @@ impl Screen for DetailScreen {
             }
             Action::StageNext => commands::move_stage(data, &self.partner, 1, fx),
             Action::StagePrev => commands::move_stage(data, &self.partner, -1, fx),
+            Action::MoveStage => commands::pick_stage(data, &self.partner, fx),
             Action::Back => fx.push(Effect::Pop),
             _ => {}
         }

@@ -11,14 +11,22 @@ use crate::store::PartnerFile;
 
 use super::figures::{KpiFigures, kpi_figures};
 
-/// Partners with KPIs first, then those without (they have nothing to score yet),
-/// each in the data's order (by id, which follows the name).
+/// Partners with KPIs still running first, then those whose KPIs are all closed
+/// (history), then those without any (they have nothing to score yet), each in the
+/// data's order (by id, which follows the name).
 pub fn partners(data: &Data) -> Vec<&PartnerFile> {
-    let (with, without): (Vec<&PartnerFile>, Vec<&PartnerFile>) = data
-        .partners
-        .iter()
-        .partition(|file| !file.partner.kpis.is_empty());
-    with.into_iter().chain(without).collect()
+    let mut partners: Vec<&PartnerFile> = data.partners.iter().collect();
+    partners.sort_by_key(|file| {
+        let kpis = &file.partner.kpis;
+        if kpis.iter().any(|kpi| kpi.closed.is_none()) {
+            0
+        } else if kpis.is_empty() {
+            2
+        } else {
+            1
+        }
+    });
+    partners
 }
 
 /// One perspective's KPIs, as indexes into the partner's `kpis`: open ones first,
@@ -118,12 +126,7 @@ pub fn reading_order(kpi: &Kpi) -> Vec<Rec> {
 pub fn figures_of<'a>(data: &'a Data, id: &str, index: usize) -> Option<KpiFigures<'a>> {
     let kpi = data.partner_data(id)?.kpis.get(index)?;
     let assessment = data.figures(id)?.assessments.get(index)?;
-    Some(kpi_figures(
-        kpi,
-        assessment,
-        data.workspace.thresholds,
-        data.today,
-    ))
+    Some(kpi_figures(kpi, assessment))
 }
 
 /// One row of the portfolio: a partner's open KPI and its figures.
@@ -156,7 +159,7 @@ pub fn portfolio<'a>(data: &'a Data, perspective: Option<&str>) -> Vec<Portfolio
             }
             rows.push(PortfolioRow {
                 partner: file,
-                figures: kpi_figures(kpi, assessment, data.workspace.thresholds, data.today),
+                figures: kpi_figures(kpi, assessment),
             });
         }
     }

@@ -251,6 +251,16 @@ impl ScorecardScreen {
             let items = self.items(data, panel);
             self.cursor_mut(panel).reset(&items);
         }
+        // Open on the first KPI still running: a closed one (history) at the top of
+        // its perspective is not what a reading or a glance is for.
+        let kpis = self.items(data, Panel::Kpis);
+        let partner = self.partner.as_deref().and_then(|id| data.partner_data(id));
+        if let Some(open) = partner.and_then(|p| {
+            kpis.iter()
+                .find(|at| at.find(&p.kpis).is_some_and(|kpi| kpi.closed.is_none()))
+        }) {
+            self.kpis.select(&kpis, open);
+        }
     }
 
     fn step_partner(&mut self, data: &Data, delta: i64, fx: &mut Vec<Effect>) {

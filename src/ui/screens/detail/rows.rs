@@ -11,6 +11,7 @@ use crate::app::milestones::plan_words;
 use crate::app::records::Item;
 use crate::app::screens::detail::Row;
 use crate::domain::dates::days_between;
+use crate::domain::goals::goal_progress;
 use crate::domain::partner::{Component, OutcomeRating, Partner};
 use crate::domain::smart::check_goal;
 use crate::domain::timeline::{Milestone, MilestoneStatus};
@@ -50,12 +51,14 @@ pub(super) fn lines(context: &Context, row: &Row) -> Vec<Line<'static>> {
                 return Vec::new();
             };
             let warning = if assessment.early_warning { " ⚠" } else { "" };
+            let stale = if assessment.stale { " ◷" } else { "" };
+            let mark = format!("  [{}]{warning}{stale} ", kpi_letter(assessment.status));
             vec![Line::from(vec![
-                Span::styled(
-                    format!("  [{}]{warning} ", kpi_letter(assessment.status)),
-                    theme.kpi(assessment.status),
-                ),
-                Span::raw(truncate(&assessment.explanation, width.saturating_sub(8))),
+                Span::styled(mark.clone(), theme.kpi(assessment.status)),
+                Span::raw(truncate(
+                    &assessment.explanation,
+                    width.saturating_sub(crate::text::width(&mark)),
+                )),
             ])]
         }
         Row::Item(item) => item_lines(context, item),
@@ -140,6 +143,24 @@ fn item_lines(context: &Context, item: &Item) -> Vec<Line<'static>> {
                 lines.push(Line::styled(
                     truncate(&format!("         {}", report.explain()), width),
                     theme.dim(),
+                ));
+            }
+            // How far the goal has come, from the KPIs and milestones linked to it.
+            let assessments = data
+                .figures(context.id)
+                .map_or(&[][..], |f| f.assessments.as_slice());
+            if let Some(progress) = goal_progress(partner, assessments)
+                .into_iter()
+                .find(|progress| progress.goal == goal.id)
+            {
+                let style = if progress.share.is_some() {
+                    theme.text()
+                } else {
+                    theme.dim()
+                };
+                lines.push(Line::styled(
+                    truncate(&format!("         progress {}", progress.explain()), width),
+                    style,
                 ));
             }
             lines

@@ -102,13 +102,14 @@ fn progress_text(figures: &KpiFigures) -> String {
     if figures.status.is_closed() || figures.kpi.kind != KpiKind::Cumulative {
         return String::new();
     }
-    match figures.assessment.progress {
-        Some(progress) => format!(
+    let a = figures.assessment;
+    match a.latest {
+        Some(_) => format!(
             "{:.0}% · {:.0}% due",
-            progress * 100.0,
-            figures.assessment.expected * 100.0
+            a.progress * 100.0,
+            a.expected * 100.0
         ),
-        None => format!("– · {:.0}% due", figures.assessment.expected * 100.0),
+        None => format!("– · {:.0}% due", a.expected * 100.0),
     }
 }
 
@@ -181,9 +182,10 @@ fn detail_lines(
     } else {
         let path = match kpi.kind {
             KpiKind::Cumulative => {
-                let progress = a.progress.map_or("no reading yet".to_string(), |p| {
-                    format!("{:.0}% of the way", p * 100.0)
-                });
+                let progress = match a.latest {
+                    Some(_) => format!("{:.0}% of the way", a.progress * 100.0),
+                    None => "no reading yet".to_string(),
+                };
                 format!(
                     "from {} to {} by {} ({}) · {progress}, {:.0}% expected",
                     number(kpi, kpi.baseline),

@@ -20,8 +20,8 @@ use super::{
 use crate::app::Data;
 use crate::app::records::Rec;
 use crate::app::screens::ScorecardScreen;
-use crate::app::screens::scorecard::figures::side_sentiment;
 use crate::app::screens::scorecard::{Panel, figures_of};
+use crate::domain::sentiment;
 use crate::store::PartnerFile;
 use crate::text::{fit, fit_right, truncate};
 use crate::ui::theme::Theme;
@@ -327,14 +327,9 @@ fn render_feedback(view: &View, file: &PartnerFile, frame: &mut Frame, area: Rec
         format!(" Feedback ({}) ", p.feedback.len()),
         theme.heading(),
     )];
-    for side in side_sentiment(p, data.today) {
+    for side in sentiment::by_side(p, data.today) {
         title.push(Span::styled(
-            format!(
-                "· {} {:.1}{} ",
-                side.side.label(),
-                side.mean,
-                side.trend.map_or("", |t| t.arrow())
-            ),
+            format!("· {} {:.1}{} ", side.side.label(), side.mean, side.arrow()),
             theme.dim(),
         ));
     }

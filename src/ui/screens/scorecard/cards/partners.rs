@@ -10,7 +10,6 @@ use ratatui::widgets::{Block, Paragraph};
 use super::super::scroll_to;
 use super::View;
 use crate::app::Data;
-use crate::app::screens::scorecard::figures::health_basis;
 use crate::app::screens::scorecard::partners;
 use crate::domain::health::HealthBand;
 use crate::store::PartnerFile;
@@ -27,7 +26,7 @@ pub(super) fn health_text(data: &Data, file: &PartnerFile) -> (String, HealthBan
         Some(score) => format!(
             "{} health {score} from {} of 100 points",
             band_symbol(band),
-            health_basis(&figures.health)
+            figures.health.basis
         ),
         None if data.workspace.is_closed_stage(&file.partner.stage) => {
             format!(
@@ -138,7 +137,7 @@ pub(super) fn render_partner_list(view: &View, frame: &mut Frame, area: Rect) {
             Some(f) => {
                 let band = f.health.band();
                 let score = f.health.score.map_or("not judged".to_string(), |s| {
-                    format!("{s} from {} pts", health_basis(&f.health))
+                    format!("{s} from {} pts", f.health.basis)
                 });
                 (band_symbol(band), band, score)
             }
