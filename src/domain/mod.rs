@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod agreement;
 pub mod attention;
+pub mod checkin;
 pub mod dates;
 pub mod goals;
 pub mod health;
