@@ -80,6 +80,18 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Open the dashboard in check-in mode: every partner in a check-in stage, most
+    /// in need first — or one partner's page
+    #[command(long_about = "Open the dashboard in check-in mode.\n\n\
+            Without PARTNER it walks every partner in a stage the workspace marks for \
+            check-ins, most in need first (check-in overdue, red KPIs, least healthy), \
+            leaving out those checked in today already. With PARTNER (its id, as in \
+            partners/<id>.ron, or its name) it opens that partner's page. Each page is \
+            saved as one check-in with Ctrl-s; what is typed is kept as a draft until then.")]
+    Checkin {
+        /// A partner's id or name
+        partner: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,8 +9,9 @@ use std::time::Duration;
 use clap::Parser;
 use color_eyre::eyre::Result;
 
-use pactboard::app::App;
 use pactboard::app::effect::{Level, StatusMessage};
+use pactboard::app::screens::CheckinStart;
+use pactboard::app::{App, Effect, apply};
 use pactboard::check::find_problems;
 use pactboard::cli::{self, Cli, Command, Format};
 use pactboard::demo::demo_portfolio;
@@ -95,69 +96,138 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        None => {
-            if let Err(missing) = has_terminal() {
-                eprintln!(
-                    "pactboard: the dashboard needs a terminal, and {missing}; use `pactboard status` for scripts (`pactboard --help` lists every command)"
-                );
+        Some(Command::Checkin { ref partner }) => dashboard(&cli, Some(partner.clone())),
+        None => dashboard(&cli, None),
+    }
+}
+
+/// The dashboard — in check-in mode with `checkin` (`Some(None)`: the walk,
+/// `Some(Some(partner))`: that partner's page).
+fn dashboard(cli: &Cli, checkin: Option<Option<String>>) -> Result<ExitCode> {
+    if let Err(missing) = has_terminal() {
+        eprintln!(
+            "pactboard: the dashboard needs a terminal, and {missing}; use `pactboard status` for scripts (`pactboard --help` lists every command)"
+        );
+        return Ok(ExitCode::from(WRONG_USAGE));
+    }
+    let (store, snapshot) = match open(cli.data.as_deref()) {
+        Ok(opened) => opened,
+        Err(code) => return Ok(code),
+    };
+    let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
+    let checkin = match checkin {
+        None => None,
+        Some(None) => Some(CheckinStart::walk()),
+        Some(Some(query)) => match find_partner(&snapshot, &query) {
+            Ok(id) => Some(CheckinStart::one(&id)),
+            Err(why) => {
+                eprintln!("pactboard: {}", report::printable(&why));
                 return Ok(ExitCode::from(WRONG_USAGE));
             }
-            let (store, snapshot) = match open(cli.data.as_deref()) {
-                Ok(opened) => opened,
-                Err(code) => return Ok(code),
-            };
-            let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
-            let read_only = if cli.read_only {
-                Some("opened with --read-only".to_string())
-            } else {
-                match store.writable() {
-                    Writable::Yes => None,
-                    Writable::No(why) => Some(why),
-                }
-            };
-            // Temporary files of a save that was killed halfway: a minute old is
-            // surely abandoned (a save takes milliseconds).
-            let cleaned = match read_only {
-                Some(_) => Vec::new(),
-                None => store.remove_stray_temps(Duration::from_secs(60)),
-            };
-            let mut app = App::new(store, snapshot, today, source, cli::resolve_author());
-            if let Some(why) = read_only {
-                app.set_read_only(why);
-            } else {
-                app.offer_drafts();
-            }
-            if !cleaned.is_empty() {
-                app.status = Some(StatusMessage {
-                    level: Level::Info,
-                    text: format!(
-                        "removed {} temporary {} left by an interrupted save",
-                        cleaned.len(),
-                        if cleaned.len() == 1 { "file" } else { "files" }
-                    ),
-                });
-            }
-            let exit = tui::run(&mut app, Theme::from_env());
-            // The terminal may be gone: whatever is said about it must not fail.
-            let exit = match exit {
-                Ok(exit) => exit,
-                Err(error) => {
-                    say(&format!("pactboard: {error:#}"));
-                    return Ok(ExitCode::from(DATA_PROBLEM));
-                }
-            };
-            match exit {
-                tui::Exit::Quit => Ok(ExitCode::SUCCESS),
-                // As a shell reports a process killed by the signal.
-                tui::Exit::Signal(signal) => Ok(ExitCode::from(
-                    u8::try_from(128 + signal).unwrap_or(u8::MAX),
-                )),
-                tui::Exit::InputClosed(why) => {
-                    say(&format!("pactboard: the terminal's input ended ({why})"));
-                    Ok(ExitCode::FAILURE)
-                }
-            }
+        },
+    };
+    let read_only = if cli.read_only {
+        Some("opened with --read-only".to_string())
+    } else {
+        match store.writable() {
+            Writable::Yes => None,
+            Writable::No(why) => Some(why),
         }
+    };
+    // Temporary files of a save that was killed halfway: a minute old is
+    // surely abandoned (a save takes milliseconds).
+    let cleaned = match read_only {
+        Some(_) => Vec::new(),
+        None => store.remove_stray_temps(Duration::from_secs(60)),
+    };
+    let mut app = App::new(store, snapshot, today, source, cli::resolve_author());
+    let writable = read_only.is_none();
+    if let Some(why) = read_only {
+        app.set_read_only(why);
+    } else {
+        app.offer_drafts();
+    }
+    if let Some(start) = checkin {
+        apply(&mut app, vec![Effect::StartCheckin(start)]);
+    }
+    if writable {
+        // After the check-in opened: drafts of pages it will reach are not asked about.
+        app.offer_checkin_drafts();
+    }
+    if !cleaned.is_empty() {
+        app.status = Some(StatusMessage {
+            level: Level::Info,
+            text: format!(
+                "removed {} temporary {} left by an interrupted save",
+                cleaned.len(),
+                if cleaned.len() == 1 { "file" } else { "files" }
+            ),
+        });
+    }
+    let exit = tui::run(&mut app, Theme::from_env());
+    // The terminal may be gone: whatever is said about it must not fail.
+    let exit = match exit {
+        Ok(exit) => exit,
+        Err(error) => {
+            say(&format!("pactboard: {error:#}"));
+            return Ok(ExitCode::from(DATA_PROBLEM));
+        }
+    };
+    match exit {
+        tui::Exit::Quit => Ok(ExitCode::SUCCESS),
+        // As a shell reports a process killed by the signal.
+        tui::Exit::Signal(signal) => Ok(ExitCode::from(
+            u8::try_from(128 + signal).unwrap_or(u8::MAX),
+        )),
+        tui::Exit::InputClosed(why) => {
+            say(&format!("pactboard: the terminal's input ended ({why})"));
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// The id of the partner `query` names: its id, else its name (case aside), else
+/// the one partner whose id or name starts with it. Otherwise says which partners
+/// there are, or which it could be.
+fn find_partner(snapshot: &Snapshot, query: &str) -> std::result::Result<String, String> {
+    let partners = &snapshot.partners;
+    let wanted = query.trim().to_lowercase();
+    if let Some(file) = partners.iter().find(|f| f.id == query.trim()) {
+        return Ok(file.id.clone());
+    }
+    if let Some(file) = partners
+        .iter()
+        .find(|f| f.partner.name.to_lowercase() == wanted)
+    {
+        return Ok(file.id.clone());
+    }
+    let starts: Vec<_> = partners
+        .iter()
+        .filter(|f| {
+            !wanted.is_empty()
+                && (f.id.starts_with(&wanted) || f.partner.name.to_lowercase().starts_with(&wanted))
+        })
+        .collect();
+    match starts.as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] => {
+            let ids: Vec<&str> = partners.iter().map(|f| f.id.as_str()).collect();
+            Err(format!(
+                "checkin: no partner “{query}”; the partners are: {}",
+                if ids.is_empty() {
+                    "none yet".to_string()
+                } else {
+                    ids.join(", ")
+                }
+            ))
+        }
+        many => Err(format!(
+            "checkin: “{query}” could be {}; give more of the name or the id",
+            many.iter()
+                .map(|f| f.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
     }
 }
 

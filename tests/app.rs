@@ -325,6 +325,8 @@ fn a_form_submit_is_its_commit_and_selects_what_it_added() {
         &mut app,
         Action::Detail(pactboard::app::action::DetailAction::PrevSection),
     );
+    // On a check-in, `a` asks what to add, a check-in held first; ← picks an
+    // action item.
     let effects = effects_of(&mut app, Action::Add);
     assert!(
         matches!(effects.as_slice(), [Effect::OpenForm(_)]),
@@ -332,6 +334,14 @@ fn a_form_submit_is_its_commit_and_selects_what_it_added() {
     );
     apply(&mut app, effects);
     assert_eq!(app.context(), Context::Form);
+    let left = KeyEvent::new(KeyCode::Left, KeyModifiers::NONE);
+    assert!(effects_of(&mut app, Action::Input(left)).is_empty());
+    let effects = effects_of(&mut app, Action::Submit);
+    let [Effect::Close, Effect::OpenForm(form)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(form.build(&app.data).unwrap().title, "New action item");
+    apply(&mut app, effects);
     type_into(&mut app, "Call Ines about the letter");
     let effects = effects_of(&mut app, Action::Submit);
     let [

@@ -66,6 +66,44 @@ pub enum Action {
     Scorecard(ScorecardAction),
     Form(FormAction),
     Clash(ClashAction),
+    /// `c`: the check-in — with the partner on screen, or a walk through them all.
+    CheckIn,
+    Checkin(CheckinAction),
+    /// An answer to a question with more than yes and no.
+    Answer(Answer),
+}
+
+/// What the check-in page does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckinAction {
+    /// `Tab`/`Shift-Tab` (and the arrows on a row): the next/previous row or input.
+    NextSlot,
+    PrevSlot,
+    /// `Space` on a milestone or action row: done, or not done after all.
+    Done,
+    /// `b` on a milestone row: blocked (asks why), or not after all.
+    Block,
+    /// `>` on a milestone row: a new due date (asks which and why), or not after all.
+    Move,
+    /// `Ctrl-s`: save this partner's check-in and go on to the next.
+    Save,
+    /// `Ctrl-n`: go on to the next partner without a check-in.
+    Skip,
+    /// The saved check-in was written (or kept): go on. Sent by the save itself.
+    Saved,
+    /// Leave the check-in (after the question about what was typed, if any).
+    Leave,
+}
+
+/// The answers of a question that offers more than yes and no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Keep what was typed as a draft for later.
+    Keep,
+    /// Drop what was typed.
+    Discard,
+    /// Take up a draft again.
+    Resume,
 }
 
 /// What the dialog about a clash with the file on disk does.

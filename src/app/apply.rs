@@ -54,6 +54,7 @@ fn apply_one(app: &mut App, effect: Effect) -> bool {
             }
         }
         Effect::Ask(confirm) => app.view.overlays.push(Overlay::Confirm(confirm)),
+        Effect::Choose(choice) => app.view.overlays.push(Overlay::Choice(choice)),
         Effect::Push(layer) => app.view.layers.push(layer),
         Effect::Pop => {
             app.view.layers.pop();
@@ -86,6 +87,10 @@ fn apply_one(app: &mut App, effect: Effect) -> bool {
         }
         Effect::Resolve(doc, resolution) => super::saving::resolve(app, &doc, &resolution),
         Effect::DiscardDrafts => app.discard_drafts(),
+        Effect::StartCheckin(start) => app.start_checkin(start),
+        Effect::DraftTouched => app.touch_checkin_draft(),
+        Effect::SaveDraft(draft) => app.save_checkin_draft(*draft),
+        Effect::RemoveDraft(partner) => app.remove_checkin_draft(&partner),
         Effect::Quit => app.should_quit = true,
     }
     true

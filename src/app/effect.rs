@@ -7,6 +7,7 @@ use super::action::Action;
 use super::form::FormSpec;
 use super::history::{Change, Doc};
 use super::records::{Item, Rec};
+use super::screens::checkin::{CheckinDraft, CheckinStart};
 use super::screens::{Layer, Tab};
 
 #[derive(Debug)]
@@ -25,6 +26,8 @@ pub enum Effect {
     OpenForm(Box<dyn FormSpec>),
     /// Ask a question; `yes` happens only if the answer is yes.
     Ask(Confirm),
+    /// Ask a question with more answers than yes and no.
+    Choose(super::overlays::Choice),
     /// Put a screen over the tabs (the partner detail, the settings).
     Push(Layer),
     /// Take the top layer away.
@@ -41,6 +44,15 @@ pub enum Effect {
     Resolve(Doc, Resolution),
     /// Delete this user's drafts from a session that ended while a form was open.
     DiscardDrafts,
+    /// Open the check-in: a walk through the partners, or one partner's page.
+    StartCheckin(CheckinStart),
+    /// Something was typed on the check-in page: its draft is written within a
+    /// second (the draft timer), so a session cut off loses nothing.
+    DraftTouched,
+    /// Write this user's draft of a check-in page now.
+    SaveDraft(Box<CheckinDraft>),
+    /// Remove this user's draft of the check-in of this partner (saved or dropped).
+    RemoveDraft(String),
     /// Hand an action to the screen under the overlays: what a question's yes does
     /// inside a screen (drop the weights being tried), or what a screen does once
     /// the change before it was made.

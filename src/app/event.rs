@@ -32,6 +32,8 @@ pub enum Timer {
     NewDay,
     /// Try again the writes waiting for another session's lock.
     RetrySave,
+    /// Write the draft of the check-in page being typed.
+    Draft,
 }
 
 /// The pending timers and when each is due.
@@ -103,6 +105,7 @@ impl App {
                     self.start_timers(now, clock);
                 }
                 Timer::RetrySave => super::saving::retry_waiting(self, now),
+                Timer::Draft => self.write_checkin_draft(),
             }
         }
     }

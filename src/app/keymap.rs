@@ -5,8 +5,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{
-    Action, ClashAction, DetailAction, FormAction, MilestoneAction, PipelineAction,
-    ScorecardAction, ScoringAction, TimelineAction,
+    Action, Answer, CheckinAction, ClashAction, DetailAction, FormAction, MilestoneAction,
+    PipelineAction, ScorecardAction, ScoringAction, TimelineAction,
 };
 use super::screens::Tab;
 
@@ -48,6 +48,16 @@ pub enum Context {
     Filter,
     /// A save met the same fields changed on disk: keep mine, take theirs, or edit.
     Clash,
+    /// The check-in page, the focus on a row (a milestone, an action item).
+    Checkin,
+    /// The check-in page, the focus in an input: keys type text.
+    CheckinInput,
+    /// The summary at the end of the check-in.
+    CheckinSummary,
+    /// Leaving the check-in with something typed: keep it, discard it, or stay.
+    CheckinLeave,
+    /// A check-in draft from a session that ended: resume it, discard it, or later.
+    CheckinResume,
 }
 
 impl Context {
@@ -75,6 +85,11 @@ impl Context {
             Context::Confirm => "Question",
             Context::Filter => "Filter",
             Context::Clash => "Changed both here and on disk",
+            Context::Checkin => "Check-in: on a row",
+            Context::CheckinInput => "Check-in: in an input",
+            Context::CheckinSummary => "Check-in: the summary",
+            Context::CheckinLeave => "Leave the check-in?",
+            Context::CheckinResume => "A check-in not saved",
         }
     }
 
@@ -87,6 +102,10 @@ impl Context {
             | Context::Confirm
             | Context::Filter
             | Context::Clash
+            | Context::Checkin
+            | Context::CheckinInput
+            | Context::CheckinLeave
+            | Context::CheckinResume
             | Context::Global => None,
             Context::FormRows => Some(Context::Form),
             Context::DetailMilestones => Some(Context::Detail),
@@ -95,7 +114,7 @@ impl Context {
     }
 
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 27] = [
         Context::Global,
         Context::Overview,
         Context::Pipeline,
@@ -118,6 +137,11 @@ impl Context {
         Context::Confirm,
         Context::Filter,
         Context::Clash,
+        Context::Checkin,
+        Context::CheckinInput,
+        Context::CheckinSummary,
+        Context::CheckinLeave,
+        Context::CheckinResume,
     ];
 }
 
@@ -259,6 +283,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[ch('W')], Action::WriteUnsaved, "write again what failed to save", None),
     bind(C::Global, &[ctrl('l')], Action::Reload, "reload every file from disk (asks before dropping unsaved edits)", None),
     bind(C::Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(C::Global, &[ch('c')], Action::CheckIn, "the check-in: every partner in a check-in stage, most in need first", None),
     // Overview.
     bind(C::Overview, &[key(KeyCode::Down), ch('j')], Action::Down, "next attention item", Some("move")),
     bind(C::Overview, &[key(KeyCode::Up), ch('k')], Action::Up, "previous attention item", Some("move")),
@@ -267,6 +292,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Overview, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
     bind(C::Overview, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
     bind(C::Overview, &[key(KeyCode::Enter)], Action::Open, "open the item's partner", Some("open partner")),
+    bind(C::Overview, &[ch('c')], Action::CheckIn, "the check-in: this item's partner first, the cursor on the item; then the rest", Some("check in")),
     bind(C::Overview, &[ch('/')], Action::StartFilter, "filter by partner, kind or what is due", Some("filter")),
     bind(C::Overview, &[key(KeyCode::Esc)], Action::Back, "clear the filter", None),
     // Pipeline.
@@ -277,6 +303,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Pipeline, &[ch('H'), shift(KeyCode::Left)], Action::StagePrev, "move the partner to the previous stage", Some("stage")),
     bind(C::Pipeline, &[ch('L'), shift(KeyCode::Right)], Action::StageNext, "move the partner to the next stage", Some("stage")),
     bind(C::Pipeline, &[ch('m')], Action::MoveStage, "move the partner to any stage, with a reason", None),
+    bind(C::Pipeline, &[ch('c')], Action::CheckIn, "check in with this partner", None),
     bind(C::Pipeline, &[key(KeyCode::Enter)], Action::Open, "open the partner", Some("open")),
     bind(C::Pipeline, &[ch('a')], Action::Add, "add a partner", Some("add")),
     bind(C::Pipeline, &[ch('e')], Action::Edit, "edit the partner's profile", None),
@@ -401,6 +428,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Detail, &[ch('H'), shift(KeyCode::Left)], Action::StagePrev, "move the partner to the previous stage", None),
     bind(C::Detail, &[ch('L'), shift(KeyCode::Right)], Action::StageNext, "move the partner to the next stage", None),
     bind(C::Detail, &[ch('m')], Action::MoveStage, "move the partner to any stage, with a reason", None),
+    bind(C::Detail, &[ch('c')], Action::CheckIn, "check in with this partner", None),
     bind(C::Detail, &[ch(' ')], Action::Detail(DetailAction::CycleStatus), "next status (agreement, deliverable), done/open (action)", None),
     bind(C::Detail, &[key(KeyCode::Esc)], Action::Back, "back to where you came from", Some("back")),
     // The detail's Milestones section: the Timeline's milestone keys.
@@ -475,11 +503,44 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Clash, &[ch('e')], Action::Clash(ClashAction::Edit), "type the value of each field", Some("edit")),
     bind(C::Clash, &[key(KeyCode::Esc)], Action::Back, "decide later: the edit stays unsaved, W asks again", Some("later")),
     bind(C::Clash, &[ctrl('c')], Action::Quit, "quit pactboard (asks first)", None),
+    // The check-in page, on a milestone or action row.
+    bind(C::Checkin, &[key(KeyCode::Tab), key(KeyCode::Down), ch('j')], Action::Checkin(CheckinAction::NextSlot), "next row or input", Some("next")),
+    bind(C::Checkin, &[key(KeyCode::BackTab), key(KeyCode::Up), ch('k')], Action::Checkin(CheckinAction::PrevSlot), "previous row or input", None),
+    bind(C::Checkin, &[ch(' ')], Action::Checkin(CheckinAction::Done), "done (a milestone, an action item); again: not after all", Some("done")),
+    bind(C::Checkin, &[ch('b')], Action::Checkin(CheckinAction::Block), "block the milestone (asks why), or unblock it; again: not after all", Some("block")),
+    bind(C::Checkin, &[ch('>')], Action::Checkin(CheckinAction::Move), "move the milestone's due date (asks to when and why); again: not after all", Some("move")),
+    bind(C::Checkin, &[ctrl('s')], Action::Checkin(CheckinAction::Save), "save this partner's check-in (one undo step) and go on to the next", Some("save")),
+    bind(C::Checkin, &[ctrl('n')], Action::Checkin(CheckinAction::Skip), "skip this partner (what you typed is kept as a draft)", Some("skip")),
+    bind(C::Checkin, &[key(KeyCode::Esc)], Action::Back, "leave the check-in (asks: keep what you typed, discard it, or stay)", Some("leave")),
+    bind(C::Checkin, &[ch('?')], Action::ToggleHelp, "show or hide this help", None),
+    bind(C::Checkin, &[ctrl('c')], Action::Quit, "quit pactboard (what you typed is kept as a draft)", None),
+    // The check-in page, in an input: keys not listed here type text.
+    bind(C::CheckinInput, &[key(KeyCode::Tab)], Action::Checkin(CheckinAction::NextSlot), "next row or input (Enter too, in a one-line input)", Some("next")),
+    bind(C::CheckinInput, &[key(KeyCode::BackTab)], Action::Checkin(CheckinAction::PrevSlot), "previous row or input", None),
+    bind(C::CheckinInput, &[ctrl('s')], Action::Checkin(CheckinAction::Save), "save this partner's check-in (one undo step) and go on to the next", Some("save")),
+    bind(C::CheckinInput, &[ctrl('n')], Action::Checkin(CheckinAction::Skip), "skip this partner (what you typed is kept as a draft)", Some("skip")),
+    bind(C::CheckinInput, &[key(KeyCode::Esc)], Action::Back, "leave the check-in (asks: keep what you typed, discard it, or stay)", Some("leave")),
+    bind(C::CheckinInput, &[ctrl('c')], Action::Quit, "quit pactboard (what you typed is kept as a draft)", None),
+    // The summary at the end.
+    bind(C::CheckinSummary, &[key(KeyCode::Enter), key(KeyCode::Esc)], Action::Open, "back to the Overview (to where you were, for one partner)", Some("done")),
+    // Leaving with something typed.
+    bind(C::CheckinLeave, &[ch('k')], Action::Answer(Answer::Keep), "keep what you typed as a draft (c brings it back)", Some("keep")),
+    bind(C::CheckinLeave, &[ch('d')], Action::Answer(Answer::Discard), "discard what you typed", Some("discard")),
+    bind(C::CheckinLeave, &[key(KeyCode::Esc), ch('s')], Action::Back, "stay on the page", Some("stay")),
+    bind(C::CheckinLeave, &[ctrl('c')], Action::Quit, "quit pactboard (what you typed is kept as a draft)", None),
+    // A check-in the last session did not save.
+    bind(C::CheckinResume, &[ch('r'), key(KeyCode::Enter)], Action::Answer(Answer::Resume), "resume the check-in where it was", Some("resume")),
+    bind(C::CheckinResume, &[ch('d')], Action::Answer(Answer::Discard), "discard what was typed", Some("discard")),
+    bind(C::CheckinResume, &[key(KeyCode::Esc)], Action::Back, "decide later: the page brings it back, c resumes it", Some("later")),
+    bind(C::CheckinResume, &[ctrl('c')], Action::Quit, "quit pactboard", None),
 ];
 
 /// Contexts where unbound keys are typed text.
 pub fn takes_text(context: Context) -> bool {
-    matches!(context, Context::Form | Context::FormRows | Context::Filter)
+    matches!(
+        context,
+        Context::Form | Context::FormRows | Context::Filter | Context::CheckinInput
+    )
 }
 
 /// The other modes of the screen whose context is `context`, whose keys its help
@@ -492,6 +553,8 @@ pub fn modes(context: Context) -> &'static [Context] {
             Context::ScoringRetired,
             Context::ScoringCompare,
         ],
+        Context::Checkin => &[Context::CheckinInput],
+        Context::CheckinInput => &[Context::Checkin],
         _ => &[],
     }
 }
@@ -582,6 +645,13 @@ pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
     (C::Portfolio, &[
         ("● ◐ ○ ◌", "KPI green · amber · red · too early to tell"),
         ("stale ⚠", "no recent reading · the trend misses the target"),
+    ]),
+    (C::Checkin, &[
+        ("✓ ■ ↺ →", "decided here: done · blocked · unblocked · due date moved"),
+        ("✓ ▶ ○ ■", "a milestone done · in progress · planned · blocked"),
+        ("☐ ☑", "an action item open · done here"),
+        ("[    ]", "an input: type into it; Tab goes on"),
+        ("⚑", "the check-in is overdue for the cadence"),
     ]),
     (C::Detail, &[
         ("[G] [A] [R] [-] [C]", "KPI green · amber · red · too early · closed"),

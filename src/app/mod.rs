@@ -34,6 +34,7 @@
 
 pub mod action;
 mod apply;
+pub mod checkin;
 mod commands;
 pub mod effect;
 pub mod event;

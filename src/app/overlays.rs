@@ -3,7 +3,7 @@
 //! file on disk. Each is a
 //! `Screen` too, so the one focus rule hands it the keys.
 
-use super::action::{Action, ClashAction, FormAction};
+use super::action::{Action, Answer, ClashAction, FormAction};
 use super::effect::{Confirm, Effect, Resolution};
 use super::form::{FieldInput, Form, FormSpec};
 use super::history::{Content, Doc};
@@ -17,6 +17,8 @@ pub enum Overlay {
     LoadErrors(Scroll),
     Form(Box<FormOverlay>),
     Confirm(Confirm),
+    /// A question with more answers than yes and no.
+    Choice(Choice),
     Clash(ClashOverlay),
 }
 
@@ -26,6 +28,7 @@ impl Overlay {
             Overlay::Help(scroll) | Overlay::LoadErrors(scroll) => scroll,
             Overlay::Form(form) => &**form,
             Overlay::Confirm(confirm) => confirm,
+            Overlay::Choice(choice) => choice,
             Overlay::Clash(clash) => clash,
         }
     }
@@ -35,6 +38,7 @@ impl Overlay {
             Overlay::Help(scroll) | Overlay::LoadErrors(scroll) => scroll,
             Overlay::Form(form) => &mut **form,
             Overlay::Confirm(confirm) => confirm,
+            Overlay::Choice(choice) => choice,
             Overlay::Clash(clash) => clash,
         }
     }
@@ -104,6 +108,69 @@ impl Screen for Confirm {
                 fx.append(&mut self.yes);
             }
             Action::Back => fx.push(Effect::Close),
+            _ => {}
+        }
+    }
+}
+
+/// A question with more answers than yes and no — keep what was typed, discard
+/// it, or stay — each answer an action of its key context (so the key map names
+/// the keys), with what it does; `Esc` does `back`.
+#[derive(Debug)]
+pub struct Choice {
+    pub context: Context,
+    pub question: String,
+    pub answers: Vec<(Answer, Vec<Effect>)>,
+    /// What `Esc` does besides closing the question.
+    pub back: Vec<Effect>,
+}
+
+impl Choice {
+    pub fn new(
+        context: Context,
+        question: impl Into<String>,
+        answers: Vec<(Answer, Vec<Effect>)>,
+    ) -> Choice {
+        Choice {
+            context,
+            question: question.into(),
+            answers,
+            back: Vec::new(),
+        }
+    }
+
+    /// The same question, `back` happening on `Esc`.
+    pub fn on_back(mut self, back: Vec<Effect>) -> Choice {
+        self.back = back;
+        self
+    }
+
+    /// What `answer` does, if the question offers it.
+    pub fn answer(&self, answer: Answer) -> Option<&[Effect]> {
+        self.answers
+            .iter()
+            .find(|(offered, _)| *offered == answer)
+            .map(|(_, effects)| effects.as_slice())
+    }
+}
+
+impl Screen for Choice {
+    fn context(&self) -> Context {
+        self.context
+    }
+
+    fn update(&mut self, _data: &Data, action: Action, fx: &mut Vec<Effect>) {
+        match action {
+            Action::Answer(answer) => {
+                if let Some(at) = self.answers.iter().position(|(a, _)| *a == answer) {
+                    fx.push(Effect::Close);
+                    fx.append(&mut self.answers.remove(at).1);
+                }
+            }
+            Action::Back => {
+                fx.push(Effect::Close);
+                fx.append(&mut self.back);
+            }
             _ => {}
         }
     }

@@ -91,6 +91,8 @@ impl App {
         if self.data.read_only.is_some() {
             return 0;
         }
+        // The check-in page first: it is the most typed.
+        let checkin = usize::from(self.keep_checkin_draft());
         let kept_at = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
         let drafts = self.store.drafts();
         let mut kept = 0;
@@ -120,7 +122,7 @@ impl App {
                 kept += 1;
             }
         }
-        kept
+        kept + checkin
     }
 
     /// At the start of a session: reads this user's drafts of forms from a session

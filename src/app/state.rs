@@ -15,7 +15,7 @@ use super::history::History;
 use super::keymap::Context;
 use super::model::Data;
 use super::overlays::Overlay;
-use super::screens::{DetailScreen, Layer, Screen, SettingsScreen, Tab, Tabs};
+use super::screens::{CheckinScreen, DetailScreen, Layer, Screen, SettingsScreen, Tab, Tabs};
 
 /// What is on screen, front to back: overlays, then layers, then the current tab.
 #[derive(Debug)]
@@ -123,6 +123,22 @@ impl View {
             Some(Layer::Detail(detail)) => Some(detail),
             _ => None,
         }
+    }
+
+    /// The check-in, when it is open (it is always the top layer: nothing opens
+    /// over it but overlays).
+    pub fn checkin(&self) -> Option<&CheckinScreen> {
+        self.layers.iter().rev().find_map(|layer| match layer {
+            Layer::Checkin(checkin) => Some(&**checkin),
+            _ => None,
+        })
+    }
+
+    pub fn checkin_mut(&mut self) -> Option<&mut CheckinScreen> {
+        self.layers.iter_mut().rev().find_map(|layer| match layer {
+            Layer::Checkin(checkin) => Some(&mut **checkin),
+            _ => None,
+        })
     }
 
     /// The workspace settings, when they are the top layer.

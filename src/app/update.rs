@@ -37,6 +37,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Redo => fx.push(Effect::Redo),
         Action::WriteUnsaved => fx.push(Effect::WriteUnsaved),
         Action::Reload => reload(app, &mut fx),
+        Action::CheckIn if app.view.checkin().is_some() => {
+            fx.push(Effect::info("the check-in is open already"));
+        }
+        Action::CheckIn => {
+            let start = app.view.focus().checkin(&app.data);
+            fx.push(Effect::StartCheckin(start));
+        }
         other => {
             let App { data, view, .. } = app;
             view.focus_mut().update(data, other, &mut fx);
@@ -70,22 +77,48 @@ pub fn handle_key(app: &mut App, event: KeyEvent) {
 /// edited, ignored elsewhere — a paste is never a string of commands.
 pub fn handle_paste(app: &mut App, text: &str) {
     let App { data, view, .. } = app;
-    if !view.focus_mut().paste(data, text) {
+    if view.focus_mut().paste(data, text) {
+        // On the check-in page, a paste is typing like any other.
+        apply(app, vec![Effect::DraftTouched]);
+    } else {
         apply(
             app,
             vec![Effect::info(
-                "pasted text is only taken in a form or the filter",
+                "pasted text is only taken in a form, the filter or the check-in",
             )],
         );
     }
 }
 
 /// `q`/`Ctrl-c`: quits, asking first when something would be lost — edits that
-/// could not be written, or text typed into an open form.
+/// could not be written, or text typed into an open form. What was typed on the
+/// check-in page is kept as a draft, and the question says so.
 fn quit(app: &App, fx: &mut Vec<Effect>) {
     if matches!(app.view.overlays.last(), Some(Overlay::Confirm(confirm)) if confirm.quits()) {
         // Asked already; a second Ctrl-c means it.
         fx.push(Effect::Quit);
+        return;
+    }
+    let kept = app
+        .view
+        .checkin()
+        .filter(|checkin| checkin.is_dirty())
+        .and_then(|checkin| checkin.draft(&app.data));
+    if let Some(draft) = kept {
+        let question = match unsaved_files(app) {
+            Some(files) => format!(
+                "{files} could not be written. Quit anyway? What you typed for the check-in of {} is kept as a draft.",
+                draft.name
+            ),
+            None => format!(
+                "Quit? What you typed for the check-in of {} is kept as a draft: c brings it back.",
+                draft.name
+            ),
+        };
+        fx.push(Effect::Ask(Confirm::new(
+            question,
+            vec![Effect::SaveDraft(Box::new(draft)), Effect::Quit],
+        )));
         return;
     }
     let typing = app

@@ -65,6 +65,14 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
             Overlay::Confirm(confirm) => {
                 widgets::confirm::render(frame, area, &confirm.question, theme)
             }
+            Overlay::Choice(choice) => widgets::confirm::render_with(
+                frame,
+                area,
+                &choice.question,
+                choice.context,
+                &format!(" {} ", choice.context.title()),
+                theme,
+            ),
             Overlay::Clash(clash) => widgets::clash::render(frame, area, clash, theme),
         }
     }

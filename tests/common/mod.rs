@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod checkin;
 pub mod fixture;
 pub mod milestones;
 pub mod scorecard;

@@ -165,14 +165,14 @@ impl Field {
     }
 
     /// The same field, empty: a new row of a list starts from it.
-    pub(super) fn blank(&self) -> Self {
+    pub fn blank(&self) -> Self {
         let mut blank = Field::new(self.name, &self.label, self.kind.clone(), "");
         blank.hint = self.hint.clone();
         blank
     }
 
     /// Parses the field, or says why it cannot be accepted.
-    pub(super) fn parse(&self, today: NaiveDate) -> Result<Value, String> {
+    pub fn parse(&self, today: NaiveDate) -> Result<Value, String> {
         let raw = self.raw();
         let trimmed = raw.trim();
         match &self.kind {
@@ -239,7 +239,7 @@ impl Field {
     /// Pasted text goes in as text — never as keys, so a pasted newline cannot
     /// confirm the form and what follows cannot act as commands. A one-line field
     /// takes line breaks as spaces; a choice ignores the paste.
-    pub(super) fn paste(&mut self, text: &str) {
+    pub fn paste(&mut self, text: &str) {
         self.error = None;
         match self.kind {
             FieldKind::Choice { .. } => {}
@@ -253,7 +253,7 @@ impl Field {
         }
     }
 
-    pub(super) fn input(&mut self, key: KeyEvent) -> FieldInput {
+    pub fn input(&mut self, key: KeyEvent) -> FieldInput {
         self.error = None;
         if let FieldKind::Choice { options } = &self.kind {
             if options.is_empty() {

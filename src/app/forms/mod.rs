@@ -19,6 +19,7 @@ pub mod workspace;
 
 use super::form::{Field, Values};
 use super::model::Data;
+use crate::domain::partner::Partner;
 
 /// "added" or "edited", for a form that does both.
 fn verb(editing: bool) -> &'static str {
@@ -70,5 +71,42 @@ impl Members {
             .get(values.choice(name))
             .cloned()
             .unwrap_or_default()
+    }
+}
+
+/// Who can own an action item: a member of the team, or one of the partner's
+/// contacts (an action the partner's side owes) — for a review's adjustments and
+/// the action items agreed at a check-in. `current` owners that are neither stay
+/// choosable, so editing never loses one.
+pub(crate) struct Owners {
+    pub labels: Vec<String>,
+    pub names: Vec<String>,
+}
+
+impl Owners {
+    pub fn new(data: &Data, partner: &Partner, current: &[&str]) -> Owners {
+        let mut labels = vec!["—".to_string()];
+        let mut names = vec![String::new()];
+        for member in &data.workspace.members {
+            labels.push(format!("{} ({})", member.name, member.handle));
+            names.push(member.handle.clone());
+        }
+        for contact in &partner.contacts {
+            if !names.contains(&contact.name) {
+                labels.push(format!("{} ({})", contact.name, contact.side.label()));
+                names.push(contact.name.clone());
+            }
+        }
+        for owner in current {
+            if !owner.is_empty() && !names.iter().any(|n| n == owner) {
+                labels.push(owner.to_string());
+                names.push(owner.to_string());
+            }
+        }
+        Owners { labels, names }
+    }
+
+    pub fn index_of(&self, owner: &str) -> usize {
+        self.names.iter().position(|n| n == owner).unwrap_or(0)
     }
 }

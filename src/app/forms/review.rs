@@ -4,7 +4,7 @@
 //! all of it (`domain::review::save_review` does the work).
 
 use super::partner::GONE;
-use super::{labels, position};
+use super::{Owners, labels, position};
 use crate::app::effect::{Effect, Reveal};
 use crate::app::form::{Field, Form, FormSpec, Group, Reject, Values};
 use crate::app::history::Doc;
@@ -101,41 +101,6 @@ impl KpiChoice {
             ids.push(kpi.id.clone());
         }
         KpiChoice { labels, ids }
-    }
-}
-
-/// Who can own an adjustment: a member of the team, or one of the partner's
-/// contacts (an action the partner's side owes).
-struct Owners {
-    labels: Vec<String>,
-    names: Vec<String>,
-}
-
-impl Owners {
-    fn new(data: &Data, partner: &Partner, current: &[&str]) -> Owners {
-        let mut labels = vec!["—".to_string()];
-        let mut names = vec![String::new()];
-        for member in &data.workspace.members {
-            labels.push(format!("{} ({})", member.name, member.handle));
-            names.push(member.handle.clone());
-        }
-        for contact in &partner.contacts {
-            if !names.contains(&contact.name) {
-                labels.push(format!("{} ({})", contact.name, contact.side.label()));
-                names.push(contact.name.clone());
-            }
-        }
-        for owner in current {
-            if !owner.is_empty() && !names.iter().any(|n| n == owner) {
-                labels.push(owner.to_string());
-                names.push(owner.to_string());
-            }
-        }
-        Owners { labels, names }
-    }
-
-    fn index_of(&self, owner: &str) -> usize {
-        self.names.iter().position(|n| n == owner).unwrap_or(0)
     }
 }
 

@@ -3,6 +3,7 @@
 //! struct that owns its view state and handles the actions of its own key context;
 //! `ui::screens` draws each one from `&self` and the data.
 
+pub mod checkin;
 pub mod detail;
 pub mod overview;
 pub mod pipeline;
@@ -16,6 +17,7 @@ use super::effect::{Effect, Reveal};
 use super::keymap::Context;
 use super::model::Data;
 
+pub use checkin::{CheckinScreen, CheckinStart};
 pub use detail::DetailScreen;
 pub use overview::OverviewScreen;
 pub use pipeline::PipelineScreen;
@@ -60,6 +62,12 @@ pub trait Screen {
     /// Pasted text, for the text being typed; says whether it was taken.
     fn paste(&mut self, _data: &Data, _text: &str) -> bool {
         false
+    }
+
+    /// What `c` starts here: the walk through every partner, unless the screen is
+    /// about one partner (or one thing of one partner).
+    fn checkin(&self, _data: &Data) -> CheckinStart {
+        CheckinStart::walk()
     }
 }
 
@@ -152,6 +160,7 @@ impl Tabs {
 pub enum Layer {
     Detail(DetailScreen),
     Settings(SettingsScreen),
+    Checkin(Box<CheckinScreen>),
 }
 
 impl Layer {
@@ -159,6 +168,7 @@ impl Layer {
         match self {
             Layer::Detail(screen) => screen,
             Layer::Settings(screen) => screen,
+            Layer::Checkin(screen) => &**screen,
         }
     }
 
@@ -166,6 +176,7 @@ impl Layer {
         match self {
             Layer::Detail(screen) => screen,
             Layer::Settings(screen) => screen,
+            Layer::Checkin(screen) => &mut **screen,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The Overview tab's state: the selected attention item and the list's filter.
 //! `Enter` opens the item's partner on the section where it is dealt with.
 
+use super::checkin::{CheckinStart, Target};
 use super::detail::{DetailScreen, Section};
 use super::{Layer, Screen};
 use crate::app::action::Action;
@@ -9,6 +10,7 @@ use crate::app::filter::{Filter, keeps};
 use crate::app::keymap::Context;
 use crate::app::model::Data;
 use crate::domain::attention::{AttentionItem, AttentionKind};
+use crate::domain::partner::Tier;
 
 /// How far PgUp/PgDn move: about a screenful of the list at 80x24.
 const PAGE: i64 = 10;
@@ -117,6 +119,31 @@ impl Screen for OverviewScreen {
     /// The list is rebuilt after every change; the item selected stays selected.
     fn data_changed(&mut self, data: &Data) {
         self.reselect(data, self.selected_item.clone(), self.selected);
+    }
+
+    /// `c`: the walk, this item's partner first and the cursor on the item itself.
+    fn checkin(&self, data: &Data) -> CheckinStart {
+        let Some(item) = self.visible(data).get(self.selected).copied() else {
+            return CheckinStart::walk();
+        };
+        let subject = item.subject.clone();
+        let target = match item.kind {
+            AttentionKind::RedKpi | AttentionKind::EarlyWarning | AttentionKind::StaleKpi => {
+                Target::Kpi(subject)
+            }
+            AttentionKind::OverdueMilestone => Target::Milestone(subject),
+            AttentionKind::ActionOverdue => Target::Action(subject),
+            AttentionKind::SentimentDrop => Target::Feedback,
+            AttentionKind::MeetingOverdue => Target::Meeting(
+                Tier::ALL
+                    .into_iter()
+                    .find(|tier| subject.starts_with(tier.label())),
+            ),
+            _ => Target::Note,
+        };
+        CheckinStart::Walk {
+            first: Some((item.partner.clone(), Some(target))),
+        }
     }
 
     fn paste(&mut self, data: &Data, text: &str) -> bool {

@@ -2,6 +2,7 @@
 //! that the workspace lacks), the cards in each after the filter, and the selection,
 //! which follows a partner by id so a moved card stays selected.
 
+use super::checkin::CheckinStart;
 use super::detail::{DetailScreen, Section};
 use super::{Layer, Screen};
 use crate::app::action::{Action, PipelineAction};
@@ -259,6 +260,15 @@ impl Screen for PipelineScreen {
         if let Reveal::Partner(id) = what {
             self.selected = Some(id.clone());
             self.settle(data, 0);
+        }
+    }
+
+    /// `c`: a check-in with the partner of the selected card (the walk when the
+    /// board has none).
+    fn checkin(&self, _data: &Data) -> CheckinStart {
+        match &self.selected {
+            Some(id) => CheckinStart::one(id),
+            None => CheckinStart::walk(),
         }
     }
 

@@ -6,6 +6,7 @@
 //! of it can be done.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::activity::{ActionItem, CheckIn, Feedback};
 use crate::domain::ids::RecordKind;
@@ -81,7 +82,8 @@ pub struct NewAction {
 
 /// What a recorded check-in added and changed, for the words that say so and the
 /// summary at the end of the walk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Recorded {
     pub readings: usize,
     pub feedback: usize,

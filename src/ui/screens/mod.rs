@@ -2,6 +2,7 @@
 //! its kind, one file each. Each view takes its screen's state and the data, and
 //! only reads them.
 
+pub mod checkin;
 pub mod detail;
 pub mod overview;
 pub mod pipeline;
@@ -24,6 +25,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     match app.view.layers.last() {
         Some(Layer::Detail(screen)) => detail::render(screen, data, theme, frame, area),
         Some(Layer::Settings(screen)) => settings::render(screen, data, theme, frame, area),
+        Some(Layer::Checkin(screen)) => checkin::render(screen, data, theme, frame, area),
         None => match app.view.tab {
             Tab::Overview => overview::render(&tabs.overview, data, theme, frame, area),
             Tab::Pipeline => pipeline::render(&tabs.pipeline, data, theme, frame, area),

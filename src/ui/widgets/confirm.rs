@@ -1,4 +1,5 @@
-//! A yes/no question drawn over the screen, naming what it is about.
+//! A question drawn over the screen, naming what it is about: yes or no, or the
+//! answers of a question's own key context (keep, discard, stay).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,6 +11,25 @@ use crate::text::width;
 use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, question: &str, theme: Theme) {
+    render_with(
+        frame,
+        area,
+        question,
+        Context::Confirm,
+        " Are you sure? ",
+        theme,
+    );
+}
+
+/// A question whose answers are the keys of `context`, under `title`.
+pub fn render_with(
+    frame: &mut Frame,
+    area: Rect,
+    question: &str,
+    context: Context,
+    title: &str,
+    theme: Theme,
+) {
     let question_width = u16::try_from(width(question)).unwrap_or(u16::MAX);
     let popup_width = question_width
         .saturating_add(4)
@@ -24,12 +44,12 @@ pub fn render(frame: &mut Frame, area: Rect, question: &str, theme: Theme) {
     let lines = vec![
         Line::styled(question.to_string(), theme.title()),
         Line::raw(""),
-        Line::from(super::answer_keys(Context::Confirm, theme)),
+        Line::from(super::answer_keys(context, theme)),
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(
             Block::bordered()
-                .title(Span::styled(" Are you sure? ", theme.heading()))
+                .title(Span::styled(title.to_string(), theme.heading()))
                 .border_style(theme.focused_border()),
         ),
         popup,

@@ -243,7 +243,9 @@ pub fn render(form: &Form, changed: Option<Doc>, frame: &mut Frame, area: Rect, 
     }
 }
 
-fn draw_value(field: &Field, focused: bool, frame: &mut Frame, area: Rect, theme: Theme) {
+/// A field's value in `area`: a choice as its option (`‹ … ›` when focused), text in its
+/// editor, with the cursor when focused. Shared with the check-in page.
+pub fn draw_value(field: &Field, focused: bool, frame: &mut Frame, area: Rect, theme: Theme) {
     match &field.kind {
         FieldKind::Choice { options } => {
             let current = options.get(field.choice).cloned().unwrap_or_default();

@@ -3,7 +3,7 @@
 
 use super::layout::Section;
 use crate::app::effect::{Confirm, Effect};
-use crate::app::forms::activity::{ActionForm, CheckInForm};
+use crate::app::forms::activity::{ActionForm, AddToActivityForm, CheckInForm};
 use crate::app::forms::agreement::{AgreementDatesForm, ComponentForm, DeliverableForm};
 use crate::app::forms::charter::{CharterForm, MeetingForm};
 use crate::app::forms::milestones::MilestoneForm;
@@ -53,9 +53,15 @@ pub(super) fn add(
             partner: id,
             at: None,
         }),
-        (Section::Activity, _) => Box::new(ActionForm {
+        // On an action item, another; elsewhere it asks: an action item, or a
+        // check-in held (first, on a check-in).
+        (Section::Activity, Some(Item::Action(_))) => Box::new(ActionForm {
             partner: id,
             at: None,
+        }),
+        (Section::Activity, selected) => Box::new(AddToActivityForm {
+            partner: id,
+            checkin_first: matches!(selected, Some(Item::CheckIn(_))),
         }),
     };
     if data.partner(partner).is_some() {
@@ -103,7 +109,10 @@ pub(super) fn edit(data: &Data, partner: &str, item: &Item, fx: &mut Vec<Effect>
             partner: id,
             at: Some(at),
         }),
-        Item::CheckIn(at) => Box::new(CheckInForm { partner: id, at }),
+        Item::CheckIn(at) => Box::new(CheckInForm {
+            partner: id,
+            at: Some(at),
+        }),
         Item::Review(_) => {
             fx.push(Effect::info(
                 "reviews are recorded and edited on the Scorecard",

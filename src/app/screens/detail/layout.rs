@@ -153,7 +153,7 @@ pub fn rows(
             rows.list(
                 "Open action items",
                 open_actions(partner).into_iter().map(Item::Action),
-                "nothing open — a adds one",
+                "nothing open — a adds an action item",
             );
             let done = recently_done_actions(partner, today, DONE_SHOWN_DAYS);
             if !done.is_empty() {
@@ -168,7 +168,7 @@ pub fn rows(
             rows.list(
                 "Check-ins",
                 Rec::all(&partner.checkins).rev().map(Item::CheckIn),
-                "",
+                "none yet — c checks in, a records one held",
             );
             rows.list(
                 "Reviews",

@@ -8,6 +8,7 @@ mod layout;
 pub use layout::{DONE_SHOWN_DAYS, Row, Section, items, rows};
 
 use super::Screen;
+use super::checkin::CheckinStart;
 use crate::app::action::{Action, DetailAction};
 use crate::app::effect::{Effect, Reveal};
 use crate::app::keymap::Context;
@@ -170,6 +171,11 @@ impl Screen for DetailScreen {
 
     fn still_open(&self, data: &Data) -> bool {
         data.partner(&self.partner).is_some()
+    }
+
+    /// `c`: a check-in with this partner.
+    fn checkin(&self, _data: &Data) -> CheckinStart {
+        CheckinStart::one(&self.partner)
     }
 
     fn reveal(&mut self, data: &Data, what: &Reveal) {

@@ -1,0 +1,430 @@
+//! The check-in page laid out line by line before it is scrolled: headings, rows
+//! and notes as text, and where each input goes on its line, so the view can draw
+//! the inputs' editors in place and find the line with the cursor.
+
+use ratatui::style::Style;
+use ratatui::text::Span;
+
+use crate::app::Data;
+use crate::app::form::Field;
+use crate::app::screens::checkin::page::{MilestoneRow, Page, Slot};
+use crate::domain::dates::days_between;
+use crate::domain::partner::Partner;
+use crate::text::{truncate, width};
+use crate::ui::theme::{Theme, milestone_symbol};
+
+/// An input placed on a line of the canvas.
+pub(super) struct Placed {
+    pub(super) x: u16,
+    pub(super) width: u16,
+    /// Lines it takes (the note takes several).
+    pub(super) height: u16,
+    pub(super) slot: Slot,
+}
+
+/// One line of the page.
+#[derive(Default)]
+pub(super) struct Row {
+    pub(super) spans: Vec<Span<'static>>,
+    pub(super) inputs: Vec<Placed>,
+    /// The row slot it shows (a milestone, an action), drawn selected when focused.
+    pub(super) slot: Option<Slot>,
+    /// Columns used so far.
+    pub(super) used: u16,
+}
+
+/// The page laid out as lines, before scrolling.
+pub(super) struct Canvas {
+    pub(super) rows: Vec<Row>,
+    pub(super) width: u16,
+}
+
+impl Canvas {
+    fn line(&mut self) -> &mut Row {
+        self.rows.push(Row::default());
+        self.rows.last_mut().expect("a row was just pushed")
+    }
+
+    fn blank(&mut self) {
+        self.line();
+    }
+
+    fn heading(&mut self, text: &str, theme: Theme) {
+        let row = self.line();
+        row.spans
+            .push(Span::styled(format!(" {text}"), theme.heading()));
+    }
+
+    fn note(&mut self, text: &str, theme: Theme) {
+        let width = self.width as usize;
+        let row = self.line();
+        row.spans.push(Span::styled(
+            truncate(&format!("   {text}"), width),
+            theme.dim(),
+        ));
+    }
+}
+
+impl Row {
+    fn text(&mut self, text: impl Into<String>, style: Style) -> &mut Row {
+        let text = text.into();
+        self.used += width(&text) as u16;
+        self.spans.push(Span::styled(text, style));
+        self
+    }
+
+    /// `text`, cut to what is left of `max` columns.
+    fn fit(&mut self, text: &str, style: Style, max: u16) -> &mut Row {
+        let room = max.saturating_sub(self.used) as usize;
+        self.text(truncate(text, room), style)
+    }
+
+    /// A label, then an input of `width` columns (at most what is left of `max`),
+    /// in brackets so it shows where to type without colour too; a choice shows
+    /// its option instead.
+    fn input(&mut self, label: &str, slot: Slot, width: u16, max: u16, theme: Theme) -> &mut Row {
+        self.place(label, slot, width, max, true, theme)
+    }
+
+    fn choice(&mut self, label: &str, slot: Slot, width: u16, max: u16, theme: Theme) -> &mut Row {
+        self.place(label, slot, width, max, false, theme)
+    }
+
+    fn place(
+        &mut self,
+        label: &str,
+        slot: Slot,
+        width: u16,
+        max: u16,
+        boxed: bool,
+        theme: Theme,
+    ) -> &mut Row {
+        if !label.is_empty() {
+            self.text(format!("{label} "), theme.dim());
+        }
+        let room = max.saturating_sub(self.used + 2);
+        let width = width.min(room).max(1);
+        if boxed {
+            self.text("[", theme.dim());
+        }
+        self.inputs.push(Placed {
+            x: self.used,
+            width,
+            height: 1,
+            slot,
+        });
+        self.text(" ".repeat(width as usize), Style::new());
+        if boxed {
+            self.text("]", theme.dim());
+        }
+        self.text(" ", Style::new());
+        self
+    }
+}
+
+/// The page, line by line.
+pub(super) fn layout(
+    page: &Page,
+    partner: &Partner,
+    data: &Data,
+    theme: Theme,
+    width: u16,
+    wide: bool,
+) -> Canvas {
+    let mut canvas = Canvas {
+        rows: Vec::new(),
+        width,
+    };
+    let today = data.today;
+    let assessments = data
+        .figures(&page.partner)
+        .map_or(&[][..], |f| &f.assessments);
+
+    canvas.heading(
+        &format!("KPIs due a reading ({})", page.readings.len()),
+        theme,
+    );
+    if page.readings.is_empty() {
+        canvas.note(
+            "none: every KPI has a reading since the last check-in",
+            theme,
+        );
+    }
+    for (index, input) in page.readings.iter().enumerate() {
+        let Some(at) = partner.kpis.iter().position(|k| k.id == input.kpi) else {
+            canvas.note(
+                &format!("{} — this KPI is no longer there", input.kpi),
+                theme,
+            );
+            continue;
+        };
+        let kpi = &partner.kpis[at];
+        let assessment = assessments.get(at);
+        let latest = assessment
+            .and_then(|a| a.latest.as_ref())
+            .map_or("no reading yet".to_string(), |r| {
+                format!("last {} on {}", kpi.format_value(r.value), r.date)
+            });
+        let target = format!(
+            "target {} by {}",
+            kpi.format_value(kpi.target),
+            kpi.target_date
+        );
+        let pace = assessment
+            .and_then(|a| a.run_rate)
+            .map(|rate| kpi.describe_run_rate(&rate));
+        let why = input.why.words();
+        let mut about = vec![latest, target];
+        about.extend(pace);
+        let about = about.join(" · ");
+        // The name and why it is due; the figures beside them when they fit, else
+        // on a line of their own.
+        let row = canvas.line();
+        row.fit(&format!("   {}", kpi.name), theme.title(), width);
+        row.fit(&format!(" · {why}"), theme.text(), width);
+        if row.used as usize + 3 + crate::text::width(&about) <= width as usize {
+            row.fit(&format!(" · {about}"), theme.dim(), width);
+        } else {
+            let row = canvas.line();
+            row.fit(&format!("     {about}"), theme.dim(), width);
+        }
+        let row = canvas.line();
+        row.text("     ", Style::new());
+        let unit = if kpi.unit.trim().is_empty() {
+            "value"
+        } else {
+            kpi.unit.trim()
+        };
+        row.input(
+            &format!("new ({unit})"),
+            Slot::ReadingValue(index),
+            12,
+            width,
+            theme,
+        );
+        row.input(
+            " note",
+            Slot::ReadingNote(index),
+            if wide { 50 } else { 30 },
+            width,
+            theme,
+        );
+        errors(&mut canvas, &[&input.value, &input.note], theme);
+    }
+
+    canvas.heading(
+        &format!(
+            "Milestones late, blocked or due within 14 days ({})",
+            page.milestones.len()
+        ),
+        theme,
+    );
+    if page.milestones.is_empty() {
+        canvas.note("none", theme);
+    }
+    for (index, row_state) in page.milestones.iter().enumerate() {
+        let Some(milestone) = page.milestone(data, index) else {
+            canvas.note(
+                &format!("{} — this milestone is no longer there", row_state.id),
+                theme,
+            );
+            continue;
+        };
+        let late = milestone.is_overdue(today);
+        let words = crate::domain::checkin::milestone_words(milestone, today);
+        // What was decided shows before the title, where it is never cut off.
+        let mark = if row_state.done {
+            " ✓ "
+        } else if row_state.block.is_some() {
+            " ■ "
+        } else if row_state.unblock {
+            " ↺ "
+        } else if row_state.moved.is_some() {
+            " → "
+        } else {
+            "   "
+        };
+        let decided = decided(row_state);
+        let row = canvas.line();
+        row.slot = Some(Slot::Milestone(index));
+        row.text(mark, theme.key());
+        row.fit(
+            &format!("{} {}", milestone_symbol(milestone.status), milestone.title),
+            theme.milestone(milestone.status, late),
+            width,
+        );
+        let mut about = format!(" · {words}");
+        if !decided.is_empty() {
+            about = format!(" · {decided} here{about}");
+        }
+        row.fit(&about, theme.dim(), width);
+        if let Some(reason) = &row_state.block {
+            let line = canvas.line();
+            line.text("       ", Style::new());
+            line.input(
+                "blocked because",
+                Slot::BlockReason(index),
+                60,
+                width,
+                theme,
+            );
+            errors(&mut canvas, &[reason], theme);
+        }
+        if let Some(moved) = &row_state.moved {
+            let line = canvas.line();
+            line.text("       ", Style::new());
+            line.input(
+                &format!("due {} →", milestone.due),
+                Slot::MoveDue(index),
+                12,
+                width,
+                theme,
+            );
+            line.input(" why", Slot::MoveReason(index), 60, width, theme);
+            errors(&mut canvas, &[&moved.due, &moved.reason], theme);
+        }
+    }
+
+    canvas.heading(
+        &format!("Open action items, both sides ({})", page.actions.len()),
+        theme,
+    );
+    if page.actions.is_empty() {
+        canvas.note("none open", theme);
+    }
+    for (index, row_state) in page.actions.iter().enumerate() {
+        let Some(action) = partner.actions.iter().find(|a| a.id == row_state.id) else {
+            continue;
+        };
+        let mut about = Vec::new();
+        if !action.owner.is_empty() {
+            about.push(data.workspace.member_name(&action.owner).to_string());
+        }
+        about.push(action.side.label().to_string());
+        if let Some(due) = action.due {
+            let late = days_between(due, today);
+            about.push(if late > 0 {
+                format!("due {due}, {late} days late")
+            } else {
+                format!("due {due}")
+            });
+        }
+        let overdue = action.is_overdue(today);
+        let row = canvas.line();
+        row.slot = Some(Slot::Action(index));
+        let (mark, box_) = if row_state.close {
+            (" ✓ ", "☑")
+        } else {
+            ("   ", "☐")
+        };
+        let style = if overdue { theme.bad() } else { theme.text() };
+        row.text(mark, theme.key());
+        row.fit(&format!("{box_} {}", action.text), style, width);
+        if row_state.close {
+            about.insert(0, "done here".to_string());
+        }
+        row.fit(&format!(" · {}", about.join(" · ")), theme.dim(), width);
+    }
+
+    canvas.heading("Feedback heard (optional)", theme);
+    for (index, input) in page.feedback.iter().enumerate() {
+        let row = canvas.line();
+        row.text("   ", Style::new());
+        row.input("who", Slot::FeedbackWho(index), 22, width, theme);
+        if input.is_blank() {
+            row.text("type a name to add feedback", theme.dim());
+            continue;
+        }
+        row.choice(" side", Slot::FeedbackSide(index), 10, width, theme);
+        row.input(" 1–5", Slot::FeedbackSentiment(index), 3, width, theme);
+        if wide {
+            row.input(" said", Slot::FeedbackText(index), 60, width, theme);
+        } else {
+            let line = canvas.line();
+            line.text("     ", Style::new());
+            line.input("said", Slot::FeedbackText(index), 70, width, theme);
+        }
+        errors(
+            &mut canvas,
+            &[&input.who, &input.sentiment, &input.text],
+            theme,
+        );
+    }
+
+    canvas.heading("The meeting", theme);
+    let row = canvas.line();
+    row.text("   ", Style::new());
+    row.choice("tier", Slot::Tier, 22, width, theme);
+    row.input(" attendees", Slot::Attendees, 60, width, theme);
+    let row = canvas.line();
+    row.text("   ", Style::new());
+    row.text("note ", theme.dim());
+    let note_height = 4;
+    row.inputs.push(Placed {
+        x: row.used,
+        width: width.saturating_sub(row.used + 1).max(1),
+        height: note_height,
+        slot: Slot::Note,
+    });
+    for _ in 1..note_height {
+        canvas.blank();
+    }
+    errors(
+        &mut canvas,
+        &[&page.tier, &page.attendees, &page.note],
+        theme,
+    );
+
+    canvas.heading("New action items (optional)", theme);
+    for (index, input) in page.new_actions.iter().enumerate() {
+        let row = canvas.line();
+        row.text("   ", Style::new());
+        row.input("action", Slot::ActionText(index), 40, width, theme);
+        if input.is_blank() {
+            row.text("type one agreed here", theme.dim());
+            continue;
+        }
+        if wide {
+            row.choice(" owner", Slot::ActionOwner(index), 26, width, theme);
+            row.choice(" side", Slot::ActionSide(index), 10, width, theme);
+            row.input(" due", Slot::ActionDue(index), 12, width, theme);
+        } else {
+            let line = canvas.line();
+            line.text("     ", Style::new());
+            line.choice("owner", Slot::ActionOwner(index), 26, width, theme);
+            line.choice(" side", Slot::ActionSide(index), 10, width, theme);
+            line.input(" due", Slot::ActionDue(index), 12, width, theme);
+        }
+        errors(&mut canvas, &[&input.text, &input.due], theme);
+    }
+    canvas
+}
+
+/// "done", "blocked", "moved", "unblocked": what was decided about a milestone.
+fn decided(row: &MilestoneRow) -> String {
+    let mut words = Vec::new();
+    if row.moved.is_some() {
+        words.push("moved");
+    }
+    if row.unblock {
+        words.push("unblocked");
+    }
+    if row.block.is_some() {
+        words.push("blocked");
+    }
+    if row.done {
+        words.push("done");
+    }
+    words.join(", ")
+}
+
+/// A line under the inputs for each refusal among `fields`.
+fn errors(canvas: &mut Canvas, fields: &[&Field], theme: Theme) {
+    for field in fields {
+        if let Some(error) = &field.error {
+            let width = canvas.width as usize;
+            let row = canvas.line();
+            row.text(truncate(&format!("     ✗ {error}"), width), theme.error());
+        }
+    }
+}

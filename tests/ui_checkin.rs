@@ -1,0 +1,176 @@
+//! The check-in drawn on a test backend with today pinned: a page part filled in,
+//! the question on leaving, the offer of a draft at the start, the summary —
+//! snapshots at 80x24 and 120x40 on the check-in fixture; the highlight of the row
+//! with the cursor without colour; and a sweep over sizes that only must not panic.
+
+mod common;
+
+use common::checkin::checkin_app;
+use common::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use pactboard::app::App;
+use pactboard::app::handle_key;
+use pactboard::app::screens::checkin::{CheckinDraft, Page, PageDraft, Slot};
+use pactboard::ui::theme::Theme;
+use ratatui::style::Modifier;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn snapshot_both(name: &str, app: &App) {
+    for (width, height) in SIZES {
+        insta::assert_snapshot!(
+            format!("{name}_{width}x{height}"),
+            screen(app, width, height)
+        );
+    }
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for ch in text.chars() {
+        key(app, KeyCode::Char(ch));
+    }
+}
+
+fn page(app: &App) -> &Page {
+    app.view
+        .checkin()
+        .and_then(|c| c.page.as_ref())
+        .expect("a check-in page")
+}
+
+fn go_to(app: &mut App, slot: Slot) {
+    for _ in 0..100 {
+        if page(app).focus() == slot {
+            return;
+        }
+        key(app, KeyCode::Tab);
+    }
+    panic!("{slot:?} is not on the page");
+}
+
+/// Cobalt Works' page: a reading typed, the late milestone done, the other being
+/// moved (the cursor in its reason).
+fn part_filled() -> (tempfile::TempDir, App) {
+    let (dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('c'));
+    type_text(&mut app, "2.4");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "two schools live");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('>'));
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "trainer ill");
+    (dir, app)
+}
+
+#[test]
+fn checkin_page() {
+    let (_dir, app) = part_filled();
+    snapshot_both("checkin", &app);
+}
+
+#[test]
+fn checkin_page_further_down() {
+    let (_dir, mut app) = part_filled();
+    go_to(&mut app, Slot::FeedbackWho(0));
+    type_text(&mut app, "Dev Patel");
+    go_to(&mut app, Slot::Note);
+    type_text(&mut app, "Kits arrived; training moves a week.");
+    go_to(&mut app, Slot::ActionText(0));
+    type_text(&mut app, "Book the school visits");
+    snapshot_both("checkin_lower", &app);
+}
+
+#[test]
+fn checkin_leave_question() {
+    let (_dir, mut app) = part_filled();
+    key(&mut app, KeyCode::Esc);
+    snapshot_both("checkin_leave", &app);
+}
+
+#[test]
+fn checkin_summary() {
+    let (_dir, mut app) = part_filled();
+    handle_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    );
+    handle_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL),
+    );
+    snapshot_both("checkin_summary", &app);
+}
+
+#[test]
+fn checkin_help() {
+    let (_dir, mut app) = part_filled();
+    go_to(&mut app, Slot::Action(0));
+    key(&mut app, KeyCode::Char('?'));
+    insta::assert_snapshot!("checkin_help_120x40", screen(&app, 120, 40));
+}
+
+#[test]
+fn checkin_resume_offer() {
+    let (dir, _) = checkin_app();
+    let data = dir.path().join("data");
+    let draft = CheckinDraft {
+        partner: "cobalt-works".into(),
+        name: "Cobalt Works".into(),
+        kept_at: "2026-11-28 10:02".into(),
+        page: PageDraft {
+            note: "Kits arrived; training moves a week.".into(),
+            ..PageDraft::default()
+        },
+        walk: None,
+    };
+    pactboard::store::Store::new(&data)
+        .drafts()
+        .save("maya", "cobalt-works", &draft)
+        .unwrap();
+    let mut app = common::checkin::session(&data, "maya");
+    app.offer_checkin_drafts();
+    snapshot_both("checkin_resume", &app);
+}
+
+#[test]
+fn the_row_with_the_cursor_stands_out_without_colour() {
+    let (_dir, mut app) = part_filled();
+    go_to(&mut app, Slot::Action(0));
+    let buffer = render_buffer(&app, Theme::MONOCHROME, 80, 24);
+    let text = buffer_text(&buffer);
+    let row = text
+        .lines()
+        .position(|line| line.contains("Confirm delivery slots"))
+        .expect("the action is on screen") as u16;
+    let reversed = (0..80)
+        .filter(|x| buffer[(*x, row)].modifier.contains(Modifier::REVERSED))
+        .count();
+    assert!(reversed > 40, "the whole row is reversed: {reversed} cells");
+}
+
+#[test]
+fn no_size_makes_the_check_in_panic() {
+    let (_dir, mut app) = part_filled();
+    for theme in [Theme::COLOR, Theme::MONOCHROME] {
+        for width in [1, 3, 10, 20, 30, 40, 60, 80, 120, 200] {
+            for height in [1, 2, 4, 6, 8, 10, 24, 50] {
+                render_buffer(&app, theme, width, height);
+            }
+        }
+    }
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('k'));
+    for width in [1, 10, 40, 80] {
+        for height in [1, 5, 24] {
+            render_buffer(&app, Theme::COLOR, width, height);
+        }
+    }
+}
