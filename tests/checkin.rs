@@ -728,3 +728,56 @@ fn c_on_a_red_kpi_with_a_fresh_reading_still_asks_for_one() {
     key(&mut app, KeyCode::Esc);
     assert!(app.view.checkin().is_none());
 }
+
+#[test]
+fn c_at_the_summary_starts_again_with_who_is_still_to_do() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('c'));
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Esc);
+    assert!(checkin(&app).page.is_none(), "the summary");
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(checkin(&app).queue, ["birch-foundation"]);
+    assert_eq!(app.view.layers.len(), 1, "one check-in, not two");
+    // With a page open, c is typed text — never a second check-in.
+    assert_eq!(page(&app).focus(), Slot::Note);
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(page(&app).note.raw(), "c");
+    assert_eq!(app.view.layers.len(), 1);
+}
+
+#[test]
+fn b_on_a_blocked_milestone_unblocks_it_at_the_save() {
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
+    let App { data, view, .. } = &mut app;
+    view.tabs.pipeline.selected = Some("harbourline-mutual".into());
+    view.tabs.pipeline.settle(data, 0);
+    key(&mut app, KeyCode::Char('c'));
+    let partner = app.data.partner_data("harbourline-mutual").unwrap();
+    let blocked = partner
+        .milestones
+        .iter()
+        .find(|m| m.status == MilestoneStatus::Blocked)
+        .expect("the demo has a blocked milestone at Harbourline")
+        .clone();
+    let row = milestone_row(&app, &blocked.title);
+    go_to(&mut app, Slot::Milestone(row));
+    key(&mut app, KeyCode::Char('b'));
+    assert!(page(&app).milestones[row].unblock);
+    assert!(page(&app).milestones[row].block.is_none(), "asks nothing");
+    ctrl(&mut app, 's');
+    let saved = on_disk(&app, "harbourline-mutual");
+    let after = saved
+        .milestones
+        .iter()
+        .find(|m| m.id == blocked.id)
+        .unwrap();
+    assert_eq!(
+        Some(after.status),
+        blocked.status_before.or(Some(MilestoneStatus::InProgress))
+    );
+    assert_eq!(after.blocked_reason, "");
+    assert!(status(&app).contains("1 unblocked"), "{}", status(&app));
+}

@@ -338,3 +338,64 @@ fn drafts_take_the_data_directorys_group_permissions() {
     let folder = std::fs::metadata(data.join(".drafts/maya")).unwrap().mode();
     assert_eq!(folder & 0o2070, 0o2070, "{folder:o}");
 }
+
+#[test]
+fn a_draft_about_a_milestone_removed_meanwhile_says_so_and_can_be_taken_back() {
+    let (dir, mut app) = checkin_app();
+    walk(&mut app);
+    let training = page(&app)
+        .milestones
+        .iter()
+        .position(|row| row.id == "ms-training")
+        .unwrap();
+    go_to(&mut app, Slot::Milestone(training));
+    key(&mut app, KeyCode::Char(' '));
+    a_second_later(&mut app);
+    drop(app);
+
+    // A teammate deletes the milestone before the next start.
+    let data = dir.path().join("data");
+    let store = pactboard::store::Store::new(&data);
+    let (file, _) = store.load_partner("cobalt-works").unwrap();
+    let file = file.unwrap();
+    let mut partner = file.partner.clone();
+    partner.milestones.retain(|m| m.id != "ms-training");
+    store
+        .save_partner("cobalt-works", &partner, file.fingerprint.as_ref())
+        .unwrap();
+
+    let mut next = session(&data, "maya");
+    next.offer_checkin_drafts();
+    let effects = update(&mut next, Action::Answer(Answer::Resume));
+    apply(&mut next, effects);
+    let row = page(&next)
+        .milestones
+        .iter()
+        .position(|row| row.id == "ms-training")
+        .expect("the decision is still on the page");
+    assert!(page(&next).milestones[row].done);
+    let text = screen(&next, 80, 24);
+    assert!(
+        text.contains("ms-training — this milestone is no longer there"),
+        "{text}"
+    );
+    ctrl(&mut next, 's');
+    let said = next.status.as_ref().unwrap().text.clone();
+    assert!(
+        said.contains("the milestone ms-training is no longer there"),
+        "{said}"
+    );
+    assert_eq!(
+        page(&next).partner,
+        "cobalt-works",
+        "nothing saved, still here"
+    );
+    go_to(&mut next, Slot::Milestone(row));
+    key(&mut next, KeyCode::Char(' '));
+    ctrl(&mut next, 's');
+    assert_eq!(
+        page(&next).partner,
+        "birch-foundation",
+        "saved, on to the next"
+    );
+}

@@ -28,10 +28,12 @@ impl App {
             return;
         }
         if let Some(open) = self.view.checkin() {
-            // One left untouched (as `pactboard checkin` opens it) gives way to the
-            // draft asked for; one with work in it is never dropped.
+            // At its summary it is done with; one left untouched (as `pactboard
+            // checkin` opens it) gives way to the draft asked for; one with work
+            // in it is never dropped.
+            let done = open.page.is_none();
             let untouched = !open.is_dirty() && open.checked.is_empty() && open.skipped.is_empty();
-            if !(untouched && start == CheckinStart::Resume) {
+            if !(done || untouched && start == CheckinStart::Resume) {
                 self.say(Level::Info, "the check-in is open already");
                 return;
             }

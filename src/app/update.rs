@@ -37,7 +37,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Redo => fx.push(Effect::Redo),
         Action::WriteUnsaved => fx.push(Effect::WriteUnsaved),
         Action::Reload => reload(app, &mut fx),
-        Action::CheckIn if app.view.checkin().is_some() => {
+        Action::CheckIn if app.view.checkin().is_some_and(|c| c.page.is_some()) => {
             fx.push(Effect::info("the check-in is open already"));
         }
         Action::CheckIn => {

@@ -152,10 +152,18 @@ pub(super) fn layout(
     }
     for (index, input) in page.readings.iter().enumerate() {
         let Some(at) = partner.kpis.iter().position(|k| k.id == input.kpi) else {
+            // What was typed for it stays in view, so it can be read and cleared.
             canvas.note(
-                &format!("{} — this KPI is no longer there", input.kpi),
+                &format!(
+                    "{} — this KPI is no longer there: clear its value to save",
+                    input.kpi
+                ),
                 theme,
             );
+            let row = canvas.line();
+            row.text("     ", Style::new());
+            row.input("value", Slot::ReadingValue(index), 12, width, theme);
+            row.input(" note", Slot::ReadingNote(index), 30, width, theme);
             continue;
         };
         let kpi = &partner.kpis[at];
@@ -224,10 +232,19 @@ pub(super) fn layout(
     }
     for (index, row_state) in page.milestones.iter().enumerate() {
         let Some(milestone) = page.milestone(data, index) else {
-            canvas.note(
-                &format!("{} — this milestone is no longer there", row_state.id),
-                theme,
+            // Someone removed it meanwhile: the row stays, so what was decided
+            // about it can be seen and taken back (the same key again).
+            let decided = decided(row_state);
+            let row = canvas.line();
+            row.slot = Some(Slot::Milestone(index));
+            row.fit(
+                &format!("   {} — this milestone is no longer there", row_state.id),
+                theme.dim(),
+                width,
             );
+            if !decided.is_empty() {
+                row.fit(&format!(" · {decided} here"), theme.dim(), width);
+            }
             continue;
         };
         let late = milestone.is_overdue(today);
