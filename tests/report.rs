@@ -1,7 +1,7 @@
 //! `pactboard report` on temporary copies of the demo, today pinned: the meeting
 //! report in Markdown and text and a review pack as golden files; the edges of
 //! `--since`, `--quarter` and `--partner`; text that fits 80 columns with CJK names;
-//! and `--out`, never into the data directory.
+//! `--out`; and `Ctrl-p` in the dashboard writing where it says, and nowhere else.
 
 mod common;
 
@@ -10,6 +10,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use pactboard::app::screens::detail::Section;
+use pactboard::app::screens::{DetailScreen, Layer};
+use pactboard::app::{Action, Effect, Tab, handle_key, update};
+use pactboard::report::ReportKind;
 use unicode_width::UnicodeWidthStr;
 
 /// `pactboard report ARGS --today DEMO_DATE` on `data`.
@@ -434,4 +439,120 @@ fn out_writes_the_same_report_to_a_file_and_never_into_the_data_directory() {
         before,
         "the data directory is untouched"
     );
+}
+
+// ----- Ctrl-p in the dashboard -----
+
+fn ctrl_p(app: &mut pactboard::app::App) {
+    handle_key(
+        app,
+        KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL),
+    );
+}
+
+fn status_text(app: &pactboard::app::App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn ctrl_p_writes_the_meeting_report_and_a_partners_review_pack() {
+    let (dir, mut app) = demo_app();
+    let data = dir.path().join("data");
+    let before = files_under(&data);
+    let out = tempfile::tempdir().unwrap();
+    app.report_dir = Some(out.path().to_path_buf());
+
+    // On the Overview: the meeting report, the same as `report` prints.
+    assert_eq!(
+        update(&mut app, Action::WriteReport)
+            .iter()
+            .map(|effect| format!("{effect:?}"))
+            .collect::<Vec<_>>(),
+        [format!("{:?}", Effect::WriteReport(ReportKind::Meeting))]
+    );
+    ctrl_p(&mut app);
+    let name = format!("pactboard-report-{DEMO_DATE}.md");
+    let written = out.path().join(&name);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "{name} written in {} (the meeting report)",
+            out.path().display()
+        )
+    );
+    let printed = report_ok(&[], &data);
+    // The dashboard's demo date is the workspace's; `report` here pins it.
+    assert_eq!(
+        fs::read_to_string(&written)
+            .unwrap()
+            .replace(", the demo's date", ""),
+        printed
+    );
+
+    // Again: a new file beside it, the first one kept.
+    ctrl_p(&mut app);
+    assert!(
+        out.path()
+            .join(format!("pactboard-report-{DEMO_DATE}-2.md"))
+            .exists()
+    );
+    assert!(status_text(&app).starts_with(&format!("pactboard-report-{DEMO_DATE}-2.md written")));
+
+    // On the Scorecard: the review pack of the partner shown.
+    handle_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('5'), KeyModifiers::NONE),
+    );
+    assert_eq!(app.view.tab, Tab::Scorecard);
+    let shown = app.view.tabs.scorecard.partner_id().unwrap().to_string();
+    ctrl_p(&mut app);
+    let pack = out
+        .path()
+        .join(format!("pactboard-review-{shown}-2026Q3.md"));
+    assert!(pack.exists(), "{}", status_text(&app));
+    assert!(status_text(&app).contains("review pack for 2026 Q3"));
+
+    // In a partner's detail: that partner's.
+    let detail = DetailScreen::new(&app.data, "harbourline-mutual", Section::Agreement);
+    app.view.layers.push(Layer::Detail(detail));
+    ctrl_p(&mut app);
+    let pack = out
+        .path()
+        .join("pactboard-review-harbourline-mutual-2026Q3.md");
+    assert!(
+        fs::read_to_string(&pack)
+            .unwrap()
+            .starts_with("# Harbourline Mutual — quarterly review pack, 2026 Q3\n")
+    );
+
+    assert_eq!(
+        files_under(&data),
+        before,
+        "the data directory is untouched"
+    );
+}
+
+#[test]
+fn ctrl_p_refuses_to_write_inside_the_data_directory() {
+    let (dir, mut app) = demo_app();
+    let data = dir.path().join("data");
+    let before = files_under(&data);
+    app.report_dir = Some(data.join("partners"));
+    ctrl_p(&mut app);
+    let status = app.status.clone().unwrap();
+    assert_eq!(status.level, pactboard::app::effect::Level::Error);
+    assert!(
+        status.text.starts_with("report not written: "),
+        "{}",
+        status.text
+    );
+    assert!(
+        status.text.contains("inside the data directory"),
+        "{}",
+        status.text
+    );
+    assert_eq!(files_under(&data), before);
 }

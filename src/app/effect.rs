@@ -8,6 +8,7 @@ use super::form::FormSpec;
 use super::history::{Change, Doc};
 use super::records::{Item, Rec};
 use super::screens::{Layer, Tab};
+use crate::report::ReportKind;
 
 #[derive(Debug)]
 pub enum Effect {
@@ -49,6 +50,9 @@ pub enum Effect {
     /// be undone (dropping a retired criterion's scores), replaying an older change
     /// would bring back what was dropped.
     Forget(Doc),
+    /// Write the meeting report, or a partner's review pack, to a new file in the
+    /// working directory, and say where.
+    WriteReport(ReportKind),
     Say(StatusMessage),
     /// Add words to the status line's message.
     SayMore(String),
