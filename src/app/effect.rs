@@ -7,6 +7,7 @@ use super::action::Action;
 use super::form::FormSpec;
 use super::history::{Change, Doc};
 use super::records::Item;
+use super::screens::settings::Setting;
 use super::screens::{Layer, Tab};
 
 #[derive(Debug)]
@@ -86,6 +87,8 @@ pub enum Reveal {
     Member(String),
     /// A scoring criterion of the workspace, by id.
     Criterion(String),
+    /// A row of the workspace settings (a stage, a phase, a perspective…).
+    Setting(Setting),
 }
 
 /// A yes/no question that names what it is about, and what yes does.

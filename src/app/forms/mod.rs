@@ -5,10 +5,12 @@
 pub mod activity;
 pub mod agreement;
 pub mod charter;
+pub mod lists;
 pub mod partner;
 pub mod profile;
 pub mod roles;
 pub mod scoring;
+pub mod thresholds;
 pub mod workspace;
 
 use super::form::{Field, Values};
