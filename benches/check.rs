@@ -89,13 +89,18 @@ fn bench_find_problems(c: &mut Criterion, fixtures: &[Fixture]) {
         let store = Store::new(&fixture.data);
         let snapshot = store.load().expect("the generated portfolio loads");
         assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
-        let findings = find_problems(&store, &snapshot);
+        let today = NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("TODAY is a date");
+        let findings = find_problems(&store, &snapshot, today);
         assert!(
             findings.warnings() > fixture.size / 100,
             "duplicates are found"
         );
         group.bench_function(BenchmarkId::from_parameter(fixture.size), |b| {
-            b.iter(|| find_problems(&store, black_box(&snapshot)).problems.len())
+            b.iter(|| {
+                find_problems(&store, black_box(&snapshot), today)
+                    .problems
+                    .len()
+            })
         });
     }
     group.finish();

@@ -287,7 +287,7 @@ fn bench_render(c: &mut Criterion, fixtures: &[Fixture]) {
         .measurement_time(Duration::from_secs(2));
     for fixture in fixtures.iter().filter(|fixture| fixture.size >= 100) {
         let mut app = fixture.app();
-        for tab in [Tab::Overview, Tab::Pipeline, Tab::Scoring] {
+        for tab in [Tab::Overview, Tab::Pipeline, Tab::Timeline, Tab::Scoring] {
             dispatch(&mut app, Action::GoTo(tab));
             for (width, height) in [(80, 24), (200, 50)] {
                 let mut terminal = terminal(width, height);

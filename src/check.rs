@@ -4,12 +4,15 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
+
+use crate::domain::goals::goals_without_kpi;
 use crate::domain::integrity::{
     partner_id_problems, partner_reference_problems, workspace_id_problems,
 };
 use crate::domain::scoring::Score;
 use crate::domain::validate::{
-    FieldPath, Problem, Severity, duplicate_names, validate_partner, validate_workspace,
+    FieldPath, Problem, Severity, duplicate_names, problem, validate_partner, validate_workspace,
 };
 use crate::domain::{Partner, Workspace};
 use crate::store::locate::Positions;
@@ -105,10 +108,10 @@ pub fn counted(count: usize, noun: &str) -> String {
     }
 }
 
-/// Finds every problem in `snapshot`; reads the files with problems again (never
+/// Finds every problem in `snapshot` as of `today`; reads the files with problems again (never
 /// writes) to point at the value each one is about. Linear in the number of
 /// partners and in the size of each file.
-pub fn find_problems<'a>(store: &Store, snapshot: &'a Snapshot) -> Findings<'a> {
+pub fn find_problems<'a>(store: &Store, snapshot: &'a Snapshot, today: NaiveDate) -> Findings<'a> {
     let mut findings = Findings {
         load_errors: &snapshot.errors,
         problems: Vec::new(),
@@ -138,9 +141,39 @@ pub fn find_problems<'a>(store: &Store, snapshot: &'a Snapshot) -> Findings<'a> 
             &file.partner,
             &snapshot.workspace,
         ));
+        problems.extend(goals_without_kpi(&file.partner, &snapshot.workspace).into_iter().map(
+            |(index, goal)| {
+                problem(
+                    Severity::Warning,
+                    FieldPath::at("goals").item(index).field("statement"),
+                    format!(
+                        "goal \"{}\" has no KPI: joint work is under way, so link a KPI that measures it (the KPI's goal field)",
+                        goal.statement
+                    ),
+                )
+            },
+        ));
         problems.extend(score_problems(&file.partner, &snapshot.workspace));
+        problems.extend(reading_problems(&file.partner, today));
         problems.extend(upgrade_note(snapshot, &path));
         locate(store, &path, problems, &mut findings.problems);
+    }
+    for stray in store.stray_temps() {
+        findings.problems.push(FileProblem {
+            file: stray.file,
+            line: 1,
+            column: 1,
+            severity: Severity::Warning,
+            message: format!(
+                "a temporary file left by an interrupted save ({}, {}); the dashboard removes it once it is a minute old",
+                match stray.len {
+                    0 => "empty".to_string(),
+                    1 => "1 byte".to_string(),
+                    n => format!("{n} bytes"),
+                },
+                age_words(stray.age),
+            ),
+        });
     }
     findings
 }
@@ -162,6 +195,21 @@ fn locate(store: &Store, file: &str, problems: Vec<Problem>, out: &mut Vec<FileP
             message: problem.message,
         }
     }));
+}
+
+/// "10 minutes old", in the largest whole unit.
+fn age_words(age: Option<std::time::Duration>) -> String {
+    let Some(age) = age else {
+        return "of unknown age".into();
+    };
+    let seconds = age.as_secs();
+    let (n, unit) = match seconds {
+        0..60 => (seconds, "second"),
+        60..3600 => (seconds / 60, "minute"),
+        3600..86400 => (seconds / 3600, "hour"),
+        _ => (seconds / 86400, "day"),
+    };
+    format!("{n} {unit}{} old", if n == 1 { "" } else { "s" })
 }
 
 /// Scores that count for nothing, as warnings where they stand: a score for a
@@ -193,6 +241,49 @@ fn score_problems(partner: &Partner, workspace: &Workspace) -> Vec<Problem> {
                     score.criterion
                 ),
                 path,
+            });
+        }
+    }
+    problems
+}
+
+/// Readings that cannot be right: one dated after today is an error (it would
+/// count before it happened); readings listed out of date order are a warning
+/// (they are shown in order, and written in order when the partner is next saved).
+pub fn reading_problems(partner: &Partner, today: NaiveDate) -> Vec<Problem> {
+    use crate::domain::readings::{first_out_of_order, future_readings};
+    let mut problems = Vec::new();
+    for (k, kpi) in partner.kpis.iter().enumerate() {
+        let date_of = |reading: &crate::domain::kpi::Reading| {
+            let index = kpi
+                .readings
+                .iter()
+                .position(|candidate| std::ptr::eq(candidate, reading))
+                .unwrap_or(0);
+            FieldPath::at("kpis")
+                .item(k)
+                .field("readings")
+                .item(index)
+                .field("date")
+        };
+        for reading in future_readings(kpi, today) {
+            problems.push(Problem {
+                severity: Severity::Error,
+                message: format!(
+                    "KPI \"{}\" has a reading dated {}, after today ({today}); correct its date",
+                    kpi.name, reading.date
+                ),
+                path: date_of(reading),
+            });
+        }
+        if let Some((before, after)) = first_out_of_order(kpi) {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                message: format!(
+                    "KPI \"{}\" lists its readings out of date order ({} after {}); they are shown in order and written in order when the partner is next saved",
+                    kpi.name, after.date, before.date
+                ),
+                path: date_of(after),
             });
         }
     }
@@ -249,5 +340,42 @@ mod tests {
             "scores[2].criterion",
             "where it appears again"
         );
+    }
+    #[test]
+    fn readings_after_today_are_errors_and_out_of_order_ones_a_warning() {
+        use crate::domain::kpi::{Kpi, Reading};
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let reading = |id: &str, date: &str| Reading {
+            id: id.into(),
+            ..Reading::new(day(date), 1.0)
+        };
+        let mut partner = Partner::new("Acme", "", "", "active", day("2026-01-01"));
+        partner.kpis.push(Kpi {
+            readings: vec![
+                reading("rd-a", "2026-03-01"),
+                reading("rd-b", "2026-02-01"),
+                reading("rd-c", "2026-12-01"),
+            ],
+            ..Kpi::new("Leads", (0.0, 10.0), (day("2026-01-01"), day("2026-12-31")))
+        });
+        let problems = reading_problems(&partner, day("2026-11-28"));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].severity, Severity::Error);
+        assert_eq!(
+            problems[0].message,
+            "KPI \"Leads\" has a reading dated 2026-12-01, after today (2026-11-28); correct its date"
+        );
+        assert_eq!(problems[0].path.to_string(), "kpis[0].readings[2].date");
+        assert_eq!(problems[1].severity, Severity::Warning);
+        assert!(
+            problems[1].message.starts_with(
+                "KPI \"Leads\" lists its readings out of date order (2026-02-01 after 2026-03-01)"
+            ),
+            "{}",
+            problems[1].message
+        );
+        assert_eq!(problems[1].path.to_string(), "kpis[0].readings[1].date");
+        partner.kpis[0].readings.truncate(1);
+        assert!(reading_problems(&partner, day("2026-11-28")).is_empty());
     }
 }

@@ -40,6 +40,11 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// Look without writing anything: no saves, no copies, no drafts (for a glance
+    /// at a shared board); also PACTBOARD_READ_ONLY=1
+    #[arg(long, global = true, env = "PACTBOARD_READ_ONLY", value_parser = clap::builder::BoolishValueParser::new(), num_args = 0, default_missing_value = "true", default_value = "false")]
+    pub read_only: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -165,6 +170,21 @@ mod tests {
         );
         workspace.demo_as_of = None;
         assert_eq!(resolve_today(None, &workspace).1, TodaySource::Clock);
+    }
+
+    #[test]
+    fn read_only_comes_from_the_flag_or_the_environment() {
+        assert!(!Cli::try_parse_from(["pactboard"]).unwrap().read_only);
+        assert!(
+            Cli::try_parse_from(["pactboard", "--read-only"])
+                .unwrap()
+                .read_only
+        );
+        assert!(
+            Cli::try_parse_from(["pactboard", "status", "--read-only"])
+                .unwrap()
+                .read_only
+        );
     }
 
     #[test]

@@ -4,17 +4,19 @@
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 use color_eyre::eyre::Result;
 
 use pactboard::app::App;
+use pactboard::app::effect::{Level, StatusMessage};
 use pactboard::check::find_problems;
 use pactboard::cli::{self, Cli, Command, Format};
 use pactboard::demo::demo_portfolio;
 use pactboard::domain::Workspace;
 use pactboard::report::{self, Paint};
-use pactboard::store::{InitError, Snapshot, Store};
+use pactboard::store::{InitError, Snapshot, Store, Writable};
 use pactboard::tui;
 use pactboard::ui::theme::Theme;
 
@@ -37,7 +39,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("pactboard: {error:#}");
+            say(&format!("pactboard: {error:#}"));
             ExitCode::from(DATA_PROBLEM)
         }
     }
@@ -54,8 +56,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
-            let findings = find_problems(&store, &snapshot);
             let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
+            let findings = find_problems(&store, &snapshot, today);
             let text = match format {
                 Format::Json => report::status_json(&snapshot, &findings, today),
                 Format::Markdown => report::status_markdown(&snapshot, &findings, today, source),
@@ -69,7 +71,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
-            let findings = find_problems(&store, &snapshot);
+            let (today, _) = cli::resolve_today(cli.today, &snapshot.workspace);
+            let findings = find_problems(&store, &snapshot, today);
             for line in findings.lines() {
                 println!("{}", report::printable(&line));
             }
@@ -104,20 +107,65 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Err(code) => return Ok(code),
             };
             let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
+            let read_only = if cli.read_only {
+                Some("opened with --read-only".to_string())
+            } else {
+                match store.writable() {
+                    Writable::Yes => None,
+                    Writable::No(why) => Some(why),
+                }
+            };
+            // Temporary files of a save that was killed halfway: a minute old is
+            // surely abandoned (a save takes milliseconds).
+            let cleaned = match read_only {
+                Some(_) => Vec::new(),
+                None => store.remove_stray_temps(Duration::from_secs(60)),
+            };
             let mut app = App::new(store, snapshot, today, source, cli::resolve_author());
-            match tui::run(&mut app, Theme::from_env())? {
+            if let Some(why) = read_only {
+                app.set_read_only(why);
+            } else {
+                app.offer_drafts();
+            }
+            if !cleaned.is_empty() {
+                app.status = Some(StatusMessage {
+                    level: Level::Info,
+                    text: format!(
+                        "removed {} temporary {} left by an interrupted save",
+                        cleaned.len(),
+                        if cleaned.len() == 1 { "file" } else { "files" }
+                    ),
+                });
+            }
+            let exit = tui::run(&mut app, Theme::from_env());
+            // The terminal may be gone: whatever is said about it must not fail.
+            let exit = match exit {
+                Ok(exit) => exit,
+                Err(error) => {
+                    say(&format!("pactboard: {error:#}"));
+                    return Ok(ExitCode::from(DATA_PROBLEM));
+                }
+            };
+            match exit {
                 tui::Exit::Quit => Ok(ExitCode::SUCCESS),
                 // As a shell reports a process killed by the signal.
                 tui::Exit::Signal(signal) => Ok(ExitCode::from(
                     u8::try_from(128 + signal).unwrap_or(u8::MAX),
                 )),
                 tui::Exit::InputClosed(why) => {
-                    eprintln!("pactboard: the terminal's input ended ({why})");
+                    say(&format!("pactboard: the terminal's input ended ({why})"));
                     Ok(ExitCode::FAILURE)
                 }
             }
         }
     }
+}
+
+/// Writes a line to standard error, if there still is one: after a hang-up it is
+/// closed, and `eprintln!` would panic.
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
 }
 
 /// The dashboard draws on standard output and reads keys from standard input, or

@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::check::Findings;
 use crate::cli::TodaySource;
 use crate::domain::attention::AttentionItem;
-use crate::domain::health::HealthBand;
-use crate::domain::portfolio::{PortfolioSummary, summarize};
+use crate::domain::health::{Health, HealthBand};
+use crate::domain::portfolio::{KpiCounts, PartnerSummary, PortfolioSummary, summarize};
 use crate::store::Snapshot;
 use crate::text::{as_of, fit};
 
@@ -39,8 +39,11 @@ struct JsonPartner<'a> {
     /// The stage's id, which stays when the stage is renamed.
     stage_id: &'a str,
     owner: &'a str,
-    /// `null` while the partner has no data to judge ("not started").
+    /// `null` while the partner has no data to judge ("not started"), for a
+    /// candidate, and in a closed stage.
     health: Option<u8>,
+    /// The points health was judged on, of 100 (0 with no health).
+    health_basis: u32,
     score: Option<u8>,
     score_coverage: [usize; 2],
     kpis: JsonKpis,
@@ -51,11 +54,15 @@ struct JsonPartner<'a> {
 
 #[derive(Serialize)]
 struct JsonKpis {
+    /// Open KPIs past their grace period, by status.
     green: usize,
     amber: usize,
     red: usize,
+    /// Flags: they overlap green, amber and red (and too early for `stale`).
     stale: usize,
     early_warning: usize,
+    too_early: usize,
+    closed: usize,
 }
 
 #[derive(Serialize)]
@@ -113,6 +120,11 @@ pub fn status_json(snapshot: &Snapshot, findings: &Findings, today: NaiveDate) -
             stage_id: &file.partner.stage,
             owner: &file.partner.owner,
             health: figures.health.score,
+            health_basis: if figures.health.score.is_some() {
+                figures.health.basis
+            } else {
+                0
+            },
             score: figures
                 .score
                 .value
@@ -124,6 +136,8 @@ pub fn status_json(snapshot: &Snapshot, findings: &Findings, today: NaiveDate) -
                 red: figures.kpis.red,
                 stale: figures.kpis.stale,
                 early_warning: figures.kpis.early_warning,
+                too_early: figures.kpis.too_early,
+                closed: figures.kpis.closed,
             },
             milestones: JsonMilestones {
                 open: figures.milestones.open,
@@ -213,7 +227,7 @@ impl Paint {
             HealthBand::Good => self.wrap("32", text),
             HealthBand::Fair => self.wrap("33", text),
             HealthBand::Poor => self.wrap("31", text),
-            HealthBand::NotStarted => self.dim(text),
+            HealthBand::NotStarted | HealthBand::Closed => self.dim(text),
         }
     }
 
@@ -222,22 +236,58 @@ impl Paint {
     }
 }
 
-/// The health badge used everywhere: number and a letter, never colour alone.
-pub fn health_badge(score: Option<u8>) -> String {
-    match score {
-        Some(score) => format!("{score:>3} {}", band_letter(HealthBand::of(Some(score)))),
-        None => "  – ·".to_string(),
-    }
-}
-
-/// G(ood), F(air), P(oor), · (not started).
+/// G(ood), F(air), P(oor), · (not started, or a closed stage).
 pub fn band_letter(band: HealthBand) -> char {
     match band {
         HealthBand::Good => 'G',
         HealthBand::Fair => 'F',
         HealthBand::Poor => 'P',
-        HealthBand::NotStarted => '·',
+        HealthBand::NotStarted | HealthBand::Closed => '·',
     }
+}
+
+/// "62 F (85/100)": the score, its band's letter and the points it was judged on;
+/// "paused" for a closed stage; "–" with no score.
+fn health_cell(health: &Health) -> String {
+    match (health.band(), health.score) {
+        (HealthBand::Closed, _) => health.stage.to_lowercase(),
+        (band, Some(score)) => format!("{score:>3} {} {:>3}/100", band_letter(band), health.basis),
+        (_, None) => "–".to_string(),
+    }
+}
+
+/// "green/amber/red" counts, then the flags that are not zero: "1/0/1 s1 w1".
+fn kpi_cell(kpis: &KpiCounts) -> String {
+    if *kpis == KpiCounts::default() {
+        return "–".to_string();
+    }
+    let mut text = format!("{}/{}/{}", kpis.green, kpis.amber, kpis.red);
+    for (letter, count) in [
+        ('s', kpis.stale),
+        ('w', kpis.early_warning),
+        ('e', kpis.too_early),
+        ('c', kpis.closed),
+    ] {
+        if count > 0 {
+            text.push_str(&format!(" {letter}{count}"));
+        }
+    }
+    text
+}
+
+/// The KPI column's flags in words, for Markdown: "stale 1, early warning 1".
+fn kpi_flags(kpis: &KpiCounts) -> String {
+    [
+        ("stale", kpis.stale),
+        ("early warning", kpis.early_warning),
+        ("too early", kpis.too_early),
+        ("closed", kpis.closed),
+    ]
+    .into_iter()
+    .filter(|(_, count)| *count > 0)
+    .map(|(word, count)| format!("{word} {count}"))
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 fn attention_line(item: &AttentionItem, today: NaiveDate) -> String {
@@ -305,41 +355,34 @@ pub fn status_text(
     }
     for entry in &summary.upcoming {
         line(format!(
-            "  {} {}  {}  {:<9}  {}",
+            "  {} {}  {}  {}",
             entry.date.format("%a"),
             entry.date,
             fit(&printable(&entry.partner_name), 22),
-            entry.kind.label(),
-            printable(&entry.what)
+            printable(&entry.text())
         ));
     }
     line(String::new());
 
     line(paint.bold("Partners"));
     line(paint.dim(&format!(
-        "  {} {} {:>6} {:>5}  {:<11} {:>4}  {:<10}  {:>7}",
+        "  {} {} {:<14} {:<8}  {:<16} {:>4}  {:<10}  {:>7}",
         fit("Partner", 24),
         fit("Stage", 12),
-        "Health",
+        "Health (basis)",
         "Score",
-        "KPIs G/A/R/S",
+        "KPIs G/A/R",
         "Late",
         "Check-in",
         "Actions"
     )));
     for (file, figures) in snapshot.partners.iter().zip(&summary.partners) {
-        let kpis = figures.kpis;
-        let kpi_text = if figures.kpis == Default::default() {
-            "–".to_string()
-        } else {
-            format!("{}/{}/{}/{}", kpis.green, kpis.amber, kpis.red, kpis.stale)
-        };
         let badge = paint.band(
             figures.health.band(),
-            &format!("{:>6}", health_badge(figures.health.score)),
+            &format!("{:<14}", health_cell(&figures.health)),
         );
         line(format!(
-            "  {} {} {} {:>5}  {:<11} {:>4}  {:<10}  {:>7}",
+            "  {} {} {} {:<8}  {:<16} {:>4}  {:<10}  {:>7}",
             fit(&printable(&file.partner.name), 24),
             fit(
                 &printable(snapshot.workspace.stage_name(&file.partner.stage)),
@@ -347,12 +390,16 @@ pub fn status_text(
             ),
             badge,
             score_text(figures),
-            kpi_text,
+            kpi_cell(&figures.kpis),
             figures.milestones.overdue,
             dash_or(figures.last_checkin),
             figures.open_actions
         ));
     }
+    line(paint.dim(
+        "  Health: score, band, points judged of 100. KPIs: green/amber/red; \
+         s stale, w early warning, e too early, c closed.",
+    ));
     if !snapshot.errors.is_empty() {
         line(String::new());
         line(paint.red(&paint.bold(&format!(
@@ -408,11 +455,16 @@ fn problem_counts(findings: &Findings) -> String {
     )
 }
 
-/// The portfolio's average health, or "–" with nothing to average.
+/// "64 over 6 partners formalizing or operating": the average and whom it is over.
 fn average_text(summary: &PortfolioSummary) -> String {
-    summary.average_health.map_or("–".to_string(), |health| {
+    let average = summary.average_health.map_or("–".to_string(), |health| {
         (health.round() as i64).to_string()
-    })
+    });
+    let whom = match summary.health_partners {
+        1 => "1 partner".to_string(),
+        n => format!("{n} partners"),
+    };
+    format!("{average} over {whom} formalizing or operating")
 }
 
 /// "Prospect 2 · Assessing 2 · …"
@@ -425,14 +477,20 @@ fn stages_text(summary: &PortfolioSummary) -> String {
         .join(" · ")
 }
 
-fn score_text(figures: &crate::domain::portfolio::PartnerSummary) -> String {
-    figures.score.value.map_or("–".to_string(), |value| {
-        (value.round() as i64).to_string()
-    })
+fn score_text(figures: &PartnerSummary) -> String {
+    figures.score.label()
 }
 
 fn dash_or(value: Option<impl std::fmt::Display>) -> String {
     value.map_or("–".to_string(), |value| value.to_string())
+}
+
+fn or_dash(text: String) -> String {
+    if text.is_empty() {
+        "–".to_string()
+    } else {
+        text
+    }
 }
 
 fn escape_cell(text: &str) -> String {
@@ -529,38 +587,41 @@ pub fn status_markdown(
     }
     for entry in &summary.upcoming {
         line(format!(
-            "- **{} {}** — {}: {} ({})",
+            "- **{} {}** — {}: {}",
             entry.date.format("%a"),
             entry.date,
             escape_cell(&entry.partner_name),
-            escape_cell(&entry.what),
-            entry.kind.label()
+            escape_cell(&entry.text())
         ));
     }
     line(String::new());
     line("## Partners".into());
     line(String::new());
-    line("| Partner | Stage | Owner | Health | Score | KPIs G/A/R/S | Overdue milestones | Last check-in | Open actions |".into());
-    line("|---|---|---|---|---|---|---|---|---|".into());
+    line("| Partner | Stage | Owner | Health | Score | KPIs G/A/R | KPI flags | Overdue milestones | Last check-in | Open actions |".into());
+    line("|---|---|---|---|---|---|---|---|---|---|".into());
     for (file, figures) in snapshot.partners.iter().zip(&summary.partners) {
         let k = figures.kpis;
+        let health = match figures.health.score {
+            Some(score) => format!(
+                "{score} ({}) from {} of 100 points",
+                figures.health.band().label(),
+                figures.health.basis
+            ),
+            None => figures.health.summary(),
+        };
         line(format!(
-            "| {} | {} | {} | {} | {} | {}/{}/{}/{} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             escape_cell(&file.partner.name),
             escape_cell(snapshot.workspace.stage_name(&file.partner.stage)),
             escape_cell(snapshot.workspace.member_name(&file.partner.owner)),
-            figures
-                .health
-                .score
-                .map_or("not started".to_string(), |s| format!(
-                    "{s} ({})",
-                    figures.health.band().label()
-                )),
+            escape_cell(&health),
             score_text(figures),
-            k.green,
-            k.amber,
-            k.red,
-            k.stale,
+            if k == KpiCounts::default() {
+                "–".to_string()
+            } else {
+                format!("{}/{}/{}", k.green, k.amber, k.red)
+            },
+            or_dash(kpi_flags(&k)),
             figures.milestones.overdue,
             dash_or(figures.last_checkin),
             figures.open_actions

@@ -23,6 +23,13 @@ fn check_passes_on_the_demo() {
         stdout(&output).contains("warning: goal"),
         "SMART warnings are reported"
     );
+    assert!(
+        stdout(&output).contains(
+            "partners/harbourline-mutual.ron:37:24: warning: goal \"Publish a joint impact report for the sponsor's AGM\" has no KPI"
+        ),
+        "an operating partner's goal without a KPI is reported where it is:\n{}",
+        stdout(&output)
+    );
 }
 
 #[test]
@@ -154,16 +161,28 @@ fn status_json_has_the_documented_shape() {
         let coverage = partner["score_coverage"].as_array().unwrap();
         assert_eq!(coverage.len(), 2);
         assert!(coverage[0].as_u64().unwrap() <= coverage[1].as_u64().unwrap());
-        for key in ["green", "amber", "red", "stale", "early_warning"] {
+        for key in [
+            "green",
+            "amber",
+            "red",
+            "stale",
+            "early_warning",
+            "too_early",
+            "closed",
+        ] {
             assert!(partner["kpis"][key].is_u64(), "kpis.{key}");
         }
+        assert_eq!(partner["kpis"].as_object().unwrap().len(), 7);
+        let basis = partner["health_basis"].as_u64().unwrap();
+        assert!(basis <= 100);
+        assert_eq!(partner["health"].is_null(), basis == 0, "{partner}");
         for key in ["open", "overdue", "due_14d"] {
             assert!(partner["milestones"][key].is_u64(), "milestones.{key}");
         }
         let last = &partner["last_checkin"];
         assert!(last.is_null() || last.as_str().unwrap().len() == 10);
         assert!(partner["open_actions"].is_u64());
-        assert_eq!(partner.as_object().unwrap().len(), 12);
+        assert_eq!(partner.as_object().unwrap().len(), 13);
     }
     assert!(partners.iter().any(|p| p["health"].is_u64()));
     let stages = json["stages"].as_array().unwrap();
@@ -191,7 +210,30 @@ fn status_json_has_the_documented_shape() {
         "agreement_review",
         "renewal",
         "action_overdue",
+        "deliverable_overdue",
+        "review_due",
+        "meeting_overdue",
+        "no_agreement",
+        "sentiment_drop",
     ];
+    for kind in kinds {
+        assert!(
+            attention.iter().any(|item| item["kind"] == kind),
+            "the demo shows {kind}"
+        );
+    }
+    // Closed stages show no health; stale overlaps the colours.
+    let oakridge = partners
+        .iter()
+        .find(|p| p["id"] == "oakridge-training-collective")
+        .unwrap();
+    assert!(oakridge["health"].is_null());
+    let fernhill = partners
+        .iter()
+        .find(|p| p["id"] == "fernhill-creative")
+        .unwrap();
+    assert_eq!(fernhill["kpis"]["stale"], 1);
+    assert_eq!(fernhill["kpis"]["closed"], 1);
     for item in attention {
         assert!(kinds.contains(&item["kind"].as_str().unwrap()), "{item}");
         assert!(item["partner"].is_string() && item["message"].is_string());
@@ -243,11 +285,21 @@ fn status_text_and_markdown_answer_what_needs_attention() {
     let text = stdout(&pactboard(&["status"], &data));
     assert!(text.contains("demo as of 2026-11-28"), "{text}");
     assert!(text.contains("Needs attention ("));
-    assert!(text.contains("expected by today → red"));
+    assert!(text.contains("expected by today) → red"));
+    assert!(
+        text.contains("Portfolio health ") && text.contains("formalizing or operating"),
+        "{text}"
+    );
+    assert!(
+        text.contains(" · 2/8"),
+        "scores show their coverage: {text}"
+    );
     assert!(!text.contains("\x1b["), "no colour when not a terminal");
     let markdown = stdout(&pactboard(&["status", "--format", "markdown"], &data));
     assert!(markdown.starts_with("# "));
     assert!(markdown.contains("| When | Partner | What | Why |"));
+    assert!(markdown.contains("from 100 of 100 points"), "{markdown}");
+    assert!(markdown.contains(" · 8/8 |"), "{markdown}");
 }
 
 #[test]

@@ -159,6 +159,11 @@ fn moving_into_a_closed_stage_requires_a_reason() {
     key(&mut app, KeyCode::Char('L'));
     assert!(has_form(&app), "asks for a reason");
     assert_eq!(
+        form_field(&app, "stage").display_value(),
+        "Paused (closed)",
+        "offered the stage L moves to"
+    );
+    assert_eq!(
         on_disk(&app, "fernhill-creative").stage,
         "expanding",
         "nothing written yet"
@@ -167,10 +172,21 @@ fn moving_into_a_closed_stage_requires_a_reason() {
     assert!(has_form(&app), "an empty reason is refused");
     assert_eq!(
         form_field(&app, "reason").error.as_deref(),
-        Some("Reason is required")
+        Some("say why: Paused is a closed stage")
     );
+    assert_eq!(form_focus(&app), "reason");
     type_text(&mut app, "Budget frozen until April");
     key(&mut app, KeyCode::Enter);
+    // Fernhill still owes an action: the move names it and asks first.
+    confirm_naming(
+        &app,
+        &[
+            "Move Fernhill Creative to Paused?",
+            "“Send renewal terms to Lottie”",
+        ],
+    );
+    assert_eq!(on_disk(&app, "fernhill-creative").stage, "expanding");
+    key(&mut app, KeyCode::Char('y'));
     assert!(app.view.overlays.is_empty());
     let after = on_disk(&app, "fernhill-creative");
     assert_eq!(after.stage, "paused");
@@ -178,6 +194,160 @@ fn moving_into_a_closed_stage_requires_a_reason() {
         after.history.last().unwrap().reason,
         "Budget frozen until April"
     );
+}
+
+/// The open question names every one of `parts`.
+fn confirm_naming(app: &App, parts: &[&str]) {
+    let Some(Overlay::Confirm(confirm)) = app.view.overlays.last() else {
+        panic!(
+            "no question is open: {:?}",
+            app.view.overlays.last().map(|_| ())
+        )
+    };
+    for part in parts {
+        assert!(
+            confirm.question.contains(part),
+            "{part} in {}",
+            confirm.question
+        );
+    }
+}
+
+/// Picks `stage` in the open move form by its first letters.
+fn pick(app: &mut App, stage: &str) {
+    for _ in 0..10 {
+        if form_field(app, "stage").display_value().starts_with(stage) {
+            return;
+        }
+        key(app, KeyCode::Right);
+    }
+    panic!("no stage {stage} in the picker");
+}
+
+#[test]
+fn m_moves_two_stages_on_with_one_history_entry_and_names_what_is_missing() {
+    let (_dir, mut app) = demo_app();
+    let id = "copperleaf-logistics";
+    let before = in_memory(&app, id);
+    select_card(&mut app, id);
+    key(&mut app, KeyCode::Char('m'));
+    assert!(has_form(&app), "the move-to picker");
+    assert_eq!(
+        form_field(&app, "stage").display_value(),
+        "Formalizing (formalizing)",
+        "the next stage along is offered first"
+    );
+    pick(&mut app, "Active");
+    ctrl_s(&mut app);
+    // Into joint work with nothing signed: it says what is still open, and asks.
+    confirm_naming(
+        &app,
+        &[
+            "Move Copperleaf Logistics to Active?",
+            "No signed agreement (not yet agreed: Governance, Financial commitments,",
+        ],
+    );
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(in_memory(&app, id), before, "no means nothing moved");
+
+    key(&mut app, KeyCode::Char('m'));
+    pick(&mut app, "Active");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Pilot route starts on a handshake");
+    ctrl_s(&mut app);
+    key(&mut app, KeyCode::Char('y'));
+    let after = on_disk(&app, id);
+    assert_eq!(after.stage, "active");
+    assert_eq!(
+        after.history.len(),
+        before.history.len() + 1,
+        "one entry, not two"
+    );
+    let entry = after.history.last().unwrap();
+    assert_eq!(
+        (
+            entry.from.as_str(),
+            entry.to.as_str(),
+            entry.reason.as_str()
+        ),
+        ("assessing", "active", "Pilot route starts on a handshake")
+    );
+    check_undo_redo(&mut app, id, &before, &after);
+}
+
+#[test]
+fn m_into_a_closed_stage_needs_a_reason_and_pausing_records_no_false_step() {
+    let (_dir, mut app) = demo_app();
+    let before = in_memory(&app, "kestrel-devices");
+    open_detail(&mut app, "kestrel-devices", Section::Profile);
+    key(&mut app, KeyCode::Char('m'));
+    pick(&mut app, "Paused");
+    ctrl_s(&mut app);
+    assert_eq!(
+        form_field(&app, "reason").error.as_deref(),
+        Some("say why: Paused is a closed stage")
+    );
+    type_text(&mut app, "Firmware audit stalls everything");
+    ctrl_s(&mut app);
+    confirm_naming(
+        &app,
+        &["open action items", "“Plan a spring promotion with Ines”"],
+    );
+    key(&mut app, KeyCode::Char('y'));
+    let after = on_disk(&app, "kestrel-devices");
+    let added: Vec<(&str, &str)> = after.history[before.history.len()..]
+        .iter()
+        .map(|c| (c.from.as_str(), c.to.as_str()))
+        .collect();
+    assert_eq!(
+        added,
+        [("active", "paused")],
+        "Active → Paused, nothing between"
+    );
+}
+
+#[test]
+fn m_refuses_the_stage_the_partner_is_in_and_moves_without_asking_when_nothing_is_missing() {
+    let (_dir, mut app) = demo_app();
+    select_card(&mut app, "copperleaf-logistics");
+    key(&mut app, KeyCode::Char('m'));
+    pick(&mut app, "Assessing");
+    ctrl_s(&mut app);
+    assert_eq!(
+        form_field(&app, "stage").error.as_deref(),
+        Some("Copperleaf Logistics is in Assessing already")
+    );
+    pick(&mut app, "Prospect");
+    ctrl_s(&mut app);
+    assert!(
+        app.view.overlays.is_empty(),
+        "a candidate moves back without a question"
+    );
+    let after = on_disk(&app, "copperleaf-logistics");
+    assert_eq!(after.stage, "prospect");
+    assert_eq!(
+        after.history.last().unwrap().reason,
+        "",
+        "the reason is optional"
+    );
+}
+
+#[test]
+fn l_into_joint_work_without_a_signed_agreement_asks_first() {
+    let (_dir, mut app) = demo_app();
+    select_card(&mut app, "copperleaf-logistics");
+    key(&mut app, KeyCode::Char('L'));
+    assert_eq!(on_disk(&app, "copperleaf-logistics").stage, "formalizing");
+    key(&mut app, KeyCode::Char('L'));
+    confirm_naming(
+        &app,
+        &[
+            "Move Copperleaf Logistics to Active?",
+            "No signed agreement",
+        ],
+    );
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(on_disk(&app, "copperleaf-logistics").stage, "active");
 }
 
 #[test]
@@ -457,9 +627,9 @@ fn space_cycles_components_and_closes_actions_and_dates_are_edited() {
         "2026-12-05"
     );
 
-    dispatch(&mut app, Action::Detail(DetailAction::NextSection));
-    dispatch(&mut app, Action::Detail(DetailAction::NextSection));
-    assert_eq!(app.view.detail().unwrap().section, Section::Activity);
+    while app.view.detail().unwrap().section != Section::Activity {
+        dispatch(&mut app, Action::Detail(DetailAction::NextSection));
+    }
     let open_before = in_memory(&app, id).open_actions().count();
     key(&mut app, KeyCode::Char(' '));
     let closed = on_disk(&app, id);
@@ -537,13 +707,19 @@ fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
     let (_dir, mut app) = demo_app();
     let id = "lumen-payroll";
     let path = app.store.root().join(Store::partner_file(id));
-    // Someone else changes the file after we loaded it.
+    // Someone else moves the partner elsewhere after we loaded it: the same field
+    // changed both ways, which no merge can settle.
     let theirs = fs::read_to_string(&path)
         .unwrap()
-        .replace("fintech startup", "fintech");
+        .replace("fintech startup", "fintech")
+        .replace("stage: \"assessing\"", "stage: \"active\"");
     fs::write(&path, &theirs).unwrap();
     select_card(&mut app, id);
     key(&mut app, KeyCode::Char('L'));
+    assert!(
+        matches!(app.view.overlays.last(), Some(Overlay::Clash(clash)) if clash.fields[0].path == "stage"),
+        "the clash is shown with both values"
+    );
     assert_eq!(
         in_memory(&app, id).stage,
         "formalizing",
@@ -578,7 +754,8 @@ fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
         "a new copy replaces this session's older one: {again:?}"
     );
     let rescue = again[0].clone();
-    // Quitting with unsaved changes asks first.
+    // Decide later; quitting with unsaved changes asks first.
+    key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('q'));
     assert!(!app.should_quit);
     assert!(matches!(app.view.overlays.last(), Some(Overlay::Confirm(c)) if c.quits()));
@@ -719,11 +896,19 @@ fn ctrl_l_reloads_changes_made_by_someone_else() {
         "no unsaved edits: reloads at once"
     );
 
-    // With an edit that could not be written, reloading asks first, then drops it.
-    fs::write(&path, theirs.replace("payroll fintech", "payroll")).unwrap();
+    // With an edit that could not be written (their date of the stage clashes with
+    // the move's), reloading asks first, then drops it.
+    fs::write(
+        &path,
+        theirs
+            .replace("payroll fintech", "payroll")
+            .replace("stage_since: \"2026-11-08\"", "stage_since: \"2026-11-09\""),
+    )
+    .unwrap();
     select_card(&mut app, id);
     key(&mut app, KeyCode::Char('L'));
     assert!(app.history.unsaved.contains_key(&Doc::partner(id)));
+    key(&mut app, KeyCode::Esc);
     let bottom = screen(&app, 100, 24);
     assert!(
         bottom.contains("1 unsaved (W write · Ctrl-l reload)"),
@@ -976,9 +1161,15 @@ fn a_handle_in_use_cannot_change_and_a_taken_one_is_refused() {
 fn a_workspace_edit_that_cannot_be_written_is_kept_with_a_copy_of_its_own() {
     let (_dir, mut app) = demo_app();
     let path = app.store.root().join("workspace.ron");
+    // Someone else added a member with the same handle, named otherwise.
     let theirs = fs::read_to_string(&path)
         .unwrap()
-        .replace("Partnerships", "Partnerships team");
+        .replace("Partnerships", "Partnerships team")
+        .replacen(
+            "    members: [\n",
+            "    members: [\n        (handle: \"lee\", name: \"Lee Chan\", role: \"\"),\n",
+            1,
+        );
     fs::write(&path, &theirs).unwrap();
     key(&mut app, KeyCode::Char(','));
     key(&mut app, KeyCode::Char('a'));
@@ -1008,6 +1199,7 @@ fn a_workspace_edit_that_cannot_be_written_is_kept_with_a_copy_of_its_own() {
             .contains("handle: \"lee\"")
     );
     // Quitting asks, naming the file and its copy.
+    key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('q'));
     let Some(Overlay::Confirm(confirm)) = app.view.overlays.last() else {
         panic!("quitting with an unsaved edit asks")

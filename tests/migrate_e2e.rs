@@ -53,12 +53,10 @@ fn editing_one_partner_of_a_version_1_directory_writes_only_that_file_as_version
     pty.send("[");
     pty.wait_for("┌ Activity", WAIT);
     pty.wait_for("Open action items (2)", WAIT);
-    let screen = pty.wait_for("Send a simplified sign-up guide", WAIT);
-    assert!(
-        screen.contains("from check-in 2026-11-12"),
-        "a moved action keeps its origin\n{}",
-        pty.report()
-    );
+    // A moved action keeps its origin. (Waiting for the words themselves: the
+    // screen can be read half drawn, with the row's start but not its end.)
+    pty.wait_for("Send a simplified sign-up guide", WAIT);
+    pty.wait_for("from check-in 2026-11-12", WAIT);
 
     // Space: the first open action is done, and the file written.
     pty.send(" ");

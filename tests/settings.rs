@@ -338,7 +338,7 @@ fn a_phase_in_use_is_removed_after_saying_how_many_milestones_name_it_and_check_
     key(&mut app, KeyCode::Char('d'));
     assert_eq!(
         question(&app),
-        "Remove the phase Launch? 12 milestones in 6 partner files name it: they keep its id (launch), and pactboard check warns about them until they get another phase."
+        "Remove the phase Launch? 13 milestones in 6 partner files name it: they keep its id (launch), and pactboard check warns about them until they get another phase."
     );
     let partners_before = partner_files(&app);
     key(&mut app, KeyCode::Char('y'));

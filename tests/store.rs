@@ -212,7 +212,9 @@ fn saving_over_a_file_changed_on_disk_is_a_conflict() {
     assert_eq!(
         result,
         Err(SaveError::Conflict {
-            file: "partners/acme.ron".into()
+            file: "partners/acme.ron".into(),
+            why: "changed on disk since it was loaded".into(),
+            fields: Vec::new(),
         })
     );
     assert_eq!(fs::read(&path).unwrap(), theirs, "their change is intact");

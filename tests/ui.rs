@@ -9,10 +9,12 @@ mod common;
 use common::scoring::scoring_app;
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pactboard::app::action::{DetailAction, PipelineAction, ScoringAction};
-use pactboard::app::records::Item;
+use pactboard::app::action::{DetailAction, PipelineAction, ScoringAction, TimelineAction};
+use pactboard::app::keymap::Context;
+use pactboard::app::records::{Item, Rec};
 use pactboard::app::screens::detail::Section;
 use pactboard::app::screens::settings::{Setting, Threshold};
+use pactboard::app::screens::timeline::{MilestoneRef, Zoom};
 use pactboard::app::{Action, App, Tab, dispatch, handle_key};
 use pactboard::ui::theme::Theme;
 use ratatui::style::Color;
@@ -119,15 +121,179 @@ fn detail_sections() {
     }
 }
 
+// ---- the Timeline, on the fixture with a plan in every status ----
+
+fn timeline() -> (tempfile::TempDir, App) {
+    let (dir, mut app) = milestones::timeline_app();
+    dispatch(&mut app, Action::GoTo(Tab::Timeline));
+    (dir, app)
+}
+
+fn timeline_key(app: &mut App, action: TimelineAction) {
+    dispatch(app, Action::Timeline(action));
+}
+
+/// Selects the Timeline's milestone called `title`.
+fn select_milestone(app: &mut App, title: &str) {
+    let App { data, view, .. } = app;
+    let wanted = (data.partners.iter())
+        .find_map(|file| {
+            let m = file.partner.milestones.iter().find(|m| m.title == title)?;
+            Some(MilestoneRef {
+                partner: file.id.clone(),
+                at: Rec::of(m),
+            })
+        })
+        .unwrap();
+    assert!(
+        view.tabs.timeline.select(data, &wanted),
+        "{title} is listed"
+    );
+}
+
 #[test]
-fn placeholder_tabs() {
-    for (tab, name) in [(Tab::Timeline, "timeline"), (Tab::Scorecard, "scorecard")] {
-        let (_dir, mut app) = fixture_app();
-        dispatch(&mut app, Action::GoTo(tab));
-        let text = screen(&app, 80, 24);
-        assert!(text.contains("Not built yet"), "{text}");
-        snapshot_both(name, &app);
+fn timeline_zooms() {
+    let (_dir, mut app) = timeline();
+    assert_eq!(app.view.tabs.timeline.zoom, Zoom::Month, "opens on months");
+    // The slipped, late milestone: its details show the re-plan.
+    select_milestone(&mut app, "First kits shipped");
+    snapshot_both("timeline_month", &app);
+    timeline_key(&mut app, TimelineAction::CycleZoom);
+    snapshot_both("timeline_quarter", &app);
+    timeline_key(&mut app, TimelineAction::CycleZoom);
+    snapshot_both("timeline_week", &app);
+}
+
+#[test]
+fn timeline_by_phase() {
+    let (_dir, mut app) = timeline();
+    timeline_key(&mut app, TimelineAction::ToggleGrouping);
+    snapshot_both("timeline_by_phase", &app);
+}
+
+#[test]
+fn timeline_attention() {
+    let (_dir, mut app) = timeline();
+    timeline_key(&mut app, TimelineAction::AttentionOnly);
+    snapshot_both("timeline_attention", &app);
+}
+
+#[test]
+fn timeline_all_and_filtered() {
+    let (_dir, mut app) = timeline();
+    timeline_key(&mut app, TimelineAction::ShowAll);
+    let text = screen(&app, 80, 24);
+    for shown in ["Dune Council", "Talks resume", "Pilot scoped"] {
+        assert!(text.contains(shown), "A shows {shown}:\n{text}");
     }
+    timeline_key(&mut app, TimelineAction::ShowAll);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "tomas");
+    snapshot_both("timeline_filter_typing", &app);
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("filter “tomas”: 2 of 8"), "{text}");
+    assert!(text.contains("Teacher training") && text.contains("Sensors ordered"));
+    assert!(!text.contains("First kits"), "{text}");
+}
+
+#[test]
+fn timeline_help() {
+    let (_dir, mut app) = timeline();
+    dispatch(&mut app, Action::ToggleHelp);
+    snapshot_both("help_timeline", &app);
+}
+
+#[test]
+fn detail_milestones() {
+    let (_dir, mut app) = timeline();
+    // Enter on a milestone opens its partner's Milestones section, on it.
+    select_milestone(&mut app, "Teacher training");
+    dispatch(&mut app, Action::Open);
+    let detail = app.view.detail().unwrap();
+    assert_eq!(detail.section, Section::Milestones);
+    assert_eq!(app.context(), Context::DetailMilestones);
+    snapshot_both("detail_milestones", &app);
+}
+
+#[test]
+fn timeline_marks_status_with_colour_and_shape() {
+    let (_dir, mut app) = timeline();
+    let buffer = render_buffer(&app, Theme::COLOR, 120, 40);
+    let text = buffer_text(&buffer);
+    // The row whose name column (after marker, status and flag) is `needle`.
+    let row_of = |needle: &str| {
+        text.lines()
+            .position(|line| line.chars().skip(4).collect::<String>().starts_with(needle))
+            .unwrap_or_else(|| panic!("{needle} not on screen:\n{text}")) as u16
+    };
+    let cell = |row: u16, symbol: &str| {
+        let x = (0..120)
+            .find(|x| buffer[(*x, row)].symbol() == symbol)
+            .unwrap_or_else(|| panic!("no {symbol} in row {row}:\n{text}"));
+        &buffer[(x, row)]
+    };
+    let late = row_of("First kits shipped");
+    assert_eq!(cell(late, "!").fg, Color::Red, "late: ! in red");
+    assert_eq!(cell(late, "╌").fg, Color::Red, "and how late, in red");
+    assert_eq!(cell(row_of("School data agreement"), "▚").fg, Color::Red);
+    assert_eq!(cell(row_of("Sensors ordered"), "✓").fg, Color::Green);
+    assert_eq!(cell(row_of("Teacher training"), "░").fg, Color::Reset);
+    let soon = row_of("Board decision");
+    assert_eq!(cell(soon, "◇").fg, Color::Reset, "planned");
+    assert_eq!(cell(soon, "5").fg, Color::Yellow, "due in 5d: coming up");
+    assert_eq!(cell(row_of("Parent newsletter"), "x").fg, Color::DarkGray);
+    // Today's line runs down the chart.
+    assert_eq!(cell(row_of("Teacher training"), "│").fg, Color::Yellow);
+    // Without colour, shapes and words still tell them apart.
+    for action in [TimelineAction::CycleZoom, TimelineAction::ToggleGrouping] {
+        let buffer = render_buffer(&app, Theme::MONOCHROME, 80, 24);
+        assert!(
+            buffer
+                .content()
+                .iter()
+                .all(|cell| cell.fg == Color::Reset && cell.bg == Color::Reset)
+        );
+        timeline_key(&mut app, action);
+    }
+}
+
+#[test]
+fn the_marked_timeline_row_is_the_selected_milestone() {
+    let (_dir, mut app) = timeline();
+    let mut seen = Vec::new();
+    for _ in 0..10 {
+        let selected = app.view.tabs.timeline.selected().unwrap().clone();
+        let title = app
+            .partner_data(&selected.partner)
+            .and_then(|p| selected.at.find(&p.milestones))
+            .unwrap()
+            .title
+            .clone();
+        let text = screen(&app, 120, 40);
+        let marked = text.lines().find(|line| line.starts_with('›')).unwrap();
+        assert!(
+            marked.contains(&title),
+            "{title} is selected, {marked:?} is marked"
+        );
+        if !seen.contains(&title) {
+            seen.push(title);
+        }
+        dispatch(&mut app, Action::Down);
+    }
+    assert_eq!(seen.len(), 8, "j went through every milestone: {seen:?}");
+}
+
+#[test]
+fn the_timeline_follows_the_selection_down_a_long_list() {
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Timeline));
+    timeline_key(&mut app, TimelineAction::ShowAll);
+    dispatch(&mut app, Action::Bottom);
+    let text = screen(&app, 80, 24);
+    let marked = text.lines().find(|line| line.starts_with('›'));
+    assert!(marked.is_some(), "the last milestone is in view:\n{text}");
+    assert!(text.contains("↕"), "and the list says it scrolled:\n{text}");
 }
 
 /// The scoring fixture on the Scoring tab.
@@ -410,6 +576,18 @@ fn form_new_partner() {
     snapshot_both("form_new_partner", &app);
 }
 
+/// `m`: the "move to…" picker, and the question when joint work would start with
+/// nothing signed.
+#[test]
+fn stage_move_picker_and_its_question() {
+    let (_dir, mut app) = fixture_detail("birch-foundation", Section::Profile);
+    dispatch(&mut app, Action::MoveStage);
+    snapshot_both("form_stage_move", &app);
+    type_text(&mut app, "E"); // Expanding, two stages on
+    dispatch(&mut app, Action::Submit);
+    snapshot_both("confirm_stage_move", &app);
+}
+
 #[test]
 fn form_with_a_validation_message() {
     let (_dir, mut app) = fixture_detail("birch-foundation", Section::Profile);
@@ -470,6 +648,8 @@ fn demo_screens() {
     insta::assert_snapshot!("demo_settings_80x24", screen(&app, 80, 24));
     dispatch(&mut app, Action::GoTo(Tab::Scoring));
     insta::assert_snapshot!("demo_scoring_80x24", screen(&app, 80, 24));
+    dispatch(&mut app, Action::GoTo(Tab::Timeline));
+    insta::assert_snapshot!("demo_timeline_80x24", screen(&app, 80, 24));
 }
 
 // ---- what the snapshots cannot say ----
@@ -490,20 +670,28 @@ fn the_demo_date_is_on_screen_even_at_80_columns() {
 #[test]
 fn severity_has_colour_and_a_symbol() {
     let (_dir, app) = demo_app();
-    let buffer = render_buffer(&app, Theme::COLOR, 80, 24);
+    // Tall enough for the first warnings under the late items.
+    let buffer = render_buffer(&app, Theme::COLOR, 80, 30);
     let text = buffer_text(&buffer);
-    // The second attention item is an overdue action: its ▲ is red.
+    // An overdue action: its ▲ is red.
     let row = text
         .lines()
         .position(|line| line.contains("Chase the council"))
         .unwrap() as u16;
     let x = (0..80).find(|x| buffer[(*x, row)].symbol() == "▲").unwrap();
     assert_eq!(buffer[(x, row)].fg, Color::Red);
-    let warning = text.lines().position(|line| line.contains("◆")).unwrap() as u16;
+    // Warnings (a stale KPI, an early warning) come after what is late: a taller
+    // terminal shows them.
+    let tall = render_buffer(&app, Theme::COLOR, 80, 60);
+    let tall_text = buffer_text(&tall);
+    let warning = tall_text
+        .lines()
+        .position(|line| line.contains("◆"))
+        .unwrap() as u16;
     let x = (0..80)
-        .find(|x| buffer[(*x, warning)].symbol() == "◆")
+        .find(|x| tall[(*x, warning)].symbol() == "◆")
         .unwrap();
-    assert_eq!(buffer[(x, warning)].fg, Color::Yellow);
+    assert_eq!(tall[(x, warning)].fg, Color::Yellow);
     // The selected row, the first, is highlighted and marked.
     let selected = text
         .lines()
@@ -575,6 +763,9 @@ fn every_screen_and_overlay_survives_every_size() {
     }
     let next = Action::Detail(DetailAction::NextSection);
     let prev = Action::Detail(DetailAction::PrevSection);
+    let zoom = Action::Timeline(TimelineAction::CycleZoom);
+    let phase = Action::Timeline(TimelineAction::ToggleGrouping);
+    let attention = Action::Timeline(TimelineAction::AttentionOnly);
     let setups: Vec<Vec<Action>> = vec![
         vec![],
         vec![Action::ToggleHelp],
@@ -603,6 +794,15 @@ fn every_screen_and_overlay_survives_every_size() {
         vec![Action::OpenSettings, Action::Bottom, Action::Edit],
         vec![Action::GoTo(Tab::Pipeline)],
         vec![Action::GoTo(Tab::Timeline)],
+        vec![Action::GoTo(Tab::Timeline), Action::Bottom],
+        vec![Action::GoTo(Tab::Timeline), zoom],
+        vec![Action::GoTo(Tab::Timeline), zoom, zoom],
+        vec![Action::GoTo(Tab::Timeline), phase, Action::Bottom],
+        vec![Action::GoTo(Tab::Timeline), attention],
+        vec![Action::GoTo(Tab::Timeline), Action::StartFilter],
+        vec![Action::GoTo(Tab::Timeline), Action::Open],
+        vec![Action::GoTo(Tab::Timeline), Action::Add],
+        vec![Action::GoTo(Tab::Timeline), Action::Edit],
         vec![Action::GoTo(Tab::Scoring)],
         vec![
             Action::GoTo(Tab::Scoring),
@@ -716,11 +916,13 @@ fn the_attention_list_scrolls_to_keep_the_selection_in_view() {
     dispatch(&mut app, Action::Bottom);
     let text = screen(&app, 80, 24);
     let last = app.data.summary.attention.last().unwrap();
+    let days = (last.due.unwrap() - app.data.today).num_days();
     assert!(
-        text.contains(&format!("› ○   in 45d {}", last.partner_name)),
+        text.contains(&format!("› ○   in {days}d {}", last.partner_name)),
         "{text}"
     );
-    assert!(text.contains("15 of 15"), "{text}");
+    let count = app.data.summary.attention.len();
+    assert!(text.contains(&format!("{count} of {count}")), "{text}");
     assert!(
         !text.contains("Charities live"),
         "the first item scrolled away:\n{text}"

@@ -47,6 +47,8 @@ pub enum Action {
     /// `L`/`H`: move the selected partner to the next/previous stage.
     StageNext,
     StagePrev,
+    /// `m`: move the selected partner to any stage, with a reason.
+    MoveStage,
     /// `/`: type a filter for the list on screen.
     StartFilter,
     /// `Ctrl-s` in a form, `Enter` in the filter: confirm what is being typed.
@@ -57,9 +59,23 @@ pub enum Action {
     Input(KeyEvent),
     Pipeline(PipelineAction),
     Detail(DetailAction),
+    Timeline(TimelineAction),
+    /// What the Timeline and the detail's Milestones section do to a milestone.
+    Milestone(MilestoneAction),
     Scoring(ScoringAction),
+    Scorecard(ScorecardAction),
     Settings(SettingsAction),
     Form(FormAction),
+    Clash(ClashAction),
+}
+
+/// What the dialog about a clash with the file on disk does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClashAction {
+    KeepMine,
+    TakeTheirs,
+    /// Type the value of each clashing field.
+    Edit,
 }
 
 /// What only the Pipeline board does.
@@ -69,6 +85,30 @@ pub enum PipelineAction {
     ToggleClosedStages,
 }
 
+/// What only the Scorecard does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScorecardAction {
+    /// `[`/`]`: the previous/next partner.
+    PrevPartner,
+    NextPartner,
+    /// `[`/`]` with a KPI up close: the partner's previous/next KPI.
+    PrevKpi,
+    NextKpi,
+    /// `[`/`]` with a review open: the previous/next review.
+    PrevReview,
+    NextReview,
+    /// `r`: a reading for the selected KPI.
+    AddReading,
+    /// `f`: feedback from a stakeholder.
+    AddFeedback,
+    /// `R`: record a review.
+    RecordReview,
+    /// `p`: one perspective after the other, then all.
+    CyclePerspective,
+    /// `P`: every open KPI of every partner; again (or `Esc`) goes back.
+    Portfolio,
+}
+
 /// What only the partner detail does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DetailAction {
@@ -76,6 +116,34 @@ pub enum DetailAction {
     PrevSection,
     /// `Space`: the next status of the selection.
     CycleStatus,
+}
+
+/// What only the Timeline does: how it shows the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineAction {
+    /// Weeks, months, quarters.
+    CycleZoom,
+    /// Scroll back to today.
+    Today,
+    /// Group by partner or by phase.
+    ToggleGrouping,
+    /// Only what needs attention: late, blocked, due soon.
+    AttentionOnly,
+    /// Show everything: partners in closed stages, milestones finished long ago.
+    ShowAll,
+}
+
+/// A key on the selected milestone, wherever milestones are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MilestoneAction {
+    /// `Space`: planned → in progress → done; unblock; reopen a done one (asks).
+    Advance,
+    /// `b`: blocked (asks why), or back to what it was.
+    Block,
+    /// `x`: cancel (asks), or restore a cancelled one (asks).
+    Cancel,
+    /// `+`/`-`/`>`/`<`: the due date this many days later (earlier when negative).
+    MoveDue(i16),
 }
 
 /// What only the Scoring tab does. `+`/`-` mean a score in the matrix and a trial

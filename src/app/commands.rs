@@ -1,9 +1,9 @@
 //! What the board and the partner detail both do to a partner: move it to another
-//! stage (`H`/`L`), delete it (`d`, after asking). Each turns the data into effects;
+//! stage (`H`/`L`, or `m` to any stage), delete it (`d`, after asking). Each turns the data into effects;
 //! nothing here writes.
 
 use super::effect::{Confirm, Effect};
-use super::forms::partner::StageReasonForm;
+use super::forms::stage::{StageMoveForm, move_effects};
 use super::history::{Change, Doc};
 use super::model::Data;
 
@@ -40,24 +40,34 @@ pub fn move_stage(data: &Data, id: &str, delta: i64, fx: &mut Vec<Effect>) {
         return;
     };
     if to.is_closed() {
-        fx.push(Effect::OpenForm(Box::new(StageReasonForm {
+        fx.push(Effect::OpenForm(Box::new(StageMoveForm {
             partner: id.to_string(),
-            to: to.id.clone(),
+            to: Some(to.id.clone()),
         })));
         return;
     }
-    let from = &stages[current].name;
-    let change = data.change_partner(id, |p| {
-        let description = format!("moved {} from {from} to {}", p.name, to.name);
-        p.move_to_stage(
-            to.id.clone(),
-            data.author.clone(),
-            String::new(),
-            data.today,
-        );
-        Some(description)
-    });
-    fx.extend(change.map(Effect::Commit));
+    // Asks first when something is missing (no signed agreement…).
+    fx.extend(move_effects(data, id, &to.id, "").into_iter().flatten());
+}
+
+/// `m`: the "move to…" picker, on the next stage along.
+pub fn pick_stage(data: &Data, id: &str, fx: &mut Vec<Effect>) {
+    if data.partner_data(id).is_none() {
+        fx.push(Effect::info("no partner selected"));
+        return;
+    }
+    if let Some(why) = data.refuses_edits(&Doc::partner(id)) {
+        fx.push(Effect::error(why));
+        return;
+    }
+    if let Some(why) = data.stages_unknown() {
+        fx.push(Effect::error(why));
+        return;
+    }
+    fx.push(Effect::OpenForm(Box::new(StageMoveForm {
+        partner: id.to_string(),
+        to: None,
+    })));
 }
 
 /// `d` on a partner: asks, naming it; yes moves its file to `.trash/`.

@@ -6,7 +6,7 @@
 use super::action::Action;
 use super::form::FormSpec;
 use super::history::{Change, Doc};
-use super::records::Item;
+use super::records::{Item, Rec};
 use super::screens::settings::Setting;
 use super::screens::{Layer, Tab};
 
@@ -36,6 +36,12 @@ pub enum Effect {
     SwitchTab(Tab),
     /// Select something in the screen under the overlays — what a form just added.
     Reveal(Reveal),
+    /// Settle the clash found when saving `doc`: keep this session's values, take
+    /// those on disk, or use the values typed for each clashing field (by its place
+    /// in the clash's list).
+    Resolve(Doc, Resolution),
+    /// Delete this user's drafts from a session that ended while a form was open.
+    DiscardDrafts,
     /// Hand an action to the screen under the overlays: what a question's yes does
     /// inside a screen (drop the weights being tried), or what a screen does once
     /// the change before it was made.
@@ -66,6 +72,13 @@ impl Effect {
     }
 }
 
+/// How a clash between this session's edit and the file on disk is settled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    Keep(crate::store::Keep),
+    Typed(Vec<(usize, String)>),
+}
+
 /// Which documents a reload reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reload {
@@ -85,8 +98,19 @@ pub enum Reveal {
     Item(Item),
     /// A member of the team, by handle.
     Member(String),
+    /// A milestone of a partner (wherever milestones are listed).
+    Milestone {
+        partner: String,
+        at: Rec,
+    },
     /// A scoring criterion of the workspace, by id.
     Criterion(String),
+    /// A record of a partner by its id — a KPI, a reading, feedback, a review: the
+    /// Scorecard finds which it is.
+    Record {
+        partner: String,
+        id: String,
+    },
     /// A row of the workspace settings (a stage, a phase, a perspective…).
     Setting(Setting),
 }

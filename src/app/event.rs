@@ -30,6 +30,8 @@ pub enum AppEvent {
 pub enum Timer {
     /// Midnight: "today" moves on when it follows the clock.
     NewDay,
+    /// Try again the writes waiting for another session's lock.
+    RetrySave,
 }
 
 /// The pending timers and when each is due.
@@ -100,6 +102,7 @@ impl App {
                     self.follow_clock(clock.date());
                     self.start_timers(now, clock);
                 }
+                Timer::RetrySave => super::saving::retry_waiting(self, now),
             }
         }
     }

@@ -5,7 +5,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{
-    Action, DetailAction, FormAction, PipelineAction, ScoringAction, SettingsAction,
+    Action, ClashAction, DetailAction, FormAction, MilestoneAction, PipelineAction,
+    ScorecardAction, ScoringAction, SettingsAction, TimelineAction,
 };
 use super::screens::Tab;
 
@@ -19,6 +20,8 @@ pub enum Context {
     Overview,
     Pipeline,
     Detail,
+    /// The detail's Milestones section: the detail's keys and the milestone keys.
+    DetailMilestones,
     Settings,
     Timeline,
     Scoring,
@@ -29,6 +32,12 @@ pub enum Context {
     /// The Scoring tab's side-by-side comparison.
     ScoringCompare,
     Scorecard,
+    /// The Scorecard's close-up of one KPI: chart and readings.
+    ScorecardKpi,
+    /// The Scorecard's view of one review.
+    ScorecardReview,
+    /// The Scorecard's portfolio table: every open KPI of every partner.
+    Portfolio,
     Help,
     LoadErrors,
     Form,
@@ -37,6 +46,8 @@ pub enum Context {
     Confirm,
     /// A list's filter being typed.
     Filter,
+    /// A save met the same fields changed on disk: keep mine, take theirs, or edit.
+    Clash,
 }
 
 impl Context {
@@ -46,6 +57,7 @@ impl Context {
             Context::Overview => "Overview",
             Context::Pipeline => "Pipeline",
             Context::Detail => "Partner detail",
+            Context::DetailMilestones => "Partner detail: milestones",
             Context::Settings => "Workspace settings",
             Context::Timeline => "Timeline",
             Context::Scoring => "Scoring",
@@ -53,12 +65,16 @@ impl Context {
             Context::ScoringRetired => "Scoring: retired criteria",
             Context::ScoringCompare => "Scoring: comparison",
             Context::Scorecard => "Scorecard",
+            Context::ScorecardKpi => "Scorecard: a KPI up close",
+            Context::ScorecardReview => "Scorecard: a review",
+            Context::Portfolio => "Scorecard: every open KPI",
             Context::Help => "Help",
             Context::LoadErrors => "Files that did not load",
             Context::Form => "Form",
             Context::FormRows => "Form: a list of rows",
             Context::Confirm => "Question",
             Context::Filter => "Filter",
+            Context::Clash => "Changed both here and on disk",
         }
     }
 
@@ -70,18 +86,21 @@ impl Context {
             | Context::Form
             | Context::Confirm
             | Context::Filter
+            | Context::Clash
             | Context::Global => None,
             Context::FormRows => Some(Context::Form),
+            Context::DetailMilestones => Some(Context::Detail),
             _ => Some(Context::Global),
         }
     }
 
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 22] = [
         Context::Global,
         Context::Overview,
         Context::Pipeline,
         Context::Detail,
+        Context::DetailMilestones,
         Context::Settings,
         Context::Timeline,
         Context::Scoring,
@@ -89,12 +108,16 @@ impl Context {
         Context::ScoringRetired,
         Context::ScoringCompare,
         Context::Scorecard,
+        Context::ScorecardKpi,
+        Context::ScorecardReview,
+        Context::Portfolio,
         Context::Help,
         Context::LoadErrors,
         Context::Form,
         Context::FormRows,
         Context::Confirm,
         Context::Filter,
+        Context::Clash,
     ];
 }
 
@@ -253,6 +276,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Pipeline, &[key(KeyCode::Up), ch('k')], Action::Up, "previous card", Some("card")),
     bind(C::Pipeline, &[ch('H'), shift(KeyCode::Left)], Action::StagePrev, "move the partner to the previous stage", Some("stage")),
     bind(C::Pipeline, &[ch('L'), shift(KeyCode::Right)], Action::StageNext, "move the partner to the next stage", Some("stage")),
+    bind(C::Pipeline, &[ch('m')], Action::MoveStage, "move the partner to any stage, with a reason", None),
     bind(C::Pipeline, &[key(KeyCode::Enter)], Action::Open, "open the partner", Some("open")),
     bind(C::Pipeline, &[ch('a')], Action::Add, "add a partner", Some("add")),
     bind(C::Pipeline, &[ch('e')], Action::Edit, "edit the partner's profile", None),
@@ -305,6 +329,59 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::ScoringCompare, &[key(KeyCode::Down), ch('j')], Action::Down, "next criterion", Some("move")),
     bind(C::ScoringCompare, &[key(KeyCode::Up), ch('k')], Action::Up, "previous criterion", Some("move")),
     bind(C::ScoringCompare, &[key(KeyCode::Esc), ch('v')], Action::Back, "back to the matrix", Some("back")),
+    // Scorecard: the partner's KPIs, feedback and reviews.
+    bind(C::Scorecard, &[key(KeyCode::Down), ch('j')], Action::Down, "next item of the panel", Some("move")),
+    bind(C::Scorecard, &[key(KeyCode::Up), ch('k')], Action::Up, "previous item of the panel", Some("move")),
+    bind(C::Scorecard, &[ch('[')], Action::Scorecard(ScorecardAction::PrevPartner), "previous partner", Some("partner")),
+    bind(C::Scorecard, &[ch(']')], Action::Scorecard(ScorecardAction::NextPartner), "next partner", Some("partner")),
+    bind(C::Scorecard, &[key(KeyCode::Left), ch('h')], Action::Left, "previous panel: KPIs, feedback, reviews", Some("panel")),
+    bind(C::Scorecard, &[key(KeyCode::Right), ch('l')], Action::Right, "next panel", Some("panel")),
+    bind(C::Scorecard, &[ch('r')], Action::Scorecard(ScorecardAction::AddReading), "add a reading to the selected KPI", Some("reading")),
+    bind(C::Scorecard, &[ch('P')], Action::Scorecard(ScorecardAction::Portfolio), "every open KPI of every partner, most in need first", Some("portfolio")),
+    bind(C::Scorecard, &[key(KeyCode::Enter)], Action::Open, "open the KPI up close, the review; edit the feedback", Some("open")),
+    bind(C::Scorecard, &[ch('a')], Action::Add, "add a KPI, feedback or a review (the focused panel)", Some("add")),
+    bind(C::Scorecard, &[ch('e')], Action::Edit, "edit the selected KPI, feedback or review", Some("edit")),
+    bind(C::Scorecard, &[ch('d')], Action::Delete, "delete the selected KPI, feedback or review (asks first)", None),
+    bind(C::Scorecard, &[ch('f')], Action::Scorecard(ScorecardAction::AddFeedback), "add feedback from a stakeholder", None),
+    bind(C::Scorecard, &[ch('R')], Action::Scorecard(ScorecardAction::RecordReview), "record a review: outcomes, KPIs closed, adjustments", Some("review")),
+    bind(C::Scorecard, &[ch('p')], Action::Scorecard(ScorecardAction::CyclePerspective), "show one perspective, the next, then all", None),
+    bind(C::Scorecard, &[key(KeyCode::Home), ch('g')], Action::Top, "first item of the panel", None),
+    bind(C::Scorecard, &[key(KeyCode::End), ch('G')], Action::Bottom, "last item of the panel", None),
+    bind(C::Scorecard, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Scorecard, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Scorecard, &[key(KeyCode::Esc)], Action::Back, "show every perspective again", None),
+    // A KPI up close.
+    bind(C::ScorecardKpi, &[key(KeyCode::Down), ch('j')], Action::Down, "next reading", Some("move")),
+    bind(C::ScorecardKpi, &[key(KeyCode::Up), ch('k')], Action::Up, "previous reading", Some("move")),
+    bind(C::ScorecardKpi, &[ch('[')], Action::Scorecard(ScorecardAction::PrevKpi), "the partner's previous KPI", Some("KPI")),
+    bind(C::ScorecardKpi, &[ch(']')], Action::Scorecard(ScorecardAction::NextKpi), "the partner's next KPI", Some("KPI")),
+    bind(C::ScorecardKpi, &[ch('r'), ch('a')], Action::Scorecard(ScorecardAction::AddReading), "add a reading", Some("add reading")),
+    bind(C::ScorecardKpi, &[ch('e'), key(KeyCode::Enter)], Action::Edit, "edit the selected reading", Some("edit")),
+    bind(C::ScorecardKpi, &[ch('d')], Action::Delete, "delete the selected reading (asks first)", Some("delete")),
+    bind(C::ScorecardKpi, &[key(KeyCode::Home), ch('g')], Action::Top, "first reading", None),
+    bind(C::ScorecardKpi, &[key(KeyCode::End), ch('G')], Action::Bottom, "latest reading", None),
+    bind(C::ScorecardKpi, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::ScorecardKpi, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::ScorecardKpi, &[key(KeyCode::Esc)], Action::Back, "back to the scorecard", Some("back")),
+    // A review.
+    bind(C::ScorecardReview, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
+    bind(C::ScorecardReview, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", Some("scroll")),
+    bind(C::ScorecardReview, &[ch('[')], Action::Scorecard(ScorecardAction::PrevReview), "the previous review", Some("review")),
+    bind(C::ScorecardReview, &[ch(']')], Action::Scorecard(ScorecardAction::NextReview), "the next review", Some("review")),
+    bind(C::ScorecardReview, &[ch('e'), key(KeyCode::Enter)], Action::Edit, "edit the review", Some("edit")),
+    bind(C::ScorecardReview, &[ch('d')], Action::Delete, "delete it and its adjustments, reopen its KPIs (asks)", None),
+    bind(C::ScorecardReview, &[key(KeyCode::Esc)], Action::Back, "back to the scorecard", Some("back")),
+    // Every open KPI of every partner.
+    bind(C::Portfolio, &[key(KeyCode::Down), ch('j')], Action::Down, "next KPI", Some("move")),
+    bind(C::Portfolio, &[key(KeyCode::Up), ch('k')], Action::Up, "previous KPI", Some("move")),
+    bind(C::Portfolio, &[key(KeyCode::Enter)], Action::Open, "that partner's scorecard, on this KPI", Some("open")),
+    bind(C::Portfolio, &[ch('r')], Action::Scorecard(ScorecardAction::AddReading), "add a reading to the KPI", Some("reading")),
+    bind(C::Portfolio, &[ch('p')], Action::Scorecard(ScorecardAction::CyclePerspective), "show one perspective, the next, then all", Some("perspective")),
+    bind(C::Portfolio, &[key(KeyCode::Home), ch('g')], Action::Top, "first KPI", None),
+    bind(C::Portfolio, &[key(KeyCode::End), ch('G')], Action::Bottom, "last KPI", None),
+    bind(C::Portfolio, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Portfolio, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Portfolio, &[key(KeyCode::Esc), ch('P')], Action::Back, "back to the scorecard", Some("back")),
     // The filter being typed, on any list.
     bind(C::Filter, &[key(KeyCode::Enter)], Action::Submit, "keep the filter and go back to the list", Some("keep")),
     bind(C::Filter, &[key(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
@@ -323,8 +400,44 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Detail, &[ch('d')], Action::Delete, "delete the selected item (asks first)", Some("delete")),
     bind(C::Detail, &[ch('H'), shift(KeyCode::Left)], Action::StagePrev, "move the partner to the previous stage", None),
     bind(C::Detail, &[ch('L'), shift(KeyCode::Right)], Action::StageNext, "move the partner to the next stage", None),
+    bind(C::Detail, &[ch('m')], Action::MoveStage, "move the partner to any stage, with a reason", None),
     bind(C::Detail, &[ch(' ')], Action::Detail(DetailAction::CycleStatus), "next status (agreement, deliverable), done/open (action)", None),
     bind(C::Detail, &[key(KeyCode::Esc)], Action::Back, "back to where you came from", Some("back")),
+    // The detail's Milestones section: the Timeline's milestone keys.
+    bind(C::DetailMilestones, &[ch(' ')], Action::Milestone(MilestoneAction::Advance), "next status: planned → in progress → done; unblock; reopen (asks)", Some("status")),
+    bind(C::DetailMilestones, &[ch('>')], Action::Milestone(MilestoneAction::MoveDue(7)), "due date a week later (a re-plan; the first plan stays)", Some("re-plan")),
+    bind(C::DetailMilestones, &[ch('<')], Action::Milestone(MilestoneAction::MoveDue(-7)), "due date a week earlier", Some("re-plan")),
+    bind(C::DetailMilestones, &[ch('+'), ch('=')], Action::Milestone(MilestoneAction::MoveDue(1)), "due date a day later", None),
+    bind(C::DetailMilestones, &[ch('-')], Action::Milestone(MilestoneAction::MoveDue(-1)), "due date a day earlier", None),
+    bind(C::DetailMilestones, &[ch('b')], Action::Milestone(MilestoneAction::Block), "blocked (asks why); again: back to the status it had", Some("block")),
+    bind(C::DetailMilestones, &[ch('x')], Action::Milestone(MilestoneAction::Cancel), "cancel the milestone, or restore a cancelled one (asks)", None),
+    // Timeline.
+    bind(C::Timeline, &[key(KeyCode::Down), ch('j')], Action::Down, "next milestone", Some("move")),
+    bind(C::Timeline, &[key(KeyCode::Up), ch('k')], Action::Up, "previous milestone", Some("move")),
+    bind(C::Timeline, &[ch(' ')], Action::Milestone(MilestoneAction::Advance), "next status: planned → in progress → done; unblock; reopen (asks)", Some("status")),
+    bind(C::Timeline, &[ch('>')], Action::Milestone(MilestoneAction::MoveDue(7)), "due date a week later (a re-plan; the first plan stays)", Some("re-plan")),
+    bind(C::Timeline, &[ch('<')], Action::Milestone(MilestoneAction::MoveDue(-7)), "due date a week earlier", Some("re-plan")),
+    bind(C::Timeline, &[ch('+'), ch('=')], Action::Milestone(MilestoneAction::MoveDue(1)), "due date a day later", None),
+    bind(C::Timeline, &[ch('-')], Action::Milestone(MilestoneAction::MoveDue(-1)), "due date a day earlier", None),
+    bind(C::Timeline, &[ch('b')], Action::Milestone(MilestoneAction::Block), "blocked (asks why); again: back to the status it had", Some("block")),
+    bind(C::Timeline, &[ch('x')], Action::Milestone(MilestoneAction::Cancel), "cancel the milestone, or restore a cancelled one (asks)", None),
+    bind(C::Timeline, &[ch('z')], Action::Timeline(TimelineAction::CycleZoom), "zoom: weeks (days), months (weeks), quarters (months)", Some("zoom")),
+    bind(C::Timeline, &[key(KeyCode::Left), ch('h'), ch('[')], Action::Left, "scroll back in time", Some("time")),
+    bind(C::Timeline, &[key(KeyCode::Right), ch('l'), ch(']')], Action::Right, "scroll on in time", Some("time")),
+    bind(C::Timeline, &[ch('t')], Action::Timeline(TimelineAction::Today), "back to today", None),
+    bind(C::Timeline, &[key(KeyCode::Enter)], Action::Open, "open the partner on its milestones", Some("open")),
+    bind(C::Timeline, &[ch('o')], Action::Timeline(TimelineAction::AttentionOnly), "only what needs attention: late, blocked, due in 14 days", Some("attention")),
+    bind(C::Timeline, &[ch('/')], Action::StartFilter, "filter by partner, owner, phase, status or title", Some("filter")),
+    bind(C::Timeline, &[ch('p')], Action::Timeline(TimelineAction::ToggleGrouping), "group by partner or by phase", None),
+    bind(C::Timeline, &[ch('A')], Action::Timeline(TimelineAction::ShowAll), "show all: closed partners, milestones finished 30+ days ago", None),
+    bind(C::Timeline, &[ch('a')], Action::Add, "add a milestone (asks for which partner)", None),
+    bind(C::Timeline, &[ch('e')], Action::Edit, "edit the milestone; give the reason its date moved", None),
+    bind(C::Timeline, &[ch('d')], Action::Delete, "delete the milestone (asks first)", None),
+    bind(C::Timeline, &[key(KeyCode::Home), ch('g')], Action::Top, "first milestone", None),
+    bind(C::Timeline, &[key(KeyCode::End), ch('G')], Action::Bottom, "last milestone", None),
+    bind(C::Timeline, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Timeline, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Timeline, &[key(KeyCode::Esc)], Action::Back, "clear the filter, then the attention view", None),
     // Workspace settings.
     bind(C::Settings, &[key(KeyCode::Down), ch('j')], Action::Down, "next row", Some("move")),
     bind(C::Settings, &[key(KeyCode::Up), ch('k')], Action::Up, "previous row", Some("move")),
@@ -363,6 +476,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Confirm, &[ch('y'), key(KeyCode::Enter)], Action::Yes, "yes", Some("yes")),
     bind(C::Confirm, &[ch('n'), key(KeyCode::Esc)], Action::Back, "no", Some("no")),
     bind(C::Confirm, &[ctrl('c')], Action::Quit, "quit pactboard", None),
+    bind(C::Clash, &[ch('m')], Action::Clash(ClashAction::KeepMine), "keep your values for these fields (the rest merges)", Some("keep mine")),
+    bind(C::Clash, &[ch('t')], Action::Clash(ClashAction::TakeTheirs), "take the values on disk (your other changes still merge)", Some("take theirs")),
+    bind(C::Clash, &[ch('e')], Action::Clash(ClashAction::Edit), "type the value of each field", Some("edit")),
+    bind(C::Clash, &[key(KeyCode::Esc)], Action::Back, "decide later: the edit stays unsaved, W asks again", Some("later")),
+    bind(C::Clash, &[ctrl('c')], Action::Quit, "quit pactboard (asks first)", None),
 ];
 
 /// Contexts where unbound keys are typed text.
@@ -419,11 +537,32 @@ pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
     (C::Overview, &[
         ("▲ ◆ ○", "late or red · warning · coming due"),
         ("● ◐ ○ ·", "health good (70+) · fair (40+) · poor · not started"),
+        ("69 (85)", "health 69, judged on 85 of 100 points (no bracket: on all 100)"),
+        ("under way", "the average is over the partners formalizing or operating"),
     ]),
     (C::Pipeline, &[
         ("● ◐ ○ ·", "health good (70+) · fair (40+) · poor · not started"),
+        ("69 (85)", "health 69, judged on 85 of 100 points (no bracket: on all 100)"),
+        ("score 80 · 2/8", "a candidate's weighted score, from 2 of 8 criteria"),
         ("⚑", "check-in overdue for the charter's cadence"),
         ("▸ !", "next milestone · already late"),
+    ]),
+    (C::Timeline, &[
+        ("✓ ▶ ○ ■ x", "done · in progress · planned · blocked · cancelled"),
+        ("!  13d late", "open and past its due date, and by how long"),
+        ("█ ▓ ░ ▚ ┄", "bar: done · in progress · planned · blocked · cancelled"),
+        ("◆ ◇", "a one-day milestone (no start): done or under way · to come"),
+        ("╌╌!", "late: from its due date to today"),
+        ("◌  +7d", "the due date first planned · moved 7 days later since"),
+        ("│", "today"),
+        ("« »", "the bar goes on before or after what is shown"),
+        ("R E", "the partner's agreement review · expiry, on its row"),
+        ("● ◐ ○ ·", "health good (70+) · fair (40+) · poor · not started"),
+    ]),
+    (C::DetailMilestones, &[
+        ("✓ ▶ ○ ■ x", "done · in progress · planned · blocked · cancelled"),
+        ("!", "open and past its due date"),
+        ("+7d", "due 7 days later than first planned"),
     ]),
     (C::Scoring, &[
         ("4  4*  ·", "a score 1–5 · with evidence behind it · not scored"),
@@ -435,8 +574,24 @@ pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
         ("✓", "marked for comparison (Space, up to three)"),
         ("‹ ›", "more criteria off-screen to the left or right"),
     ]),
+    (C::Scorecard, &[
+        ("● ◐ ○ ◌", "KPI green · amber · red · too early to tell"),
+        ("✓ ✗ –", "KPI closed: met · missed · dropped"),
+        ("stale", "no recent reading: the status is the last one's"),
+        ("⚠", "early warning: the trend misses the target"),
+        ("▁▃▅▇", "the latest readings, lowest to highest"),
+    ]),
+    (C::ScorecardKpi, &[
+        ("● ·", "readings · the planned path from baseline to target"),
+        ("╌ ◆", "the forecast to the target date · the target"),
+    ]),
+    (C::Portfolio, &[
+        ("● ◐ ○ ◌", "KPI green · amber · red · too early to tell"),
+        ("stale ⚠", "no recent reading · the trend misses the target"),
+    ]),
     (C::Detail, &[
-        ("[G] [A] [R] [S]", "KPI green · amber · red · stale (⚠ early warning)"),
+        ("[G] [A] [R] [-] [C]", "KPI green · amber · red · too early · closed"),
+        ("⚠ ◷", "early warning · stale (no reading within the check-in cadence)"),
         ("S M A T", "goal is specific · measurable · aligned · time-bound (· fails)"),
         ("✓ ~ ! ·", "agreed · drafting · needs review · not started"),
         ("☐ ☑", "action open · done"),

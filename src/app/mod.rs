@@ -42,10 +42,14 @@ pub mod form;
 pub mod forms;
 pub mod history;
 pub mod keymap;
+pub mod milestones;
 pub mod model;
 pub mod overlays;
 pub mod records;
+mod reload;
+mod saving;
 pub mod screens;
+pub mod shared;
 pub mod state;
 pub mod update;
 

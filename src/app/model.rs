@@ -33,6 +33,9 @@ pub struct Data {
     /// process, so two sessions adding to one partner at once practically never pick
     /// the same id. Tests pin it.
     pub id_seed: u64,
+    /// Why nothing may be written in this session (`--read-only`, a directory this
+    /// user cannot write); `None` when edits are allowed.
+    pub read_only: Option<String>,
     /// How many ids this session has handed out, so an id given to a record that an
     /// undo took away again is never given to another.
     ids_issued: Cell<u64>,
@@ -57,6 +60,7 @@ impl Data {
             id_seed: session_seed(&author),
             today_source,
             author,
+            read_only: None,
             ids_issued: Cell::new(0),
         }
     }
@@ -158,6 +162,9 @@ impl Data {
 
     /// Why `doc` cannot be changed from here, if it cannot.
     pub fn refuses_edits(&self, doc: &Doc) -> Option<String> {
+        if let Some(why) = &self.read_only {
+            return Some(format!("read-only ({why}): nothing is written"));
+        }
         match doc {
             Doc::Workspace if self.workspace_fingerprint.is_none() => Some(
                 "workspace.ron did not load (! shows why): fix it before changing the workspace"

@@ -1,9 +1,10 @@
 //! What is drawn over the screen and takes the keyboard while it is open: the help,
-//! the list of files that did not load, an open form, a question. Each is a
+//! the list of files that did not load, an open form, a question, a clash with the
+//! file on disk. Each is a
 //! `Screen` too, so the one focus rule hands it the keys.
 
-use super::action::{Action, FormAction};
-use super::effect::{Confirm, Effect};
+use super::action::{Action, ClashAction, FormAction};
+use super::effect::{Confirm, Effect, Resolution};
 use super::form::{FieldInput, Form, FormSpec};
 use super::history::{Content, Doc};
 use super::keymap::Context;
@@ -16,6 +17,7 @@ pub enum Overlay {
     LoadErrors(Scroll),
     Form(Box<FormOverlay>),
     Confirm(Confirm),
+    Clash(ClashOverlay),
 }
 
 impl Overlay {
@@ -24,6 +26,7 @@ impl Overlay {
             Overlay::Help(scroll) | Overlay::LoadErrors(scroll) => scroll,
             Overlay::Form(form) => &**form,
             Overlay::Confirm(confirm) => confirm,
+            Overlay::Clash(clash) => clash,
         }
     }
 
@@ -32,6 +35,7 @@ impl Overlay {
             Overlay::Help(scroll) | Overlay::LoadErrors(scroll) => scroll,
             Overlay::Form(form) => &mut **form,
             Overlay::Confirm(confirm) => confirm,
+            Overlay::Clash(clash) => clash,
         }
     }
 
@@ -105,6 +109,58 @@ impl Screen for Confirm {
     }
 }
 
+/// A save found fields changed both here and on disk: both values of each, and
+/// the choice of keeping mine, taking theirs, or typing each.
+#[derive(Debug, Clone)]
+pub struct ClashOverlay {
+    pub doc: Doc,
+    pub fields: Vec<crate::store::FieldConflict>,
+}
+
+impl ClashOverlay {
+    pub fn new(doc: Doc, fields: Vec<crate::store::FieldConflict>) -> ClashOverlay {
+        ClashOverlay { doc, fields }
+    }
+}
+
+impl Screen for ClashOverlay {
+    fn context(&self) -> Context {
+        Context::Clash
+    }
+
+    fn update(&mut self, data: &Data, action: Action, fx: &mut Vec<Effect>) {
+        let keep = |keep| Effect::Resolve(self.doc.clone(), Resolution::Keep(keep));
+        match action {
+            Action::Clash(ClashAction::KeepMine) => {
+                fx.push(Effect::Close);
+                fx.push(keep(crate::store::Keep::Mine));
+            }
+            Action::Clash(ClashAction::TakeTheirs) => {
+                fx.push(Effect::Close);
+                fx.push(keep(crate::store::Keep::Theirs));
+            }
+            Action::Clash(ClashAction::Edit) => {
+                if let Some(why) = data.refuses_edits(&self.doc) {
+                    fx.push(Effect::error(why));
+                    return;
+                }
+                fx.push(Effect::Close);
+                fx.push(Effect::OpenForm(Box::new(
+                    super::forms::clash::ClashForm::new(self.doc.clone(), self.fields.clone()),
+                )));
+            }
+            Action::Back => {
+                fx.push(Effect::Close);
+                fx.push(Effect::info(format!(
+                    "{} stays unsaved; W tries again and asks about the clash",
+                    self.doc.file()
+                )));
+            }
+            _ => {}
+        }
+    }
+}
+
 /// An open form, what it edits, and that document as it was when the form opened.
 #[derive(Debug)]
 pub struct FormOverlay {
@@ -112,6 +168,8 @@ pub struct FormOverlay {
     pub spec: Box<dyn FormSpec>,
     /// `spec.target()` as it was when the form opened.
     opened_on: Option<Content>,
+    /// The form as it was built then, to tell whether what it shows changed.
+    opened_form: String,
 }
 
 impl FormOverlay {
@@ -119,21 +177,35 @@ impl FormOverlay {
     pub fn open(data: &Data, spec: Box<dyn FormSpec>) -> Option<FormOverlay> {
         let form = spec.build(data)?;
         let opened_on = spec.target().and_then(|doc| data.content(&doc));
+        let opened_form = form.shown();
         Some(FormOverlay {
             form,
             spec,
             opened_on,
+            opened_form,
         })
     }
 
-    /// The document the form edits, when it changed since the form opened (someone
-    /// saved it, or it was reloaded). The values typed may then no longer fit it.
-    ///
-    /// This is the one place to make finer once records carry ids: the form's
-    /// record still there, by id, would be enough.
+    /// The document the form edits, when what the form edits changed since it
+    /// opened (someone saved it, or it was reloaded): the record is gone, or the
+    /// form built anew would show other values. A change elsewhere in the same
+    /// document — a teammate's edit to another record — leaves the form valid.
     pub fn changed_underneath(&self, data: &Data) -> Option<Doc> {
         let doc = self.spec.target()?;
-        (!data.matches(&doc, self.opened_on.as_ref())).then_some(doc)
+        if data.matches(&doc, self.opened_on.as_ref()) {
+            return None;
+        }
+        let same = self
+            .spec
+            .build(data)
+            .is_some_and(|fresh| fresh.shown() == self.opened_form);
+        (!same).then_some(doc)
+    }
+
+    /// The form's declaration in words: the same form opened again (on the same
+    /// record) says the same, which is how a draft finds its form.
+    pub fn identity(&self) -> String {
+        format!("{:?}", self.spec)
     }
 
     fn submit(&mut self, data: &Data, fx: &mut Vec<Effect>) {

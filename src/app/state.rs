@@ -2,6 +2,8 @@
 //! is on screen (tabs, layers over them, overlays on top), the status line — and the
 //! one rule that says which screen gets a key.
 
+use std::time::Instant;
+
 use chrono::NaiveDate;
 
 use crate::cli::TodaySource;
@@ -145,6 +147,14 @@ pub struct App {
     pub timers: Timers,
     /// The data directory as the status line shows it.
     pub data_label: String,
+    /// Since when a write has been waiting for another session's lock.
+    pub lock_wait_started: Option<std::time::Instant>,
+    /// Drafts of forms from a session that ended while they were open, by key.
+    pub drafts: Vec<(String, super::shared::FormDraft)>,
+    /// When the key being handled was pressed, as the event loop read the clock
+    /// (tests set it): quick presses on one thing make one undo step. `None` until
+    /// a key came in through the loop.
+    pub now: Option<Instant>,
 }
 
 impl App {
@@ -155,6 +165,11 @@ impl App {
         today_source: TodaySource,
         author: String,
     ) -> Self {
+        // A save waits only briefly for another session's lock; the rest of the wait
+        // is on a timer, so the screen never freezes (see `saving`).
+        let store = store
+            .with_lock_wait(super::saving::LOCK_WAIT)
+            .with_user(author.clone());
         let data = Data::new(snapshot, today, today_source, author);
         let data_label = store.root().display().to_string();
         let tabs = Tabs::new(&data);
@@ -172,6 +187,9 @@ impl App {
             should_quit: false,
             timers: Timers::default(),
             data_label,
+            lock_wait_started: None,
+            drafts: Vec::new(),
+            now: None,
         }
     }
 

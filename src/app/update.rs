@@ -95,6 +95,9 @@ fn quit(app: &App, fx: &mut Vec<Effect>) {
         .any(|overlay| matches!(overlay, Overlay::Form(form) if form.form.is_dirty()));
     let work = app.view.unsaved_work();
     let question = match (unsaved_files(app), typing) {
+        (Some(files), _) if app.history.unsaved.values().any(|kept| kept.copy.is_none()) => {
+            format!("{files} could not be written. Quit anyway? What has no copy is lost.")
+        }
         (Some(files), _) => format!("{files} could not be written. Quit anyway?"),
         (None, true) => "Quit and drop what you typed in the form?".to_string(),
         (None, false) if !work.is_empty() => {
@@ -134,7 +137,10 @@ fn unsaved_files(app: &App) -> Option<String> {
                 let shown = copy.strip_prefix(app.store.root()).unwrap_or(copy);
                 format!("{} (a copy is in {})", doc.file(), shown.display())
             }
-            None => doc.file(),
+            None if kept.waiting => {
+                format!("{} (still waiting for the lock; no copy yet)", doc.file())
+            }
+            None => format!("{} (NO copy could be written)", doc.file()),
         })
         .collect();
     let noun = if files.len() == 1 {

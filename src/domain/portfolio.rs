@@ -10,19 +10,22 @@ use super::kpi::{KpiAssessment, KpiStatus, assess_all};
 use super::partner::Partner;
 use super::scoring::{WeightedScore, weighted_score};
 use super::timeline::{Milestone, MilestoneCounts, counts, next_open};
-use super::workspace::Workspace;
+use super::workspace::{StageRole, Workspace};
 
 /// How far ahead the Overview's calendar looks.
 pub const UPCOMING_DAYS: i64 = 14;
 
+/// A partner's KPIs by status. `green`, `amber` and `red` count the open KPIs past
+/// their grace period; `stale` and `early_warning` are flags that overlap them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct KpiCounts {
     pub green: usize,
     pub amber: usize,
     pub red: usize,
     pub stale: usize,
-    pub not_started: usize,
     pub early_warning: usize,
+    pub too_early: usize,
+    pub closed: usize,
 }
 
 /// The figures for one partner.
@@ -56,9 +59,12 @@ pub struct PortfolioSummary {
     pub stages: Vec<StageCount>,
     pub attention: Vec<AttentionItem>,
     pub upcoming: Vec<Upcoming>,
-    /// Mean health of the partners in open stages that have data.
+    /// Mean health of the partners formalizing or under way (operating) that have a
+    /// score: candidates have none yet, closed stages none any more.
     pub average_health: Option<f64>,
-    /// How many open-stage partners fall in each band: good, fair, poor, not started.
+    /// How many partners are formalizing or operating: whom the average is over.
+    pub health_partners: usize,
+    /// How many of those fall in each band: good, fair, poor, not started.
     pub bands: [(HealthBand, usize); 4],
 }
 
@@ -68,21 +74,17 @@ pub fn summarize_partner(
     workspace: &Workspace,
     today: NaiveDate,
 ) -> PartnerSummary {
-    let assessments = assess_all(
-        partner,
-        workspace.thresholds,
-        workspace.checkin_cadence_days,
-        today,
-    );
+    let assessments = assess_all(partner, workspace, today);
     let mut kpis = KpiCounts::default();
     for assessment in &assessments {
         match assessment.status {
             KpiStatus::Green => kpis.green += 1,
             KpiStatus::Amber => kpis.amber += 1,
             KpiStatus::Red => kpis.red += 1,
-            KpiStatus::Stale => kpis.stale += 1,
-            KpiStatus::NotStarted => kpis.not_started += 1,
+            KpiStatus::TooEarly { .. } => kpis.too_early += 1,
+            KpiStatus::Closed(_) => kpis.closed += 1,
         }
+        kpis.stale += usize::from(assessment.stale);
         kpis.early_warning += usize::from(assessment.early_warning);
     }
     PartnerSummary {
@@ -138,10 +140,15 @@ pub fn summarize<'a>(
         (HealthBand::NotStarted, 0),
     ];
     let mut scores = Vec::new();
+    let mut health_partners = 0;
     for ((_, partner), summary) in partners.iter().zip(&summaries) {
-        if workspace.is_closed_stage(&partner.stage) {
+        if !matches!(
+            workspace.stage_role(&partner.stage),
+            Some(StageRole::Formalizing | StageRole::Operating)
+        ) {
             continue;
         }
+        health_partners += 1;
         let band = summary.health.band();
         if let Some(entry) = bands.iter_mut().find(|(b, _)| *b == band) {
             entry.1 += 1;
@@ -168,6 +175,7 @@ pub fn summarize<'a>(
         attention,
         upcoming: upcoming(partners.iter().copied(), workspace, today, UPCOMING_DAYS),
         average_health,
+        health_partners,
         bands,
     }
 }
@@ -196,12 +204,14 @@ mod tests {
         let prospect = Partner::new("Beta", "agency", "maya", "prospect", today);
         let odd = Partner::new("Gamma", "agency", "maya", "limbo", today);
         let ended = Partner::new("Delta", "agency", "maya", "ended", today);
+        let formalizing = Partner::new("Epsilon", "agency", "maya", "formalizing", today);
         let summary = summarize(
             &[
                 ("acme", &active),
                 ("beta", &prospect),
                 ("gamma", &odd),
                 ("delta", &ended),
+                ("epsilon", &formalizing),
             ],
             &workspace,
             today,
@@ -213,16 +223,19 @@ mod tests {
             (last.name.as_str(), last.count, last.known),
             ("limbo", 1, false)
         );
-        // Acme: milestones 0/25, check-ins 20/20 → 44: fair.
-        assert_eq!(summary.partners[0].health.score, Some(44));
-        assert_eq!(summary.average_health, Some(44.0));
-        assert_eq!(summary.bands[1], (HealthBand::Fair, 1));
-        assert_eq!(
-            summary.bands[3],
-            (HealthBand::NotStarted, 2),
-            "ended is left out"
-        );
+        // Acme: milestones 0/30, check-ins 10/10 → 25 from 40. Epsilon: nothing of
+        // the agreement agreed → 0 from 60.
+        assert_eq!(summary.partners[0].health.score, Some(25));
+        assert_eq!(summary.partners[4].health.score, Some(0));
+        // The average is over the two partners formalizing or operating only.
+        assert_eq!(summary.health_partners, 2);
+        assert_eq!(summary.average_health, Some(12.5));
+        assert_eq!(summary.bands[2], (HealthBand::Poor, 2));
+        assert_eq!(summary.bands[3], (HealthBand::NotStarted, 0));
         assert_eq!(summary.partners[0].milestones.overdue, 1);
-        assert_eq!(summary.attention.len(), 1);
+        // Scores always carry their coverage.
+        assert_eq!(summary.partners[1].score.label(), "– · 0/8");
+        let kinds: Vec<_> = summary.attention.iter().map(|i| i.kind.as_str()).collect();
+        assert_eq!(kinds, ["no_agreement", "overdue_milestone"]);
     }
 }

@@ -145,14 +145,119 @@ impl Milestone {
         self.status == MilestoneStatus::Done && self.done.is_some_and(|done| done > self.due)
     }
 
-    /// The status a `Space` press moves to: planned → in progress → done; a blocked
-    /// milestone resumes as in progress; done and cancelled stay as they are.
-    pub fn advanced_status(&self) -> MilestoneStatus {
+    /// What `Space` does to this milestone: start it, finish it, unblock it — or,
+    /// when it is done, offer to reopen it; a cancelled one it leaves alone.
+    pub fn advance_step(&self) -> Advance {
         match self.status {
-            MilestoneStatus::Planned => MilestoneStatus::InProgress,
-            MilestoneStatus::InProgress | MilestoneStatus::Blocked => MilestoneStatus::Done,
-            other => other,
+            MilestoneStatus::Planned => Advance::Start,
+            MilestoneStatus::InProgress => Advance::Finish,
+            MilestoneStatus::Blocked => Advance::Unblock,
+            MilestoneStatus::Done => Advance::Reopen,
+            MilestoneStatus::Cancelled => Advance::Nothing,
         }
+    }
+
+    /// `Space`: planned → in progress → done (stamped `today`); a blocked milestone
+    /// is unblocked. Done and cancelled ones are left alone (see `reopen` and
+    /// `restore`). Says whether anything changed.
+    pub fn advance(&mut self, today: NaiveDate) -> bool {
+        match self.advance_step() {
+            Advance::Start => self.set_status(MilestoneStatus::InProgress, today),
+            Advance::Finish => {
+                self.done = Some(today);
+                self.status = MilestoneStatus::Done;
+            }
+            Advance::Unblock => return self.unblock(),
+            Advance::Reopen | Advance::Nothing => return false,
+        }
+        true
+    }
+
+    /// A done milestone goes back to in progress and loses its done date.
+    pub fn reopen(&mut self) -> bool {
+        if self.status != MilestoneStatus::Done {
+            return false;
+        }
+        self.status = MilestoneStatus::InProgress;
+        self.done = None;
+        true
+    }
+
+    /// Whether it can be blocked: only work still to start or under way.
+    pub fn can_block(&self) -> bool {
+        matches!(
+            self.status,
+            MilestoneStatus::Planned | MilestoneStatus::InProgress
+        )
+    }
+
+    /// Blocked, for `reason`; the status it had is kept, to go back to.
+    pub fn block(&mut self, reason: &str) -> bool {
+        if !self.can_block() {
+            return false;
+        }
+        self.status_before = Some(self.status);
+        self.status = MilestoneStatus::Blocked;
+        self.blocked_reason = reason.trim().to_string();
+        self.done = None;
+        true
+    }
+
+    /// Back to the status it had before it was blocked (in progress when that is
+    /// unknown, as in a file written by hand); the reason goes with the block.
+    pub fn unblock(&mut self) -> bool {
+        if self.status != MilestoneStatus::Blocked {
+            return false;
+        }
+        self.status = match self.status_before.take() {
+            Some(status @ (MilestoneStatus::Planned | MilestoneStatus::InProgress)) => status,
+            _ => MilestoneStatus::InProgress,
+        };
+        self.blocked_reason.clear();
+        true
+    }
+
+    /// Whether it can be cancelled: anything open (a done milestone is reopened
+    /// first).
+    pub fn can_cancel(&self) -> bool {
+        self.is_open()
+    }
+
+    /// Cancelled; the status it had is kept, to restore it (a blocked one keeps its
+    /// reason too).
+    pub fn cancel(&mut self) -> bool {
+        if !self.can_cancel() {
+            return false;
+        }
+        self.status_before = Some(self.status);
+        self.status = MilestoneStatus::Cancelled;
+        self.done = None;
+        true
+    }
+
+    /// A cancelled milestone back to the status it had (planned when unknown).
+    pub fn restore(&mut self) -> bool {
+        if self.status != MilestoneStatus::Cancelled {
+            return false;
+        }
+        self.status = match self.status_before.take() {
+            Some(
+                status @ (MilestoneStatus::Planned
+                | MilestoneStatus::InProgress
+                | MilestoneStatus::Blocked),
+            ) => status,
+            _ => MilestoneStatus::Planned,
+        };
+        if self.status != MilestoneStatus::Blocked {
+            self.blocked_reason.clear();
+        }
+        true
+    }
+
+    /// Whether its due date can be moved by a key: only while it is open (a done or
+    /// cancelled milestone's dates are its history; a form can still correct them).
+    pub fn can_move(&self) -> bool {
+        self.is_open()
     }
 
     /// Sets the status, stamping or clearing the done date to match.
@@ -168,24 +273,87 @@ impl Milestone {
     /// Moves the due date to `to`, keeping `planned_due` as the first plan and
     /// recording the re-plan (on `today`, by `by`, with `reason`). Nothing happens
     /// when the date does not change.
+    ///
+    /// Moves made the same day by the same person, before anyone gave a reason, are
+    /// one re-plan — from where the day started to where it ended — so pressing `+`
+    /// five times reads as one decision in the file, and moving back to where it
+    /// started leaves no re-plan at all.
     pub fn replan(&mut self, to: NaiveDate, today: NaiveDate, by: &str, reason: &str) {
         if to == self.due {
             return;
         }
-        self.replans.push(Replan {
-            date: today,
-            by: by.to_string(),
-            from: self.due,
-            to,
-            reason: reason.to_string(),
-        });
+        let reason = reason.trim();
+        let due = self.due;
+        match self.replans.last_mut() {
+            Some(last)
+                if last.date == today
+                    && last.by == by
+                    && last.to == due
+                    && last.reason.is_empty()
+                    && reason.is_empty() =>
+            {
+                last.to = to;
+                if last.to == last.from {
+                    self.replans.pop();
+                }
+            }
+            _ => self.replans.push(Replan {
+                date: today,
+                by: by.to_string(),
+                from: due,
+                to,
+                reason: reason.to_string(),
+            }),
+        }
         self.due = to;
     }
 
-    /// Moves the due date by `days`, as `replan` does.
+    /// Moves the due date by `days`, as `replan` does. A due date moved before the
+    /// start takes the start with it, so the milestone never ends before it begins.
     pub fn move_due(&mut self, days: i64, today: NaiveDate, by: &str) {
-        self.replan(super::dates::add_days(self.due, days), today, by, "");
+        let to = super::dates::add_days(self.due, days);
+        if self.start.is_some_and(|start| start > to) {
+            self.start = Some(to);
+        }
+        self.replan(to, today, by, "");
     }
+
+    /// The first day its bar covers: the start, or the due date for a one-day
+    /// milestone — and for one whose start comes after its due date (only a file
+    /// written by hand can say so), shown as the one day it is due.
+    pub fn first_day(&self) -> NaiveDate {
+        match self.start {
+            Some(start) if start <= self.due => start,
+            _ => self.due,
+        }
+    }
+
+    /// Open and due from today to `days` ahead.
+    pub fn due_within(&self, today: NaiveDate, days: i64) -> bool {
+        self.is_open() && (0..=days).contains(&days_between(today, self.due))
+    }
+
+    /// What needs someone: overdue, blocked, or open and due within `days`.
+    pub fn needs_attention(&self, today: NaiveDate, days: i64) -> bool {
+        self.is_overdue(today)
+            || self.status == MilestoneStatus::Blocked
+            || self.due_within(today, days)
+    }
+}
+
+/// What `Space` does to a milestone, by its status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Advance {
+    /// Planned → in progress.
+    Start,
+    /// In progress → done today.
+    Finish,
+    /// Blocked → the status it had.
+    Unblock,
+    /// Done: back to in progress, after asking.
+    Reopen,
+    /// Cancelled: `x` restores it instead.
+    Nothing,
 }
 
 /// The open milestone due soonest, if any.
@@ -255,30 +423,153 @@ mod tests {
         assert_eq!(milestone.due, day("2026-12-04"));
         assert_eq!(milestone.planned_due, day("2026-11-20"));
         assert_eq!(milestone.slip_days(), 14);
+        assert_eq!(
+            milestone.replans.len(),
+            1,
+            "one person's moves on one day are one re-plan"
+        );
+        let first = &milestone.replans[0];
+        assert_eq!(
+            (first.from, first.to),
+            (day("2026-11-20"), day("2026-12-04"))
+        );
         milestone.move_due(-21, today, "jonas");
         assert_eq!(milestone.slip_days(), -7, "pulled in a week");
-        assert_eq!(milestone.replans.len(), 3, "every move is a re-plan");
-        let last = &milestone.replans[2];
+        assert_eq!(milestone.replans.len(), 2, "someone else's move is its own");
+        let last = &milestone.replans[1];
         assert_eq!((last.from, last.to), (day("2026-12-04"), day("2026-11-13")));
         assert_eq!((last.date, last.by.as_str()), (today, "jonas"));
         milestone.move_due(0, today, "jonas");
-        assert_eq!(milestone.replans.len(), 3, "no move, no re-plan");
+        assert_eq!(milestone.replans.len(), 2, "no move, no re-plan");
+        assert_eq!(milestone.planned_due, day("2026-11-20"), "never moves");
     }
 
     #[test]
-    fn space_advances_planned_to_done_and_unblocks() {
+    fn a_reason_or_another_day_starts_a_new_replan_and_moving_back_leaves_none() {
+        let today = day("2026-11-10");
+        let mut milestone = Milestone::new("Pilot", "launch", day("2026-11-20"));
+        milestone.replan(day("2026-11-27"), today, "maya", "supplier late");
+        milestone.move_due(1, today, "maya");
+        assert_eq!(milestone.replans.len(), 2, "a reason closes the re-plan");
+        milestone.move_due(1, day("2026-11-11"), "maya");
+        assert_eq!(milestone.replans.len(), 3, "the next day is a new re-plan");
+        milestone.move_due(-1, day("2026-11-11"), "maya");
+        assert_eq!(
+            milestone.replans.len(),
+            2,
+            "back where the day started: no re-plan"
+        );
+        assert_eq!(milestone.due, day("2026-11-28"));
+        assert_eq!(milestone.replans[0].reason, "supplier late");
+    }
+
+    #[test]
+    fn a_due_date_moved_before_the_start_takes_the_start_with_it() {
+        let today = day("2026-11-10");
+        let mut milestone = Milestone::new("Pilot", "launch", day("2026-11-20"));
+        milestone.start = Some(day("2026-11-18"));
+        milestone.move_due(-1, today, "maya");
+        assert_eq!(milestone.start, Some(day("2026-11-18")), "still before");
+        milestone.move_due(-7, today, "maya");
+        assert_eq!(milestone.due, day("2026-11-12"));
+        assert_eq!(milestone.start, Some(day("2026-11-12")));
+        assert_eq!(milestone.first_day(), day("2026-11-12"));
+    }
+
+    #[test]
+    fn a_start_after_the_due_date_is_shown_as_the_one_day_it_is_due() {
+        let mut milestone = Milestone::new("Odd", "launch", day("2026-11-20"));
+        assert_eq!(milestone.first_day(), day("2026-11-20"), "no start");
+        milestone.start = Some(day("2026-11-25"));
+        assert_eq!(milestone.first_day(), day("2026-11-20"));
+        milestone.start = Some(day("2026-11-02"));
+        assert_eq!(milestone.first_day(), day("2026-11-02"));
+    }
+
+    #[test]
+    fn space_starts_finishes_unblocks_and_leaves_done_and_cancelled_alone() {
         let today = day("2026-11-28");
         let mut milestone = Milestone::new("Pilot", "Launch", day("2026-12-20"));
-        milestone.set_status(milestone.advanced_status(), today);
+        assert_eq!(milestone.advance_step(), Advance::Start);
+        assert!(milestone.advance(today));
         assert_eq!(milestone.status, MilestoneStatus::InProgress);
-        milestone.set_status(milestone.advanced_status(), today);
+        assert_eq!(milestone.done, None);
+        assert!(milestone.advance(today));
         assert_eq!(milestone.status, MilestoneStatus::Done);
         assert_eq!(milestone.done, Some(today));
         assert!(!milestone.finished_late());
-        assert_eq!(milestone.advanced_status(), MilestoneStatus::Done);
-        milestone.set_status(MilestoneStatus::Blocked, today);
+        assert_eq!(milestone.advance_step(), Advance::Reopen);
+        assert!(!milestone.advance(today), "done asks before reopening");
+        assert!(milestone.reopen());
+        assert_eq!(milestone.status, MilestoneStatus::InProgress);
         assert_eq!(milestone.done, None, "reopening clears the done date");
-        assert_eq!(milestone.advanced_status(), MilestoneStatus::Done);
+        assert!(milestone.block("waiting for their IT"));
+        assert_eq!(milestone.advance_step(), Advance::Unblock);
+        assert!(milestone.advance(today));
+        assert_eq!(milestone.status, MilestoneStatus::InProgress);
+        assert!(milestone.cancel());
+        assert_eq!(milestone.advance_step(), Advance::Nothing);
+        assert!(!milestone.advance(today));
+        assert_eq!(milestone.status, MilestoneStatus::Cancelled);
+    }
+
+    #[test]
+    fn blocking_keeps_the_reason_and_unblocking_goes_back() {
+        let mut milestone = Milestone::new("Pilot", "Launch", day("2026-12-20"));
+        assert!(milestone.block(" waiting for their IT "));
+        assert_eq!(milestone.status, MilestoneStatus::Blocked);
+        assert_eq!(milestone.blocked_reason, "waiting for their IT");
+        assert_eq!(milestone.status_before, Some(MilestoneStatus::Planned));
+        assert!(!milestone.block("again"), "already blocked");
+        assert!(milestone.unblock());
+        assert_eq!(milestone.status, MilestoneStatus::Planned, "as it was");
+        assert_eq!(milestone.blocked_reason, "");
+        assert_eq!(milestone.status_before, None);
+        assert!(!milestone.unblock(), "not blocked");
+        milestone.status = MilestoneStatus::Done;
+        assert!(!milestone.can_block() && !milestone.block("late"));
+        // A blocked milestone written by hand, with no status to go back to.
+        milestone.status = MilestoneStatus::Blocked;
+        assert!(milestone.unblock());
+        assert_eq!(milestone.status, MilestoneStatus::InProgress);
+    }
+
+    #[test]
+    fn cancelling_keeps_the_status_to_restore() {
+        let mut milestone = Milestone::new("Pilot", "Launch", day("2026-12-20"));
+        assert!(milestone.block("waiting"));
+        assert!(milestone.cancel());
+        assert_eq!(milestone.status_before, Some(MilestoneStatus::Blocked));
+        assert!(!milestone.is_open() && !milestone.can_move());
+        assert!(!milestone.cancel(), "already cancelled");
+        assert!(milestone.restore());
+        assert_eq!(milestone.status, MilestoneStatus::Blocked);
+        assert_eq!(milestone.blocked_reason, "waiting", "the block is back");
+        milestone.status = MilestoneStatus::Done;
+        assert!(!milestone.can_cancel() && !milestone.cancel());
+        assert!(!milestone.restore(), "only a cancelled one is restored");
+        milestone.status = MilestoneStatus::Cancelled;
+        milestone.status_before = Some(MilestoneStatus::Done);
+        assert!(milestone.restore());
+        assert_eq!(milestone.status, MilestoneStatus::Planned, "never to done");
+        assert_eq!(milestone.blocked_reason, "");
+    }
+
+    #[test]
+    fn attention_means_late_blocked_or_due_within_the_window() {
+        let today = day("2026-11-28");
+        let late = Milestone::new("Late", "Launch", day("2026-11-27"));
+        let soon = Milestone::new("Soon", "Launch", day("2026-12-12"));
+        let later = Milestone::new("Later", "Launch", day("2026-12-13"));
+        let mut blocked = later.clone();
+        blocked.status = MilestoneStatus::Blocked;
+        let mut done = soon.clone();
+        done.status = MilestoneStatus::Done;
+        assert!(late.needs_attention(today, 14));
+        assert!(soon.needs_attention(today, 14) && soon.due_within(today, 14));
+        assert!(!later.needs_attention(today, 14));
+        assert!(blocked.needs_attention(today, 14));
+        assert!(!done.needs_attention(today, 14));
     }
 
     #[test]

@@ -1,20 +1,46 @@
 //! Low-level file handling for the store: fingerprints for change detection, and the
 //! atomic write that keeps the old file or the new one, never half of one.
 
+use std::fmt;
 use std::fs::{self, File};
 use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Write};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
-/// What the store saw of a file when it read it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+use super::share::share_new_file;
+
+/// What the store saw of a file when it read it — and the bytes themselves, the
+/// version it was loaded as, which a save that meets a changed file merges against.
+#[derive(Clone)]
 pub struct Fingerprint {
     pub len: u64,
     pub modified: Option<SystemTime>,
     pub hash: u64,
+    base: Option<Arc<Vec<u8>>>,
 }
+
+impl fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Fingerprint")
+            .field("len", &self.len)
+            .field("modified", &self.modified)
+            .field("hash", &self.hash)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Two fingerprints are equal when they saw the same file at the same moment; the
+/// kept bytes follow from that and are not compared again.
+impl PartialEq for Fingerprint {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.modified == other.modified && self.hash == other.hash
+    }
+}
+
+impl Eq for Fingerprint {}
 
 impl Fingerprint {
     pub fn of(bytes: &[u8], modified: Option<SystemTime>) -> Self {
@@ -24,7 +50,21 @@ impl Fingerprint {
             len: bytes.len() as u64,
             modified,
             hash: hasher.finish(),
+            base: None,
         }
+    }
+
+    /// The fingerprint of `bytes`, keeping them as the base of a later merge.
+    pub fn keeping(bytes: Arc<Vec<u8>>, modified: Option<SystemTime>) -> Self {
+        Self {
+            base: Some(bytes.clone()),
+            ..Self::of(&bytes, modified)
+        }
+    }
+
+    /// The file's content as it was read or written, when it was kept.
+    pub fn base(&self) -> Option<&[u8]> {
+        self.base.as_deref().map(Vec::as_slice)
     }
 
     /// Whether two fingerprints describe the same content. The modification time is
@@ -34,13 +74,14 @@ impl Fingerprint {
     }
 }
 
-/// Reads a file and fingerprints exactly the bytes read.
-pub fn read_with_fingerprint(path: &Path) -> io::Result<(Vec<u8>, Fingerprint)> {
+/// Reads a file and fingerprints exactly the bytes read, keeping them as the base.
+pub fn read_with_fingerprint(path: &Path) -> io::Result<(Arc<Vec<u8>>, Fingerprint)> {
     let mut file = File::open(path)?;
     let modified = file.metadata().and_then(|m| m.modified()).ok();
     let mut bytes = Vec::new();
     io::Read::read_to_end(&mut file, &mut bytes)?;
-    let fingerprint = Fingerprint::of(&bytes, modified);
+    let bytes = Arc::new(bytes);
+    let fingerprint = Fingerprint::keeping(bytes.clone(), modified);
     Ok((bytes, fingerprint))
 }
 
@@ -135,7 +176,8 @@ pub struct Prepared {
 ///
 /// The temporary file takes the permission bits and group of the file it will
 /// replace (on a shared server a teammate must not lose access after someone
-/// saves); for a new file, `0666` less the umask, like any file the user creates.
+/// saves); for a new file, `0666` less the umask, like any file the user creates,
+/// plus the directory's group and the group bits it grants (see `share`).
 pub fn prepare(target: &Path, bytes: &[u8]) -> io::Result<Prepared> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let existing = fs::metadata(target).ok();
@@ -152,12 +194,14 @@ pub fn prepare(target: &Path, bytes: &[u8]) -> io::Result<Prepared> {
             // group (setgid directories) or ours applies, as for any new file.
             let _ = std::os::unix::fs::fchown(temp.as_file(), None, Some(meta.gid()));
         }
+    } else {
+        share_new_file(temp.as_file(), dir)?;
     }
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     Ok(Prepared {
         temp,
-        fingerprint: Fingerprint::of(bytes, None),
+        fingerprint: Fingerprint::keeping(Arc::new(bytes.to_vec()), None),
     })
 }
 
@@ -207,32 +251,6 @@ impl Prepared {
 #[cfg(test)]
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<Fingerprint> {
     prepare(target, bytes)?.commit(target)
-}
-
-/// Holds the data directory's lock file (`.pactboard.lock`) while a pactboard
-/// checks a file and replaces it, so two sessions cannot both pass the check and
-/// then overwrite each other. Released when dropped.
-pub struct DirLock {
-    file: File,
-}
-
-impl DirLock {
-    pub fn acquire(dir: &Path) -> io::Result<DirLock> {
-        let file = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o666)
-            .open(dir.join(".pactboard.lock"))?;
-        file.lock()?;
-        Ok(DirLock { file })
-    }
-}
-
-impl Drop for DirLock {
-    fn drop(&mut self) {
-        let _ = self.file.unlock();
-    }
 }
 
 /// Makes a rename in `dir` durable.
@@ -300,13 +318,6 @@ mod tests {
         std::os::unix::fs::symlink("a.ron", dir.path().join("b.ron")).unwrap();
         let error = resolve_target(&dir.path().join("a.ron")).unwrap_err();
         assert!(error.to_string().contains("loop"), "{error}");
-    }
-
-    #[test]
-    fn the_lock_can_be_taken_again_once_released() {
-        let dir = tempfile::tempdir().unwrap();
-        drop(DirLock::acquire(dir.path()).unwrap());
-        drop(DirLock::acquire(dir.path()).unwrap());
     }
 
     #[test]

@@ -2,31 +2,50 @@
 //! a clear error for every file that does not parse, and written back one file at a
 //! time, atomically, never over a file that changed on disk since it was read.
 
+pub mod drafts;
 mod explain;
 mod files;
 pub mod format;
+mod hygiene;
 pub mod locate;
+mod lock;
+pub mod merge;
 pub mod migrate;
 mod parse;
+mod rescue;
+mod save;
 mod scan;
+mod share;
+mod trash;
+pub mod watch;
 
 use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 use serde::Serialize;
 
 use crate::domain::{PARTNER_VERSION, Partner, WORKSPACE_VERSION, Workspace};
 pub use files::Fingerprint;
-use files::{DirLock, link_problem, prepare, read_with_fingerprint, resolve_target, sync_dir};
+use files::{link_problem, prepare, read_with_fingerprint, resolve_target};
+pub use hygiene::{StrayTemp, Writable};
+pub use lock::{DEFAULT_LOCK_WAIT, LOCK_FILE};
+
+pub use merge::{FieldConflict, Keep, Merged, Step};
 pub use migrate::{MigrateLine, MigrateOutcome, MigrateReport, Upgrade};
 pub use parse::LoadError;
 use parse::{Parsed, file_version, without_bom};
+pub use save::Saved;
+pub use trash::InitError;
 
 pub const WORKSPACE_FILE: &str = "workspace.ron";
 pub const PARTNERS_DIR: &str = "partners";
 pub const TRASH_DIR: &str = ".trash";
+pub const DRAFTS_DIR: &str = ".drafts";
 
 /// One partner as read from its file.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,9 +94,19 @@ pub fn partner_refs(files: &[PartnerFile]) -> Vec<(&str, &Partner)> {
 /// Why a write did not happen. In every case nothing on disk was changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveError {
-    /// The file changed (or appeared, or vanished) on disk since it was read.
+    /// The file changed (or appeared, or vanished) on disk since it was read, and
+    /// the change could not be merged: `why` says how, `fields` lists the fields
+    /// changed both here and on disk (empty when the whole file is the problem).
     Conflict {
         file: String,
+        why: String,
+        fields: Vec<FieldConflict>,
+    },
+    /// Another session held the data directory's lock for the whole wait.
+    Locked {
+        file: String,
+        /// Who, as they wrote it into the lock file ("maya, pid 4242, since 10:31:02").
+        holder: Option<String>,
     },
     /// The file was written by a newer pactboard and is never overwritten by this one.
     ReadOnly {
@@ -92,9 +121,13 @@ pub enum SaveError {
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SaveError::Conflict { file } => write!(
+            SaveError::Conflict { file, why, .. } => {
+                write!(f, "{file} {why}; nothing was written")
+            }
+            SaveError::Locked { file, holder } => write!(
                 f,
-                "{file} changed on disk since it was loaded; nothing was written"
+                "{file} was not written: {} holds the data directory's lock ({LOCK_FILE})",
+                holder.as_deref().unwrap_or("another pactboard")
             ),
             SaveError::ReadOnly { file } => write!(
                 f,
@@ -173,11 +206,21 @@ type ReadPartner = (Option<PartnerFile>, Vec<LoadError>, Option<Upgrade>);
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    /// Who saves, as the lock file names them to anyone waiting.
+    user: String,
+    lock_wait: Duration,
+    /// Set once a save found that this filesystem cannot lock.
+    lock_unsupported: Arc<AtomicBool>,
 }
 
 impl Store {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self {
+            root: root.into(),
+            user: String::new(),
+            lock_wait: DEFAULT_LOCK_WAIT,
+            lock_unsupported: Arc::new(AtomicBool::new(false)),
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -385,7 +428,7 @@ impl Store {
 
     /// A data file's bytes as read, with its fingerprint. A link that leads outside
     /// the data directory is not followed: nothing from outside is ever read.
-    fn read_bytes(&self, file: &str) -> Result<(Vec<u8>, Fingerprint), LoadError> {
+    fn read_bytes(&self, file: &str) -> Result<(Arc<Vec<u8>>, Fingerprint), LoadError> {
         let path = self.root.join(file);
         if let Some(problem) = link_problem(&self.root, &path) {
             return Err(LoadError::whole_file(file, problem));
@@ -418,7 +461,8 @@ impl Store {
         if partner.version > PARTNER_VERSION {
             return Err(SaveError::ReadOnly { file });
         }
-        fs::create_dir_all(self.root.join(PARTNERS_DIR)).map_err(|error| io_error(&file, error))?;
+        self.create_dir(PARTNERS_DIR)
+            .map_err(|error| io_error(&file, error))?;
         self.save_document(&file, partner, PARTNER_VERSION, expected)
     }
 
@@ -453,7 +497,7 @@ impl Store {
         // Write and flush first (slow); then, under the lock, check and rename (fast),
         // so another session's save cannot land between the check and the rename.
         let prepared = prepare(&target, text.as_bytes()).map_err(|error| io_error(file, error))?;
-        let _lock = DirLock::acquire(&self.root).map_err(|error| io_error(file, error))?;
+        let _lock = self.lock(file)?;
         self.check_unchanged(file, &target, known_version, expected)?;
         prepared
             .commit(&target)
@@ -469,8 +513,10 @@ impl Store {
         known_version: u32,
         expected: Option<&Fingerprint>,
     ) -> Result<(), SaveError> {
-        let conflict = || SaveError::Conflict {
+        let conflict = |why: &str| SaveError::Conflict {
             file: file.to_string(),
+            why: why.to_string(),
+            fields: Vec::new(),
         };
         match (read_with_fingerprint(target), expected) {
             (Ok((bytes, current)), Some(expected)) => {
@@ -482,185 +528,24 @@ impl Store {
                 if current.same_content(expected) {
                     Ok(())
                 } else {
-                    Err(conflict())
+                    Err(conflict("changed on disk since it was loaded"))
                 }
             }
-            (Ok(_), None) => Err(conflict()),
+            (Ok(_), None) => Err(conflict("was created on disk meanwhile")),
             (Err(error), None) if error.kind() == io::ErrorKind::NotFound => Ok(()),
-            (Err(error), Some(_)) if error.kind() == io::ErrorKind::NotFound => Err(conflict()),
+            (Err(error), Some(_)) if error.kind() == io::ErrorKind::NotFound => {
+                Err(conflict("was deleted or moved on disk since it was loaded"))
+            }
             (Err(error), _) => Err(io_error(file, error)),
         }
     }
-
-    /// Keeps a copy of an edit that could not be written, so that it survives a crash
-    /// or a dropped connection: `.trash/unsaved-<stem>-<user>-<YYYYMMDDTHHMMSS>.ron`
-    /// (`-2`, `-3`… when that name is taken). The name carries the user and the
-    /// moment, and a copy is never written over an existing file, so two dashboards
-    /// — of one user or of two — can never overwrite each other's copies.
-    pub fn rescue<T: Serialize>(
-        &self,
-        stem: &str,
-        user: &str,
-        at: chrono::NaiveDateTime,
-        value: &T,
-    ) -> Result<PathBuf, SaveError> {
-        let prefix = format!(
-            "unsaved-{stem}-{}-{}",
-            file_safe(user),
-            at.format("%Y%m%dT%H%M%S")
-        );
-        let file = format!("{TRASH_DIR}/{prefix}.ron");
-        let text = format::to_ron(value).map_err(|error| SaveError::Io {
-            file: file.clone(),
-            message: format!("cannot serialise: {error}"),
-        })?;
-        let trash = self.root.join(TRASH_DIR);
-        fs::create_dir_all(&trash).map_err(|error| io_error(&file, error))?;
-        let mut prepared = prepare(&self.root.join(&file), text.as_bytes())
-            .map_err(|error| io_error(&file, error))?;
-        for n in 1..1000 {
-            let name = match n {
-                1 => format!("{prefix}.ron"),
-                n => format!("{prefix}-{n}.ron"),
-            };
-            let path = trash.join(&name);
-            match prepared.commit_new(&path) {
-                Ok(()) => return Ok(path),
-                Err((back, error)) if error.kind() == io::ErrorKind::AlreadyExists => {
-                    prepared = back;
-                }
-                Err((_, error)) => return Err(io_error(&format!("{TRASH_DIR}/{name}"), error)),
-            }
-        }
-        Err(io_error(
-            &file,
-            io::Error::other("a thousand copies of this name exist already"),
-        ))
-    }
-
-    /// Drops a rescue copy this session made, once its edit is on disk for real or a
-    /// newer copy replaced it. Only `.trash/unsaved-*.ron` files are ever removed.
-    pub fn clear_rescue(&self, path: &Path) {
-        let trash = self.root.join(TRASH_DIR);
-        let ours = path.parent() == Some(trash.as_path())
-            && path
-                .file_name()
-                .and_then(|name| name.to_str())
-                .is_some_and(|name| name.starts_with("unsaved-") && name.ends_with(".ron"));
-        if ours {
-            let _ = fs::remove_file(path);
-        }
-    }
-
-    /// Moves a partner's file to `.trash/<id>-<timestamp>.ron`; nothing is unlinked.
-    /// Refuses, like a save, when the file changed since it was read.
-    pub fn trash_partner(&self, id: &str, expected: &Fingerprint) -> Result<PathBuf, SaveError> {
-        let file = Self::partner_file(id);
-        let source = self.root.join(&file);
-        let _lock = DirLock::acquire(&self.root).map_err(|error| io_error(&file, error))?;
-        self.check_unchanged(&file, &source, PARTNER_VERSION, Some(expected))?;
-        self.move_to_trash(&file, id)
-    }
-
-    fn move_to_trash(&self, file: &str, stem: &str) -> Result<PathBuf, SaveError> {
-        let trash = self.root.join(TRASH_DIR);
-        fs::create_dir_all(&trash).map_err(|error| io_error(file, error))?;
-        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S").to_string();
-        let destination = (1..)
-            .map(|n| match n {
-                1 => trash.join(format!("{stem}-{stamp}.ron")),
-                n => trash.join(format!("{stem}-{stamp}-{n}.ron")),
-            })
-            .find(|candidate| fs::symlink_metadata(candidate).is_err())
-            .unwrap_or_else(|| trash.join(format!("{stem}-{stamp}.ron")));
-        let source = self.root.join(file);
-        fs::rename(&source, &destination).map_err(|error| io_error(file, error))?;
-        if let Some(parent) = source.parent() {
-            sync_dir(parent).map_err(|error| io_error(file, error))?;
-        }
-        sync_dir(&trash).map_err(|error| io_error(file, error))?;
-        Ok(destination)
-    }
-
-    /// Creates a workspace in `self.root`: `workspace.ron` and one file per partner.
-    /// Refuses a non-empty directory unless `force`; with `force`, any file it would
-    /// replace is moved to `.trash/` first.
-    pub fn init(
-        &self,
-        workspace: &Workspace,
-        partners: &[(String, Partner)],
-        force: bool,
-    ) -> Result<(), InitError> {
-        let occupied = match fs::read_dir(&self.root) {
-            Ok(mut entries) => entries.next().is_some(),
-            Err(error) if error.kind() == io::ErrorKind::NotFound => false,
-            Err(error) => return Err(InitError::Save(io_error(".", error))),
-        };
-        if occupied && !force {
-            return Err(InitError::NotEmpty(self.root.clone()));
-        }
-        fs::create_dir_all(self.root.join(PARTNERS_DIR))
-            .map_err(|error| InitError::Save(io_error(PARTNERS_DIR, error)))?;
-        let files = std::iter::once((WORKSPACE_FILE.to_string(), "workspace".to_string())).chain(
-            partners
-                .iter()
-                .map(|(id, _)| (Self::partner_file(id), id.clone())),
-        );
-        for (file, stem) in files {
-            if fs::symlink_metadata(self.root.join(&file)).is_ok() {
-                self.move_to_trash(&file, &stem).map_err(InitError::Save)?;
-            }
-        }
-        self.save_workspace(workspace, None)
-            .map_err(InitError::Save)?;
-        for (id, partner) in partners {
-            self.save_partner(id, partner, None)
-                .map_err(InitError::Save)?;
-        }
-        Ok(())
-    }
 }
 
-#[derive(Debug)]
-pub enum InitError {
-    NotEmpty(PathBuf),
-    Save(SaveError),
-}
-
-impl fmt::Display for InitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            InitError::NotEmpty(dir) => write!(
-                f,
-                "{} is not empty; use --force to write into it anyway (files it replaces go to {TRASH_DIR}/)",
-                dir.display()
-            ),
-            InitError::Save(error) => error.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for InitError {}
-
-/// `text` as part of a file name: letters, digits, `.`, `_` and `-` kept, anything
-/// else `_`, at most 32 characters; `unknown` when nothing is left.
-fn file_safe(text: &str) -> String {
-    let safe: String = text
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(32)
-        .collect();
-    let safe = safe.trim_start_matches('.').to_string();
-    if safe.is_empty() {
-        "unknown".into()
-    } else {
-        safe
+impl Store {
+    /// Creates `dir` (relative to the data directory) and its missing parents,
+    /// shared with the data directory's group like every file in it.
+    fn create_dir(&self, dir: &str) -> io::Result<()> {
+        share::create_dir_shared(&self.root, &self.root.join(dir))
     }
 }
 
@@ -698,39 +583,5 @@ mod tests {
             .map(|(id, partner)| (id, partner.name.as_str()))
             .collect();
         assert_eq!(refs, [("a", "Alpha"), ("b", "Beta")]);
-    }
-
-    #[test]
-    fn rescue_copies_are_never_written_over() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
-            .unwrap()
-            .and_hms_opt(9, 30, 5)
-            .unwrap();
-        let workspace = Workspace::new("A");
-        let first = store.rescue("workspace", "maya", at, &workspace).unwrap();
-        let second = store.rescue("workspace", "maya", at, &workspace).unwrap();
-        let other = store
-            .rescue("workspace", "../lee x", at, &workspace)
-            .unwrap();
-        let name = |path: &Path| path.file_name().unwrap().to_str().unwrap().to_string();
-        assert_eq!(name(&first), "unsaved-workspace-maya-20261128T093005.ron");
-        assert_eq!(
-            name(&second),
-            "unsaved-workspace-maya-20261128T093005-2.ron"
-        );
-        assert_eq!(
-            name(&other),
-            "unsaved-workspace-_lee_x-20261128T093005.ron",
-            "a user name cannot leave the trash or hide the file"
-        );
-        assert!(first.exists() && second.exists() && other.exists());
-        store.clear_rescue(&first);
-        assert!(!first.exists());
-        let outside = dir.path().join("workspace.ron");
-        std::fs::write(&outside, "keep").unwrap();
-        store.clear_rescue(&outside);
-        assert!(outside.exists(), "only rescue copies are ever removed");
     }
 }

@@ -23,14 +23,23 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let [tabs, body, status, footer] = Layout::vertical([
+    let banner = u16::from(app.data.read_only.is_some());
+    let [tabs, banner_area, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(banner),
         Constraint::Min(0),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
     render_tabs(app, theme, frame, tabs);
+    if let Some(why) = &app.data.read_only {
+        let text = format!(" READ-ONLY — {why}: you can look, nothing is written ");
+        frame.render_widget(
+            Line::styled(truncate(&text, area.width as usize), theme.error()),
+            banner_area,
+        );
+    }
     screens::render(app, theme, frame, body);
     render_status(app, theme, frame, status);
     render_footer(app, theme, frame, footer);
@@ -56,6 +65,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
             Overlay::Confirm(confirm) => {
                 widgets::confirm::render(frame, area, &confirm.question, theme)
             }
+            Overlay::Clash(clash) => widgets::clash::render(frame, area, clash, theme),
         }
     }
 }

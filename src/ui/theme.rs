@@ -6,6 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::health::HealthBand;
 use crate::domain::kpi::KpiStatus;
+use crate::domain::timeline::MilestoneStatus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -111,7 +112,7 @@ impl Theme {
             HealthBand::Good => self.good(),
             HealthBand::Fair => self.warn(),
             HealthBand::Poor => self.bad(),
-            HealthBand::NotStarted => self.dim(),
+            HealthBand::NotStarted | HealthBand::Closed => self.dim(),
         }
     }
 
@@ -147,7 +148,7 @@ impl Theme {
             KpiStatus::Green => self.good(),
             KpiStatus::Amber => self.warn(),
             KpiStatus::Red => self.bad(),
-            KpiStatus::Stale | KpiStatus::NotStarted => self.dim(),
+            KpiStatus::TooEarly { .. } | KpiStatus::Closed(_) => self.dim(),
         }
     }
 }
@@ -158,7 +159,7 @@ pub fn band_symbol(band: HealthBand) -> &'static str {
         HealthBand::Good => "●",
         HealthBand::Fair => "◐",
         HealthBand::Poor => "○",
-        HealthBand::NotStarted => "·",
+        HealthBand::NotStarted | HealthBand::Closed => "·",
     }
 }
 
@@ -168,7 +169,37 @@ pub fn kpi_letter(status: KpiStatus) -> &'static str {
         KpiStatus::Green => "G",
         KpiStatus::Amber => "A",
         KpiStatus::Red => "R",
-        KpiStatus::Stale => "S",
-        KpiStatus::NotStarted => "-",
+        KpiStatus::TooEarly { .. } => "-",
+        KpiStatus::Closed(_) => "C",
+    }
+}
+
+/// The symbol that carries a milestone's status without colour.
+pub fn milestone_symbol(status: MilestoneStatus) -> &'static str {
+    match status {
+        MilestoneStatus::Done => "✓",
+        MilestoneStatus::InProgress => "▶",
+        MilestoneStatus::Planned => "○",
+        MilestoneStatus::Blocked => "■",
+        MilestoneStatus::Cancelled => "x",
+    }
+}
+
+impl Theme {
+    /// A milestone by its status; late (open and past due) overrides it.
+    pub fn milestone(self, status: MilestoneStatus, late: bool) -> Style {
+        match status {
+            MilestoneStatus::Done => self.good(),
+            MilestoneStatus::Cancelled => self.dim(),
+            MilestoneStatus::Blocked => self.bad(),
+            _ if late => self.bad(),
+            MilestoneStatus::InProgress => self.fg(Color::Cyan),
+            MilestoneStatus::Planned => self.text(),
+        }
+    }
+
+    /// The line for today on a calendar.
+    pub fn today(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
 }

@@ -5,6 +5,8 @@
 #![allow(dead_code)]
 
 pub mod fixture;
+pub mod milestones;
+pub mod scorecard;
 pub mod scoring;
 
 pub use fixture::{fixture, fixture_today};

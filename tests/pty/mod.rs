@@ -446,7 +446,10 @@ impl Pty {
         // The parser first, under the lock: whatever the program draws for the new
         // size is then parsed at the new size.
         let mut state = self.lock();
-        state.parser.set_size(nonzero(rows), nonzero(cols));
+        // A terminal of no size (a window shrunk away) still needs a parser of one.
+        state
+            .parser
+            .set_size(nonzero(rows.max(1)), nonzero(cols.max(1)));
         let resized = self.master.resize(PtySize {
             rows,
             cols,

@@ -1,6 +1,7 @@
 //! One field of a form: its name (how the form's code reads it), its label, what it
 //! holds — one-line text, multi-line text, a date (`YYYY-MM-DD`, `today`, `+7d`,
-//! `+2w`), a whole number or a choice — the text typed so far on ratatui-textarea,
+//! `+2w`), a whole number, a decimal number or a choice — the text typed so far on
+//! ratatui-textarea,
 //! and why the last attempt to confirm refused it.
 
 use chrono::NaiveDate;
@@ -21,6 +22,8 @@ pub enum FieldKind {
     Date { required: bool },
     /// A whole number in a range; empty is allowed unless required.
     Number { min: i64, max: i64, required: bool },
+    /// A decimal number (a KPI's value); empty is allowed unless required.
+    Decimal { required: bool },
     /// One of a fixed list, cycled with ←/→ or Space.
     Choice { options: Vec<String> },
 }
@@ -31,6 +34,7 @@ pub enum Value {
     Text(String),
     Date(Option<NaiveDate>),
     Number(Option<i64>),
+    Decimal(Option<f64>),
     Choice(usize),
 }
 
@@ -113,6 +117,12 @@ impl Field {
         Self::new(name, label, kind, &text)
     }
 
+    /// A decimal number, shown as typed back: `42`, `4.5`, `-0.25`.
+    pub fn decimal(name: &'static str, label: &str, value: Option<f64>) -> Self {
+        let text = value.map(|n| n.to_string()).unwrap_or_default();
+        Self::new(name, label, FieldKind::Decimal { required: false }, &text)
+    }
+
     pub fn choice(name: &'static str, label: &str, options: Vec<String>, selected: usize) -> Self {
         let count = options.len();
         let mut field = Self::new(name, label, FieldKind::Choice { options }, "");
@@ -125,6 +135,7 @@ impl Field {
         match &mut self.kind {
             FieldKind::Text { required }
             | FieldKind::Date { required }
+            | FieldKind::Decimal { required }
             | FieldKind::Number { required, .. } => *required = true,
             FieldKind::Multiline | FieldKind::Choice { .. } => {}
         }
@@ -142,6 +153,15 @@ impl Field {
 
     pub fn raw(&self) -> String {
         self.editor.lines().join("\n")
+    }
+
+    /// Puts `text` in the field as if it had been typed (a draft brought back).
+    pub fn set_raw(&mut self, text: &str) {
+        let hint = self.hint.take();
+        let choice = self.choice;
+        *self = Field::new(self.name, &self.label, self.kind.clone(), text);
+        self.hint = hint;
+        self.choice = choice;
     }
 
     /// The same field, empty: a new row of a list starts from it.
@@ -191,6 +211,17 @@ impl Field {
                         Ok(_) => Err(format!("must be between {min} and {max}")),
                         Err(_) => Err(format!("\"{trimmed}\" is not a whole number")),
                     }
+                }
+            }
+            FieldKind::Decimal { required } => {
+                if trimmed.is_empty() {
+                    if *required {
+                        Err(format!("{} is required", self.label))
+                    } else {
+                        Ok(Value::Decimal(None))
+                    }
+                } else {
+                    parse_decimal(trimmed).map(|n| Value::Decimal(Some(n)))
                 }
             }
             FieldKind::Choice { .. } => Ok(Value::Choice(self.choice)),
@@ -268,6 +299,25 @@ impl Field {
         }
         self.editor.input(key);
         FieldInput::Handled
+    }
+}
+
+/// A decimal number as people type it: `42`, `4.5`, `-3`, `.5`. A comma is refused
+/// rather than guessed at: `1,250` may mean 1250 or 1.25 depending on who typed it.
+fn parse_decimal(text: &str) -> Result<f64, String> {
+    if text.contains(',') {
+        return Err(format!(
+            "\"{text}\": write it without a comma — a dot for decimals (4.5), no thousands separator (1250)"
+        ));
+    }
+    let plain = text.replace('_', "");
+    let looks_numeric = plain
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+        && plain.chars().any(|c| c.is_ascii_digit());
+    match plain.parse::<f64>() {
+        Ok(n) if looks_numeric && n.is_finite() => Ok(n),
+        _ => Err(format!("\"{text}\" is not a number")),
     }
 }
 

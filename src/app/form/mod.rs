@@ -93,6 +93,10 @@ pub struct Group {
     /// The fields of a new row, empty.
     template: Vec<Field>,
     pub rows: Vec<Vec<Field>>,
+    /// Beside each row, the id of the record it was filled from (`None`: a new
+    /// row), so a confirmed row lands on its record however rows were added or
+    /// removed around it.
+    keys: Vec<Option<String>>,
 }
 
 impl Group {
@@ -109,6 +113,22 @@ impl Group {
             label: label.to_string(),
             template: row(None).iter().map(Field::blank).collect(),
             rows: items.iter().map(|item| row(Some(item))).collect(),
+            keys: vec![None; items.len()],
+        }
+    }
+
+    /// `of`, each row remembering the record it shows by `key(item)` (read back
+    /// with `Values::key`).
+    pub fn keyed<T>(
+        name: &'static str,
+        label: &str,
+        items: &[T],
+        key: impl Fn(&T) -> String,
+        row: impl Fn(Option<&T>) -> Vec<Field>,
+    ) -> Group {
+        Group {
+            keys: items.iter().map(|item| Some(key(item))).collect(),
+            ..Group::of(name, label, items, row)
         }
     }
 }
@@ -137,6 +157,32 @@ impl Slot {
     fn entry(self) -> usize {
         match self {
             Slot::Field(entry) | Slot::EmptyGroup(entry) | Slot::Row { entry, .. } => entry,
+        }
+    }
+}
+
+/// One field's typed text, as a draft keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Typed {
+    /// The field's place: its entry in the form, and its row in a list.
+    pub entry: usize,
+    pub row: Option<usize>,
+    pub name: String,
+    pub label: String,
+    pub text: String,
+    /// The option chosen, for a choice.
+    pub choice: usize,
+}
+
+impl Typed {
+    fn of(entry: usize, row: Option<usize>, field: &Field) -> Typed {
+        Typed {
+            entry,
+            row,
+            name: field.name.to_string(),
+            label: field.label.clone(),
+            text: field.raw(),
+            choice: field.choice,
         }
     }
 }
@@ -203,6 +249,58 @@ impl Form {
             out.push('\u{1e}');
         }
         out
+    }
+
+    /// What is typed in the form, field by field, for a draft.
+    pub fn typed(&self) -> Vec<Typed> {
+        let mut typed = Vec::new();
+        for (entry, item) in self.entries.iter().enumerate() {
+            match item {
+                Entry::Field(field) => typed.push(Typed::of(entry, None, field)),
+                Entry::Group(group) => {
+                    for (row, fields) in group.rows.iter().enumerate() {
+                        typed.extend(
+                            fields
+                                .iter()
+                                .map(|field| Typed::of(entry, Some(row), field)),
+                        );
+                    }
+                }
+            }
+        }
+        typed
+    }
+
+    /// Fills the form with what a draft says was typed: each field found again by
+    /// its place and name; rows of a list are added as needed. What does not fit
+    /// (the form changed shape since) is left as the form has it.
+    pub fn restore(&mut self, typed: &[Typed]) {
+        for value in typed {
+            let field = match (self.entries.get_mut(value.entry), value.row) {
+                (Some(Entry::Field(field)), None) => Some(&mut **field),
+                (Some(Entry::Group(group)), Some(row)) => {
+                    while group.rows.len() <= row && group.rows.len() < 100 {
+                        let blank = group.template.iter().map(Field::blank).collect();
+                        group.rows.push(blank);
+                    }
+                    group
+                        .rows
+                        .get_mut(row)
+                        .and_then(|fields| fields.iter_mut().find(|f| f.name == value.name))
+                }
+                _ => None,
+            };
+            if let Some(field) = field.filter(|field| field.name == value.name) {
+                field.set_raw(&value.text);
+                field.choice = value.choice;
+            }
+        }
+    }
+
+    /// What the form showed when it was built (its initial values), to compare
+    /// with the same form built again on newer data.
+    pub fn shown(&self) -> String {
+        self.initial.clone()
     }
 
     /// Whether anything differs from what the form opened with.
@@ -311,6 +409,7 @@ impl Form {
         };
         let row = group.template.iter().map(Field::blank).collect();
         group.rows.insert(at, row);
+        group.keys.insert(at.min(group.keys.len()), None);
         self.set_focus(Slot::Row {
             entry,
             row: at,
@@ -327,6 +426,9 @@ impl Form {
             return;
         };
         group.rows.remove(row);
+        if row < group.keys.len() {
+            group.keys.remove(row);
+        }
         let next = if group.rows.is_empty() {
             Slot::EmptyGroup(entry)
         } else {
@@ -381,11 +483,12 @@ impl Form {
                 Entry::Field(field) => values.insert(field.name, parse(field)?),
                 Entry::Group(group) => {
                     let mut rows = Vec::new();
-                    for fields in &group.rows {
+                    for (index, fields) in group.rows.iter().enumerate() {
                         let mut row = Values::default();
                         for field in fields {
                             row.insert(field.name, parse(field)?);
                         }
+                        row.set_key(group.keys.get(index).cloned().flatten());
                         rows.push(row);
                     }
                     values.insert_rows(group.name, rows);

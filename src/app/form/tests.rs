@@ -224,3 +224,60 @@ fn removing_the_last_row_leaves_an_empty_list_and_bad_rows_are_named() {
     let values = form.validate(today()).unwrap();
     assert!(values.rows("actions").is_empty());
 }
+
+#[test]
+fn decimals_take_a_dot_and_refuse_a_comma_or_words() {
+    let mut form = Form::new("Reading")
+        .field(Field::decimal("value", "Value", None).required())
+        .field(Field::decimal("other", "Other", Some(4.5)));
+    assert_eq!(form.field_named("other").unwrap().raw(), "4.5");
+    assert!(form.validate(today()).is_none());
+    assert_eq!(error_of(&form, 0).as_deref(), Some("Value is required"));
+    for (typed, expected) in [
+        ("42", Some(42.0)),
+        ("-0.25", Some(-0.25)),
+        (".5", Some(0.5)),
+    ] {
+        let mut form = Form::new("x").field(Field::decimal("value", "Value", None));
+        type_text(&mut form, typed);
+        assert_eq!(
+            form.validate(today()).map(|v| v.decimal("value")),
+            Some(expected),
+            "{typed}"
+        );
+    }
+    for typed in ["1,250", "4,5", "abc", "inf", "NaN", "-"] {
+        let mut form = Form::new("x").field(Field::decimal("value", "Value", None));
+        type_text(&mut form, typed);
+        assert!(form.validate(today()).is_none(), "{typed} was taken");
+        let why = error_of(&form, 0).unwrap();
+        assert!(why.contains(typed), "{why}");
+    }
+}
+
+#[test]
+fn a_keyed_row_remembers_its_record_when_rows_move_around_it() {
+    let items = ["ac-a".to_string(), "ac-b".to_string()];
+    let group = Group::keyed("rows", "Rows", &items, String::clone, |item| {
+        vec![Field::text("text", "Text", item.map_or("", String::as_str))]
+    });
+    let mut form = Form::new("x").group(group);
+    // A new row between the two, then the first row removed.
+    form.add_row();
+    type_text(&mut form, "new");
+    form.prev_field();
+    form.remove_row();
+    let values = form.validate(today()).unwrap();
+    let rows: Vec<(String, Option<&str>)> = values
+        .rows("rows")
+        .iter()
+        .map(|row| (row.text("text"), row.key()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("new".to_string(), None),
+            ("ac-b".to_string(), Some("ac-b"))
+        ]
+    );
+}

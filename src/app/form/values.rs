@@ -12,11 +12,23 @@ use super::field::Value;
 pub struct Values {
     fields: BTreeMap<&'static str, Value>,
     groups: BTreeMap<&'static str, Vec<Values>>,
+    /// For a row of a keyed list: the id of the record it was filled from.
+    key: Option<String>,
 }
 
 impl Values {
     pub(super) fn insert(&mut self, name: &'static str, value: Value) {
         self.fields.insert(name, value);
+    }
+
+    pub(super) fn set_key(&mut self, key: Option<String>) {
+        self.key = key;
+    }
+
+    /// The record a row of a keyed list (`Group::keyed`) was filled from; `None` for
+    /// a row added in the form.
+    pub fn key(&self) -> Option<&str> {
+        self.key.as_deref()
     }
 
     pub(super) fn insert_rows(&mut self, name: &'static str, rows: Vec<Values>) {
@@ -48,6 +60,13 @@ impl Values {
     pub fn number(&self, name: &str) -> Option<i64> {
         match self.get(name) {
             Some(Value::Number(number)) => *number,
+            _ => None,
+        }
+    }
+
+    pub fn decimal(&self, name: &str) -> Option<f64> {
+        match self.get(name) {
+            Some(Value::Decimal(number)) => *number,
             _ => None,
         }
     }

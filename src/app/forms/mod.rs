@@ -5,11 +5,17 @@
 pub mod activity;
 pub mod agreement;
 pub mod charter;
+pub mod clash;
+pub mod feedback;
+pub mod kpi;
 pub mod lists;
+pub mod milestones;
 pub mod partner;
 pub mod profile;
+pub mod review;
 pub mod roles;
 pub mod scoring;
+pub mod stage;
 pub mod thresholds;
 pub mod workspace;
 

@@ -1,5 +1,5 @@
-//! Forms about a partner as a whole: a new partner, its profile, and the reason for
-//! moving it into a closed stage.
+//! Forms about a partner as a whole: a new partner and its profile. Moving it to
+//! another stage is `stage.rs`.
 
 use super::Members;
 use crate::app::effect::{Effect, Reveal};
@@ -144,58 +144,6 @@ impl FormSpec for ProfileForm {
         let mut effects = vec![Effect::Commit(change)];
         effects.extend(same_name_note(data, &self.partner, &name));
         Ok(effects)
-    }
-}
-
-/// Moving a partner into a closed stage (Paused, Ended) asks why; the reason goes
-/// into the stage history.
-#[derive(Debug, Clone)]
-pub struct StageReasonForm {
-    pub partner: String,
-    /// The id of the closed stage it moves to.
-    pub to: String,
-}
-
-impl FormSpec for StageReasonForm {
-    fn target(&self) -> Option<Doc> {
-        Some(Doc::partner(&self.partner))
-    }
-
-    fn build(&self, data: &Data) -> Option<Form> {
-        let p = data.partner_data(&self.partner)?;
-        Some(
-            Form::new(format!(
-                "Move {} to {}",
-                p.name,
-                data.workspace.stage_name(&self.to)
-            ))
-            .field(
-                Field::text("reason", "Reason", "")
-                    .required()
-                    .hint("kept in the stage history"),
-            ),
-        )
-    }
-
-    fn submit(&self, data: &Data, values: &Values) -> Result<Vec<Effect>, String> {
-        let change = data
-            .change_partner(&self.partner, |p| {
-                let description = format!(
-                    "moved from {} to {} ({})",
-                    data.workspace.stage_name(&p.stage),
-                    data.workspace.stage_name(&self.to),
-                    p.name
-                );
-                p.move_to_stage(
-                    self.to.clone(),
-                    data.author.clone(),
-                    values.text("reason"),
-                    data.today,
-                );
-                Some(description)
-            })
-            .ok_or(GONE)?;
-        Ok(vec![Effect::Commit(change)])
     }
 }
 

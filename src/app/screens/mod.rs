@@ -120,9 +120,9 @@ impl Tabs {
         Tabs {
             overview: OverviewScreen::new(data),
             pipeline: PipelineScreen::new(data),
-            timeline: TimelineScreen,
+            timeline: TimelineScreen::new(data),
             scoring: ScoringScreen::new(data),
-            scorecard: ScorecardScreen,
+            scorecard: ScorecardScreen::new(data),
         }
     }
 

@@ -94,12 +94,16 @@ impl Screen for OverviewScreen {
                 if let Some(item) = self.visible(data).get(self.selected) {
                     // Open on the section where the item can be dealt with.
                     let section = match item.kind {
-                        AttentionKind::ActionOverdue | AttentionKind::CheckinOverdue => {
-                            Section::Activity
-                        }
-                        AttentionKind::AgreementReview | AttentionKind::Renewal => {
-                            Section::Agreement
-                        }
+                        AttentionKind::ActionOverdue
+                        | AttentionKind::CheckinOverdue
+                        | AttentionKind::ReviewDue
+                        | AttentionKind::SentimentDrop => Section::Activity,
+                        AttentionKind::AgreementReview
+                        | AttentionKind::Renewal
+                        | AttentionKind::DeliverableOverdue
+                        | AttentionKind::NoAgreement => Section::Agreement,
+                        AttentionKind::MeetingOverdue => Section::Charter,
+                        AttentionKind::OverdueMilestone => Section::Milestones,
                         _ => Section::Profile,
                     };
                     let detail = DetailScreen::new(data, &item.partner, section);

@@ -241,6 +241,10 @@ impl Screen for PipelineScreen {
                 }
                 None => fx.push(Effect::info("no partner selected")),
             },
+            Action::MoveStage => match &self.selected {
+                Some(id) => commands::pick_stage(data, id, fx),
+                None => fx.push(Effect::info("no partner selected")),
+            },
             _ => {}
         }
     }

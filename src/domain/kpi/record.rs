@@ -62,7 +62,9 @@ impl KpiKind {
 }
 
 /// How a closed KPI ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub enum KpiOutcome {
     Met,
     #[default]

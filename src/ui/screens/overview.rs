@@ -5,11 +5,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::app::Data;
 use crate::app::screens::OverviewScreen;
-use crate::domain::attention::{AttentionItem, Severity};
+use crate::domain::attention::{AttentionItem, Severity, Upcoming};
 use crate::domain::dates::days_between;
 use crate::domain::portfolio::UPCOMING_DAYS;
 use crate::text::{fit, fit_right, truncate, width};
@@ -43,8 +43,14 @@ pub fn render(screen: &OverviewScreen, data: &Data, theme: Theme, frame: &mut Fr
 }
 
 fn render_narrow(view: &View, frame: &mut Frame, area: Rect) {
-    let show_upcoming = area.height >= 34;
-    let [header, attention, why, upcoming] = Layout::vertical([
+    // The next 14 days: a panel when the terminal is tall, else its first few
+    // entries under the list (a heading and three lines at 80x24).
+    let upcoming = match area.height {
+        34.. => 10,
+        20.. => 1 + view.data.summary.upcoming.len().clamp(1, 3) as u16,
+        _ => 0,
+    };
+    let [header, attention, why, next] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(3),
         Constraint::Length(match area.height {
@@ -52,7 +58,7 @@ fn render_narrow(view: &View, frame: &mut Frame, area: Rect) {
             12.. => 4,
             _ => 0,
         }),
-        Constraint::Length(if show_upcoming { 10 } else { 0 }),
+        Constraint::Length(upcoming),
     ])
     .areas(area);
     let [health_line, stage_line] =
@@ -61,43 +67,52 @@ fn render_narrow(view: &View, frame: &mut Frame, area: Rect) {
     frame.render_widget(stage_summary(view, stage_line.width as usize), stage_line);
     render_attention(view, frame, attention);
     render_why(view, frame, why);
-    if show_upcoming {
-        render_upcoming(view, frame, upcoming);
+    match upcoming {
+        10 => render_upcoming(view, frame, next),
+        1.. => render_upcoming_compact(view, frame, next),
+        0 => {}
     }
 }
 
+/// Wide: the attention list, the rule behind the selected item and the next 14 days
+/// down the left, with room for each entry's partner, kind and what; the portfolio's
+/// health and its partners per stage on the right.
 fn render_wide(view: &View, frame: &mut Frame, area: Rect) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(66), Constraint::Percentage(34)]).areas(area);
-    let [attention, why] =
-        Layout::vertical([Constraint::Min(5), Constraint::Length(5)]).areas(left);
+    let entries = view.data.summary.upcoming.len().clamp(1, 12) as u16;
+    let [attention, why, upcoming] = Layout::vertical([
+        Constraint::Min(6),
+        Constraint::Length(5),
+        Constraint::Length(entries + 2),
+    ])
+    .areas(left);
     render_attention(view, frame, attention);
     render_why(view, frame, why);
+    render_upcoming(view, frame, upcoming);
     let stage_rows = view.data.summary.stages.len() as u16 + 2;
-    let [health, stages, upcoming] = Layout::vertical([
-        Constraint::Length(12),
-        Constraint::Length(stage_rows),
-        Constraint::Min(4),
-    ])
-    .areas(right);
+    let [health, stages] =
+        Layout::vertical([Constraint::Min(12), Constraint::Length(stage_rows)]).areas(right);
     render_health_block(view, frame, health);
     render_stage_block(view, frame, stages);
-    render_upcoming(view, frame, upcoming);
 }
 
-/// "Health 58 avg  ● good 3  ◐ fair 2  ○ poor 2  · not started 1"
+/// "65 avg of 6 under way": the portfolio's health and whom it averages — the
+/// partners formalizing or operating (`of` is what joins the two).
+fn average_of(view: &View, of: &str) -> String {
+    let summary = &view.data.summary;
+    let average = summary.average_health.map_or("–".to_string(), |value| {
+        (value.round() as i64).to_string()
+    });
+    format!("{average}{of}{} under way", summary.health_partners)
+}
+
+/// "Health 58 avg of 7 under way  ● good 3  ◐ fair 2  ○ poor 2  · not started 0"
 fn health_summary(view: &View) -> Line<'static> {
     let theme = view.theme;
-    let average = view
-        .data
-        .summary
-        .average_health
-        .map_or("–".to_string(), |value| {
-            (value.round() as i64).to_string()
-        });
     let mut spans = vec![
         Span::styled(" Health ", theme.title()),
-        Span::styled(format!("{average} avg "), theme.title()),
+        Span::styled(format!("{} ", average_of(view, " avg of ")), theme.title()),
     ];
     for (band, count) in view.data.summary.bands {
         spans.push(Span::styled(
@@ -298,16 +313,9 @@ fn bar(count: usize, max: usize, columns: usize) -> String {
 
 fn render_health_block(view: &View, frame: &mut Frame, area: Rect) {
     let theme = view.theme;
-    let average = view
-        .data
-        .summary
-        .average_health
-        .map_or("–".to_string(), |value| {
-            (value.round() as i64).to_string()
-        });
     let block = Block::bordered()
         .title(Span::styled(
-            format!(" Portfolio health {average} "),
+            format!(" Portfolio health {} ", average_of(view, " · ")),
             theme.heading(),
         ))
         .border_style(theme.border());
@@ -353,18 +361,28 @@ fn render_health_block(view: &View, frame: &mut Frame, area: Rect) {
         (figures.health.score, file.partner.name.to_lowercase())
     });
     let room = (area.height as usize).saturating_sub(2 + lines.len());
-    for (file, figures) in ranked.into_iter().take(room) {
+    ranked.truncate(room);
+    // The score with its basis when not every part was judged: "69 (85)", the
+    // numbers lined up on the right.
+    let badge_width = ranked
+        .iter()
+        .map(|(_, figures)| width(&figures.health.badge()))
+        .max()
+        .unwrap_or(3)
+        .max(3);
+    for (file, figures) in ranked {
         let band = figures.health.band();
+        let badge = format!(
+            " {:>badge_width$} {} ",
+            figures.health.badge(),
+            band_symbol(band)
+        );
         lines.push(Line::from(vec![
-            Span::styled(
-                format!(
-                    " {:>3} {} ",
-                    figures.health.score.unwrap_or(0),
-                    band_symbol(band)
-                ),
-                theme.band(band),
-            ),
-            Span::raw(truncate(&file.partner.name, inner_width.saturating_sub(7))),
+            Span::styled(badge.clone(), theme.band(band)),
+            Span::raw(truncate(
+                &file.partner.name,
+                inner_width.saturating_sub(width(&badge)),
+            )),
         ]));
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
@@ -409,44 +427,100 @@ fn render_stage_block(view: &View, frame: &mut Frame, area: Rect) {
 
 fn render_upcoming(view: &View, frame: &mut Frame, area: Rect) {
     let theme = view.theme;
-    let block = Block::bordered()
+    let upcoming = &view.data.summary.upcoming;
+    let mut block = Block::bordered()
         .title(Span::styled(
-            format!(
-                " Next {UPCOMING_DAYS} days ({}) ",
-                view.data.summary.upcoming.len()
-            ),
+            format!(" Next {UPCOMING_DAYS} days ({}) ", upcoming.len()),
             theme.heading(),
         ))
         .border_style(theme.border());
     let inner_width = area.width.saturating_sub(2) as usize;
-    let lines: Vec<Line> = if view.data.summary.upcoming.is_empty() {
+    let room = area.height.saturating_sub(2) as usize;
+    if upcoming.len() > room && room > 0 {
+        block = block.title_bottom(
+            Line::styled(format!(" {} more ", upcoming.len() - room), theme.dim()).right_aligned(),
+        );
+    }
+    let lines: Vec<Line> = if upcoming.is_empty() {
         vec![Line::styled(" Nothing falls due.", theme.dim())]
     } else {
-        view.data
-            .summary
-            .upcoming
+        upcoming
             .iter()
-            .map(|entry| {
-                let date = entry.date.format("%a %d %b").to_string();
-                let partner_width = (inner_width / 3).clamp(8, 20);
-                let prefix = format!(" {date}  {} ", fit(&entry.partner_name, partner_width));
-                let rest = inner_width.saturating_sub(prefix.chars().count());
-                let style = if entry.date == view.data.today {
-                    theme.title()
-                } else {
-                    theme.text()
-                };
-                // A check-in says what it is; the rest read "milestone: Pilot launch".
-                let what = match entry.kind {
-                    crate::domain::attention::UpcomingKind::CheckIn => entry.what.clone(),
-                    kind => format!("{}: {}", kind.label(), entry.what),
-                };
-                Line::from(vec![
-                    Span::styled(prefix, style),
-                    Span::styled(truncate(&what, rest), theme.dim()),
-                ])
-            })
+            .take(room)
+            .map(|entry| upcoming_line(view, entry, inner_width))
             .collect()
     };
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The next 14 days in a few lines under the attention list: a heading (with how
+/// many more there are) and the first entries.
+fn render_upcoming_compact(view: &View, frame: &mut Frame, area: Rect) {
+    let theme = view.theme;
+    let upcoming = &view.data.summary.upcoming;
+    let room = area.height.saturating_sub(1) as usize;
+    let mut block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme.border())
+        .title(Span::styled(
+            format!(" Next {UPCOMING_DAYS} days ({}) ", upcoming.len()),
+            theme.heading(),
+        ));
+    if upcoming.len() > room {
+        block = block.title(
+            Line::styled(format!(" {} more ", upcoming.len() - room), theme.dim()).right_aligned(),
+        );
+    }
+    let lines: Vec<Line> = if upcoming.is_empty() {
+        vec![Line::styled(" Nothing falls due.", theme.dim())]
+    } else {
+        upcoming
+            .iter()
+            .take(room)
+            .map(|entry| upcoming_line(view, entry, area.width as usize))
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// One entry: " Mon 30 Nov  Greenway Grocers   milestone: Pilot launch"; with room
+/// to spare, how far off it is and the kind in a column of their own.
+fn upcoming_line(view: &View, entry: &Upcoming, columns: usize) -> Line<'static> {
+    let theme = view.theme;
+    let today = view.data.today;
+    let date = entry.date.format("%a %d %b").to_string();
+    let style = if entry.date == today {
+        theme.title()
+    } else {
+        theme.text()
+    };
+    if columns >= 70 {
+        let when = match days_between(today, entry.date) {
+            0 => "today".to_string(),
+            1 => "tomorrow".to_string(),
+            days => format!("in {days}d"),
+        };
+        let partner_width = if columns >= 100 { 24 } else { 20 };
+        let prefix = format!(
+            " {date}  {} {} ",
+            fit(&when, 8),
+            fit(&entry.partner_name, partner_width)
+        );
+        let rest = columns.saturating_sub(width(&prefix) + 11);
+        // The kind has its column, so the thing itself follows: "every 14 days".
+        let what = entry.what.clone();
+        return Line::from(vec![
+            Span::styled(prefix, style),
+            Span::styled(fit(entry.kind.label(), 10) + " ", theme.dim()),
+            Span::raw(truncate(&what, rest)),
+        ]);
+    }
+    let partner_width = (columns / 3).clamp(8, 20);
+    let prefix = format!(" {date}  {} ", fit(&entry.partner_name, partner_width));
+    let rest = columns.saturating_sub(width(&prefix));
+    let what = entry.text();
+    Line::from(vec![
+        Span::styled(prefix, style),
+        Span::styled(truncate(&what, rest), theme.dim()),
+    ])
 }

@@ -13,6 +13,7 @@ use crate::app::screens::PipelineScreen;
 use crate::app::screens::pipeline::Column;
 use crate::domain::dates::days_between;
 use crate::domain::health::HealthBand;
+use crate::domain::workspace::StageRole;
 use crate::text::{fit, truncate, width};
 use crate::ui::theme::{Theme, band_symbol};
 use crate::ui::widgets::filter;
@@ -267,9 +268,13 @@ fn card(view: &View, index: usize, columns: usize) -> Vec<Line<'static>> {
     let room = columns.saturating_sub(1);
     let figures = data.figures(&file.id);
     let band = figures.map_or(HealthBand::NotStarted, |f| f.health.band());
-    let badge = match figures.and_then(|f| f.health.score) {
-        Some(score) => format!("{} {score:>3}", band_symbol(band)),
-        None => format!("{}   –", band_symbol(band)),
+    let role = data.workspace.stage_role(&partner.stage);
+    // Health with its basis ("◐ 69 (85)"); a closed stage says which; a candidate,
+    // not judged yet, shows its selection score with its coverage instead.
+    let badge = match (figures, role) {
+        (Some(f), Some(StageRole::Candidate)) => format!("score {}", f.score.label()),
+        (Some(f), _) => format!("{} {:>3}", band_symbol(band), f.health.badge()),
+        (None, _) => format!("{}   –", band_symbol(band)),
     };
 
     let owner = data.workspace.member_name(&partner.owner);
@@ -284,11 +289,20 @@ fn card(view: &View, index: usize, columns: usize) -> Vec<Line<'static>> {
         && partner.checkin_due(data.workspace.checkin_cadence_days, data.today) < data.today;
     let style = if overdue { theme.bad() } else { theme.dim() };
     let flag = if overdue { "⚑ " } else { "" };
+    let room_after_badge = room.saturating_sub(width(&badge) + 1);
     let checkin = match figures.and_then(|f| f.last_checkin) {
-        Some(date) => (
-            format!("{flag}check-in {}d ago", days_between(date, data.today)),
-            style,
-        ),
+        Some(date) => {
+            let days = days_between(date, data.today);
+            let long = format!("{flag}check-in {days}d ago");
+            // Next to a health with its basis, "ago" gives way before the number.
+            let text = if width(&long) <= room_after_badge {
+                long
+            } else {
+                format!("{flag}check-in {days}d")
+            };
+            (text, style)
+        }
+        None if role == Some(StageRole::Candidate) => (String::new(), style),
         None => (format!("{flag}no check-in yet"), style),
     };
 
@@ -315,10 +329,7 @@ fn card(view: &View, index: usize, columns: usize) -> Vec<Line<'static>> {
         Line::styled(truncate(&format!("{kind} · {owner}"), room), theme.dim()),
         Line::from(vec![
             Span::styled(format!("{badge} "), theme.band(band)),
-            Span::styled(
-                truncate(&checkin.0, room.saturating_sub(width(&badge) + 1)),
-                checkin.1,
-            ),
+            Span::styled(truncate(&checkin.0, room_after_badge), checkin.1),
         ]),
         Line::styled(fit(&truncate(&milestone.0, room), room), milestone.1),
     ]

@@ -2,6 +2,7 @@
 //! questions, the filter line, the placeholder of a tab not built yet, centred
 //! popups.
 
+pub mod clash;
 pub mod coming;
 pub mod confirm;
 pub mod filter;

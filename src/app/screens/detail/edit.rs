@@ -2,17 +2,18 @@
 //! selected item or a new one, the question before a delete, the next status.
 
 use super::layout::Section;
-use crate::app::commands;
 use crate::app::effect::{Confirm, Effect};
 use crate::app::forms::activity::{ActionForm, CheckInForm};
 use crate::app::forms::agreement::{AgreementDatesForm, ComponentForm, DeliverableForm};
 use crate::app::forms::charter::{CharterForm, MeetingForm};
+use crate::app::forms::milestones::MilestoneForm;
 use crate::app::forms::partner::ProfileForm;
 use crate::app::forms::profile::{AddToProfileForm, ContactForm, GoalForm};
 use crate::app::forms::roles::RoleForm;
 use crate::app::history::Doc;
 use crate::app::model::Data;
 use crate::app::records::Item;
+use crate::app::{commands, milestones};
 use crate::domain::partner::Partner;
 
 /// `a`: a form for a new item of the section (in the profile, a contact after a
@@ -42,6 +43,11 @@ pub(super) fn add(
         (Section::Agreement, _) => Box::new(DeliverableForm {
             partner: id,
             at: None,
+        }),
+        (Section::Milestones, _) => Box::new(MilestoneForm {
+            partner: id,
+            at: None,
+            phase: None,
         }),
         (Section::Charter, _) => Box::new(MeetingForm {
             partner: id,
@@ -82,6 +88,11 @@ pub(super) fn edit(data: &Data, partner: &str, item: &Item, fx: &mut Vec<Effect>
         Item::Deliverable(at) => Box::new(DeliverableForm {
             partner: id,
             at: Some(at),
+        }),
+        Item::Milestone(at) => Box::new(MilestoneForm {
+            partner: id,
+            at: Some(at),
+            phase: None,
         }),
         Item::CharterSettings => Box::new(CharterForm { partner: id }),
         Item::Meeting(at) => Box::new(MeetingForm {
@@ -155,6 +166,10 @@ fn item_name(partner: &Partner, item: &Item) -> Result<String, &'static str> {
         Item::Review(_) | Item::History(_) => {
             return Err("reviews and stage history are kept as a record");
         }
+        Item::Milestone(at) => format!(
+            "milestone “{}”",
+            at.find(&partner.milestones).map_or("", |m| &m.title)
+        ),
     };
     Ok(format!("{name} of {}", partner.name))
 }
@@ -162,9 +177,10 @@ fn item_name(partner: &Partner, item: &Item) -> Result<String, &'static str> {
 /// `d`: asks, naming the item; yes removes it. On the profile it is the partner
 /// itself that goes.
 pub(super) fn delete(data: &Data, partner: &str, item: &Item, fx: &mut Vec<Effect>) {
-    if *item == Item::Profile {
-        commands::delete_partner(data, partner, fx);
-        return;
+    match item {
+        Item::Profile => return commands::delete_partner(data, partner, fx),
+        Item::Milestone(at) => return milestones::delete(data, partner, at, fx),
+        _ => {}
     }
     let Some(current) = data.partner_data(partner) else {
         return;

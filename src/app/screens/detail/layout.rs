@@ -7,21 +7,24 @@ use chrono::NaiveDate;
 use crate::app::records::{Item, Rec, open_actions, recently_done_actions};
 use crate::domain::partner::{Component, Partner};
 use crate::domain::portfolio::PartnerSummary;
+use crate::domain::timeline::MilestoneStatus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
     Profile,
     Roles,
     Agreement,
+    Milestones,
     Charter,
     Activity,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Profile,
         Section::Roles,
         Section::Agreement,
+        Section::Milestones,
         Section::Charter,
         Section::Activity,
     ];
@@ -31,6 +34,7 @@ impl Section {
             Section::Profile => "Profile & goals",
             Section::Roles => "Roles",
             Section::Agreement => "Agreement",
+            Section::Milestones => "Milestones",
             Section::Charter => "Charter",
             Section::Activity => "Activity",
         }
@@ -59,8 +63,6 @@ pub enum Row {
     Health,
     /// A KPI's status and why, by its place in the partner's assessments.
     Kpi(usize),
-    /// An open milestone, by its place in the partner's milestones.
-    Milestone(usize),
 }
 
 impl Row {
@@ -76,8 +78,9 @@ impl Row {
 /// and reopened.
 pub const DONE_SHOWN_DAYS: i64 = 30;
 
-/// Open milestones the Profile lists under Performance.
-const MILESTONES_SHOWN: usize = 4;
+/// How far ahead the Milestones section counts what is coming due (as the
+/// Timeline's attention view does).
+const DUE_SOON_DAYS: i64 = crate::domain::portfolio::UPCOMING_DAYS;
 
 /// The rows of `section`, in drawing order.
 pub fn rows(
@@ -100,11 +103,7 @@ pub fn rows(
             }
             let assessed = figures.map_or(0, |f| f.assessments.len());
             rows.0.extend((0..assessed).map(Row::Kpi));
-            let open = (partner.milestones.iter().enumerate())
-                .filter(|(_, milestone)| milestone.is_open())
-                .take(MILESTONES_SHOWN)
-                .map(|(index, _)| Row::Milestone(index));
-            rows.0.extend(open);
+            rows.note(&milestone_summary(partner, today));
             rows.list(
                 "Contacts",
                 Rec::all(&partner.contacts).map(Item::Contact),
@@ -140,6 +139,7 @@ pub fn rows(
                 "none yet — a adds one",
             );
         }
+        Section::Milestones => milestone_rows(&mut rows, partner, today),
         Section::Charter => {
             rows.heading("Communication");
             rows.item(Item::CharterSettings);
@@ -183,6 +183,93 @@ pub fn rows(
         }
     }
     rows.0
+}
+
+/// "Milestones: 3 open (1 late, 1 blocked) — ] Milestones lists them", for the
+/// Profile's Performance.
+fn milestone_summary(partner: &Partner, today: NaiveDate) -> String {
+    let open: Vec<_> = partner.milestones.iter().filter(|m| m.is_open()).collect();
+    if partner.milestones.is_empty() {
+        return "no milestones yet".to_string();
+    }
+    let late = open.iter().filter(|m| m.is_overdue(today)).count();
+    let blocked = (open.iter())
+        .filter(|m| m.status == MilestoneStatus::Blocked)
+        .count();
+    let mut flags = Vec::new();
+    if late > 0 {
+        flags.push(format!("{late} late"));
+    }
+    if blocked > 0 {
+        flags.push(format!("{blocked} blocked"));
+    }
+    let flags = if flags.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", flags.join(", "))
+    };
+    format!(
+        "milestones: {} open{flags} of {} — listed under Milestones",
+        open.len(),
+        partner.milestones.len()
+    )
+}
+
+/// Open milestones by due date, with what needs attention counted in the heading;
+/// then the done ones, most recently finished first; then the cancelled ones.
+fn milestone_rows(rows: &mut Rows, partner: &Partner, today: NaiveDate) {
+    let milestones = &partner.milestones;
+    let mut open: Vec<_> = milestones.iter().filter(|m| m.is_open()).collect();
+    open.sort_by_key(|m| (m.due, m.first_day()));
+    let late = open.iter().filter(|m| m.is_overdue(today)).count();
+    let blocked = (open.iter())
+        .filter(|m| m.status == MilestoneStatus::Blocked)
+        .count();
+    let soon = open
+        .iter()
+        .filter(|m| m.due_within(today, DUE_SOON_DAYS))
+        .count();
+    let mut flags = Vec::new();
+    for (count, what) in [
+        (late, "late"),
+        (blocked, "blocked"),
+        (soon, "due within 14 days"),
+    ] {
+        if count > 0 {
+            flags.push(format!("{count} {what}"));
+        }
+    }
+    let heading = if flags.is_empty() {
+        format!("Open ({})", open.len())
+    } else {
+        format!("Open ({}) — {}", open.len(), flags.join(", "))
+    };
+    rows.heading(&heading);
+    if open.is_empty() {
+        rows.note("nothing open — a adds a milestone");
+    }
+    rows.0.extend(
+        open.into_iter()
+            .map(|m| Row::Item(Item::Milestone(Rec::of(m)))),
+    );
+    let mut done: Vec<_> = (milestones.iter())
+        .filter(|m| m.status == MilestoneStatus::Done)
+        .collect();
+    done.sort_by_key(|m| std::cmp::Reverse((m.done.unwrap_or(m.due), m.due)));
+    if !done.is_empty() {
+        rows.list(
+            "Done",
+            done.into_iter().map(|m| Item::Milestone(Rec::of(m))),
+            "",
+        );
+    }
+    let cancelled: Vec<_> = (milestones.iter())
+        .filter(|m| m.status == MilestoneStatus::Cancelled)
+        .map(|m| Item::Milestone(Rec::of(m)))
+        .collect();
+    if !cancelled.is_empty() {
+        rows.list("Cancelled", cancelled.into_iter(), "");
+    }
 }
 
 /// The selectable items of `section`, in drawing order: the `Item` rows of `rows`.

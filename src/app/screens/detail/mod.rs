@@ -9,11 +9,11 @@ pub use layout::{DONE_SHOWN_DAYS, Row, Section, items, rows};
 
 use super::Screen;
 use crate::app::action::{Action, DetailAction};
-use crate::app::commands;
 use crate::app::effect::{Effect, Reveal};
 use crate::app::keymap::Context;
 use crate::app::model::Data;
 use crate::app::records::Item;
+use crate::app::{commands, milestones};
 
 /// How far PgUp/PgDn move.
 const PAGE: i64 = 10;
@@ -100,7 +100,10 @@ impl DetailScreen {
 
 impl Screen for DetailScreen {
     fn context(&self) -> Context {
-        Context::Detail
+        match self.section {
+            Section::Milestones => Context::DetailMilestones,
+            _ => Context::Detail,
+        }
     }
 
     fn update(&mut self, data: &Data, action: Action, fx: &mut Vec<Effect>) {
@@ -120,6 +123,10 @@ impl Screen for DetailScreen {
             Action::Detail(DetailAction::CycleStatus) => {
                 edit::cycle_status(data, &self.partner, self.selected.as_ref(), fx)
             }
+            Action::Milestone(key) => match &self.selected {
+                Some(Item::Milestone(at)) => milestones::key(data, &self.partner, at, key, fx),
+                _ => fx.push(Effect::info("no milestone selected — a adds one")),
+            },
             Action::Add => edit::add(
                 data,
                 &self.partner,
@@ -139,6 +146,7 @@ impl Screen for DetailScreen {
             }
             Action::StageNext => commands::move_stage(data, &self.partner, 1, fx),
             Action::StagePrev => commands::move_stage(data, &self.partner, -1, fx),
+            Action::MoveStage => commands::pick_stage(data, &self.partner, fx),
             Action::Back => fx.push(Effect::Pop),
             _ => {}
         }
@@ -165,8 +173,14 @@ impl Screen for DetailScreen {
     }
 
     fn reveal(&mut self, data: &Data, what: &Reveal) {
-        if let Reveal::Item(item) = what {
-            self.select(data, item);
+        match what {
+            Reveal::Item(item) => {
+                self.select(data, item);
+            }
+            Reveal::Milestone { partner, at } if *partner == self.partner => {
+                self.select(data, &Item::Milestone(at.clone()));
+            }
+            _ => {}
         }
     }
 }

@@ -7,13 +7,16 @@ use super::{
     action_line, clause_mark, date_or_dash, due_phrase, first_line, or_dash, spaced, wrap,
 };
 use crate::app::Data;
+use crate::app::milestones::plan_words;
 use crate::app::records::Item;
 use crate::app::screens::detail::Row;
+use crate::domain::dates::days_between;
+use crate::domain::goals::goal_progress;
 use crate::domain::partner::{Component, OutcomeRating, Partner};
 use crate::domain::smart::check_goal;
-use crate::domain::timeline::MilestoneStatus;
+use crate::domain::timeline::{Milestone, MilestoneStatus};
 use crate::text::{fit, truncate};
-use crate::ui::theme::{Theme, kpi_letter};
+use crate::ui::theme::{Theme, kpi_letter, milestone_symbol};
 
 /// What every row reads.
 pub(super) struct Context<'a> {
@@ -31,10 +34,9 @@ pub(super) fn lines(context: &Context, row: &Row) -> Vec<Line<'static>> {
         data,
         theme,
         id,
-        partner,
         width,
+        ..
     } = *context;
-    let today = data.today;
     match row {
         Row::Heading(text) => vec![Line::styled(text.clone(), theme.heading())],
         Row::Note(text) => vec![note(text, theme)],
@@ -49,36 +51,15 @@ pub(super) fn lines(context: &Context, row: &Row) -> Vec<Line<'static>> {
                 return Vec::new();
             };
             let warning = if assessment.early_warning { " ⚠" } else { "" };
+            let stale = if assessment.stale { " ◷" } else { "" };
+            let mark = format!("  [{}]{warning}{stale} ", kpi_letter(assessment.status));
             vec![Line::from(vec![
-                Span::styled(
-                    format!("  [{}]{warning} ", kpi_letter(assessment.status)),
-                    theme.kpi(assessment.status),
-                ),
-                Span::raw(truncate(&assessment.explanation, width.saturating_sub(8))),
+                Span::styled(mark.clone(), theme.kpi(assessment.status)),
+                Span::raw(truncate(
+                    &assessment.explanation,
+                    width.saturating_sub(crate::text::width(&mark)),
+                )),
             ])]
-        }
-        Row::Milestone(index) => {
-            let Some(milestone) = partner.milestones.get(*index) else {
-                return Vec::new();
-            };
-            let late = milestone.is_overdue(today);
-            let style = if late || milestone.status == MilestoneStatus::Blocked {
-                theme.bad()
-            } else {
-                theme.text()
-            };
-            vec![Line::styled(
-                truncate(
-                    &format!(
-                        "  milestone {} — {} · due {}",
-                        milestone.title,
-                        milestone.status.label(),
-                        due_phrase(Some(milestone.due), today)
-                    ),
-                    width,
-                ),
-                style,
-            )]
         }
         Row::Item(item) => item_lines(context, item),
     }
@@ -164,6 +145,24 @@ fn item_lines(context: &Context, item: &Item) -> Vec<Line<'static>> {
                     theme.dim(),
                 ));
             }
+            // How far the goal has come, from the KPIs and milestones linked to it.
+            let assessments = data
+                .figures(context.id)
+                .map_or(&[][..], |f| f.assessments.as_slice());
+            if let Some(progress) = goal_progress(partner, assessments)
+                .into_iter()
+                .find(|progress| progress.goal == goal.id)
+            {
+                let style = if progress.share.is_some() {
+                    theme.text()
+                } else {
+                    theme.dim()
+                };
+                lines.push(Line::styled(
+                    truncate(&format!("         progress {}", progress.explain()), width),
+                    style,
+                ));
+            }
             lines
         }
         Item::Role(at) => {
@@ -226,6 +225,12 @@ fn item_lines(context: &Context, item: &Item) -> Vec<Line<'static>> {
                     width.saturating_sub(17),
                 )),
             ])]
+        }
+        Item::Milestone(at) => {
+            let Some(milestone) = at.find(&partner.milestones) else {
+                return gone();
+            };
+            milestone_lines(data, theme, milestone, width)
         }
         Item::CharterSettings => charter_lines(context),
         Item::Meeting(at) => {
@@ -430,4 +435,75 @@ fn charter_lines(context: &Context) -> Vec<Line<'static>> {
             width,
         )),
     ]
+}
+
+/// A milestone: its status (a symbol, `!` when late), title, phase, due date and
+/// owner; under it, dim, what else a reader needs — why it is blocked, when it was
+/// done, how far it slipped from the first plan and the last re-plan.
+fn milestone_lines(
+    data: &Data,
+    theme: Theme,
+    milestone: &Milestone,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let today = data.today;
+    let late = milestone.is_overdue(today);
+    let style = theme.milestone(milestone.status, late);
+    let flag = if late { "!" } else { " " };
+    let owner = data.workspace.member_name(&milestone.owner);
+    let owner = if owner.is_empty() {
+        String::new()
+    } else {
+        format!(" · {owner}")
+    };
+    let slip = match milestone.slip_days() {
+        0 => String::new(),
+        days => format!(" ({days:+}d)"),
+    };
+    let when = if milestone.is_open() {
+        format!("due {}", due_phrase(Some(milestone.due), today))
+    } else {
+        format!("due {}", milestone.due)
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!("  {}{flag} ", milestone_symbol(milestone.status)),
+            style,
+        ),
+        Span::raw(truncate(
+            &format!(
+                "{} · {} · {when}{slip}{owner}",
+                milestone.title,
+                or_dash(data.workspace.phase_name(&milestone.phase)),
+            ),
+            width.saturating_sub(6),
+        )),
+    ])];
+    let mut notes = Vec::new();
+    match (milestone.status, milestone.done) {
+        (MilestoneStatus::Blocked, _) => {
+            notes.push(format!("blocked: {}", or_dash(&milestone.blocked_reason)));
+        }
+        (MilestoneStatus::Done, Some(done)) => {
+            let late = days_between(milestone.due, done);
+            notes.push(match late {
+                ..=0 => format!("done {done}"),
+                1 => format!("done {done}, a day late"),
+                days => format!("done {done}, {days} days late"),
+            });
+        }
+        _ => {}
+    }
+    if milestone.slip_days() != 0 || !milestone.replans.is_empty() {
+        notes.push(plan_words(milestone, |handle| {
+            or_dash(data.workspace.member_name(handle))
+        }));
+    }
+    if !notes.is_empty() {
+        lines.push(Line::styled(
+            truncate(&format!("      {}", notes.join(" · ")), width),
+            theme.dim(),
+        ));
+    }
+    lines
 }

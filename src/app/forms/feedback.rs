@@ -1,0 +1,146 @@
+//! The form of stakeholder feedback: who said it, on which side, how they feel
+//! (1–5) and what they said; dated today unless told otherwise, never later.
+
+use super::partner::GONE;
+use super::{labels, position, verb};
+use crate::app::effect::{Effect, Reveal};
+use crate::app::form::{Field, Form, FormSpec, Reject, Values};
+use crate::app::history::Doc;
+use crate::app::model::Data;
+use crate::app::records::Rec;
+use crate::domain::ids::RecordKind;
+use crate::domain::partner::{Feedback, Side};
+use crate::text::truncate;
+
+/// Feedback; `at: None` adds some.
+#[derive(Debug, Clone)]
+pub struct FeedbackForm {
+    pub partner: String,
+    pub at: Option<Rec>,
+}
+
+impl FormSpec for FeedbackForm {
+    fn target(&self) -> Option<Doc> {
+        Some(Doc::partner(&self.partner))
+    }
+
+    fn build(&self, data: &Data) -> Option<Form> {
+        let p = data.partner_data(&self.partner)?;
+        let note = match &self.at {
+            Some(at) => at.find(&p.feedback)?.clone(),
+            // Most feedback worth writing down comes from the partner's side.
+            None => Feedback {
+                id: String::new(),
+                date: data.today,
+                who: String::new(),
+                side: Side::Theirs,
+                sentiment: 3,
+                text: String::new(),
+            },
+        };
+        let title = match &self.at {
+            Some(_) => format!("Feedback from {} ({})", note.who, p.name),
+            None => format!("New feedback ({})", p.name),
+        };
+        let contacts: Vec<String> = p
+            .contacts
+            .iter()
+            .map(|c| format!("{} ({})", c.name, c.side.label()))
+            .collect();
+        let who_hint = if contacts.is_empty() {
+            "a name".to_string()
+        } else {
+            truncate(&format!("a name; contacts: {}", contacts.join(", ")), 70)
+        };
+        Some(
+            Form::new(title)
+                .field(
+                    Field::date("date", "Date", Some(note.date))
+                        .required()
+                        .hint("the day it was said: today or before"),
+                )
+                .field(
+                    Field::text("who", "Who", &note.who)
+                        .required()
+                        .hint(&who_hint),
+                )
+                .field(Field::choice(
+                    "side",
+                    "Side",
+                    labels(&Side::ALL, Side::label),
+                    position(&Side::ALL, &note.side),
+                ))
+                .field(
+                    Field::number(
+                        "sentiment",
+                        "Sentiment",
+                        Some(i64::from(note.sentiment.clamp(1, 5))),
+                        1..=5,
+                    )
+                    .required()
+                    .hint("1 very unhappy · 2 unhappy · 3 neutral · 4 happy · 5 very happy"),
+                )
+                .field(Field::multiline("text", "What they said", &note.text)),
+        )
+    }
+
+    fn check(&self, data: &Data, values: &Values) -> Result<(), Reject> {
+        match values.date("date") {
+            Some(date) if date > data.today => Err(Reject::field(
+                "date",
+                format!(
+                    "{date} is after today ({}): feedback is what was said",
+                    data.today
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    fn submit(&self, data: &Data, values: &Values) -> Result<Vec<Effect>, String> {
+        let date = values.date("date").ok_or("feedback needs a date")?;
+        let sentiment = values.number("sentiment").unwrap_or(3).clamp(1, 5) as u8;
+        let side = values.pick("side", &Side::ALL).unwrap_or(Side::Theirs);
+        let mut placed = None;
+        let change = data
+            .change_partner(&self.partner, |p| {
+                let at = match &self.at {
+                    Some(at) => at.clone(),
+                    None => {
+                        let id = data.new_id(p, RecordKind::Feedback);
+                        p.feedback.push(Feedback {
+                            id,
+                            date,
+                            who: String::new(),
+                            side,
+                            sentiment,
+                            text: String::new(),
+                        });
+                        Rec::of(p.feedback.last()?)
+                    }
+                };
+                let note = at.find_mut(&mut p.feedback)?;
+                note.date = date;
+                note.who = values.text("who");
+                note.side = side;
+                note.sentiment = sentiment;
+                note.text = values.text("text");
+                let who = note.who.clone();
+                placed = Some(at);
+                Some(format!(
+                    "{} the feedback from {who} ({})",
+                    verb(self.at.is_some()),
+                    p.name
+                ))
+            })
+            .ok_or(GONE)?;
+        let mut effects = vec![Effect::Commit(change)];
+        effects.extend(placed.map(|at| {
+            Effect::Reveal(Reveal::Record {
+                partner: self.partner.clone(),
+                id: at.as_str().to_string(),
+            })
+        }));
+        Ok(effects)
+    }
+}
