@@ -7,6 +7,7 @@ use super::action::Action;
 use super::form::FormSpec;
 use super::history::{Change, Doc};
 use super::records::{Item, Rec};
+use super::screens::settings::Setting;
 use super::screens::{Layer, Tab};
 use crate::report::ReportKind;
 
@@ -114,6 +115,8 @@ pub enum Reveal {
         partner: String,
         id: String,
     },
+    /// A row of the workspace settings (a stage, a phase, a perspective…).
+    Setting(Setting),
 }
 
 /// A yes/no question that names what it is about, and what yes does.

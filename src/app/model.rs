@@ -202,7 +202,7 @@ impl Data {
             );
         }
         if self.workspace.stages.is_empty() {
-            return Some("the workspace lists no stages: add them to workspace.ron first");
+            return Some("the workspace lists no stages: add one in the settings (,)");
         }
         None
     }
