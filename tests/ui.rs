@@ -13,6 +13,7 @@ use pactboard::app::action::{DetailAction, PipelineAction, ScoringAction, Timeli
 use pactboard::app::keymap::Context;
 use pactboard::app::records::{Item, Rec};
 use pactboard::app::screens::detail::Section;
+use pactboard::app::screens::settings::{Setting, Threshold};
 use pactboard::app::screens::timeline::{MilestoneRef, Zoom};
 use pactboard::app::{Action, App, Tab, dispatch, handle_key};
 use pactboard::ui::theme::Theme;
@@ -457,6 +458,75 @@ fn settings() {
     snapshot_both("settings_filter", &app);
 }
 
+/// The settings open with `wanted` selected, walked to with `j`.
+fn settings_at(app: &mut App, wanted: Setting) {
+    dispatch(app, Action::OpenSettings);
+    while app.view.settings().unwrap().selected() != Some(&wanted) {
+        dispatch(app, Action::Down);
+    }
+}
+
+#[test]
+fn settings_sections() {
+    // A stage that partners are in, refused; the about panel names them.
+    let (_dir, mut app) = fixture_app();
+    settings_at(&mut app, Setting::Stage("prospect".into()));
+    dispatch(&mut app, Action::Delete);
+    snapshot_both("settings_stage_refused", &app);
+    // Scrolled to the thresholds: the rule in full under the list.
+    let (_dir, mut app) = fixture_app();
+    settings_at(&mut app, Setting::Threshold(Threshold::Rag));
+    snapshot_both("settings_thresholds", &app);
+    // At the bottom: the criteria, one retired and one renamed stage's id.
+    let (_dir, mut app) = fixture_in_memory();
+    app.data.workspace.criteria[1].retired = true;
+    app.data.workspace.stages[3].name = "Live".into();
+    dispatch(&mut app, Action::OpenSettings);
+    dispatch(&mut app, Action::Bottom);
+    snapshot_both("settings_criteria", &app);
+    dispatch(&mut app, Action::PageUp);
+    dispatch(&mut app, Action::PageUp);
+    dispatch(&mut app, Action::PageUp);
+    insta::assert_snapshot!("settings_renamed_stage_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn settings_forms() {
+    let (_dir, mut app) = fixture_app();
+    settings_at(&mut app, Setting::Stage("active".into()));
+    dispatch(&mut app, Action::Edit);
+    key(&mut app, KeyCode::Tab);
+    snapshot_both("form_stage", &app);
+    key(&mut app, KeyCode::Esc);
+    dispatch(&mut app, Action::Back);
+    settings_at(&mut app, Setting::Threshold(Threshold::Rag));
+    dispatch(&mut app, Action::Edit);
+    for _ in 0..2 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "25");
+    handle_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    );
+    snapshot_both("form_thresholds", &app);
+}
+
+#[test]
+fn the_selected_setting_is_highlighted_and_a_refusal_is_red() {
+    let (_dir, mut app) = fixture_app();
+    settings_at(&mut app, Setting::Stage("prospect".into()));
+    dispatch(&mut app, Action::Delete);
+    let buffer = render_buffer(&app, Theme::COLOR, 80, 24);
+    let text = buffer_text(&buffer);
+    let row = text
+        .lines()
+        .position(|line| line.starts_with("│›  Prospect"))
+        .unwrap() as u16;
+    assert_eq!(buffer[(5, row)].bg, Color::Blue);
+    assert_eq!(buffer[(2, 22)].fg, Color::Red, "{text}");
+}
+
 #[test]
 fn settings_of_a_first_run_workspace() {
     let dir = tempfile::tempdir().unwrap();
@@ -711,6 +781,17 @@ fn every_screen_and_overlay_survives_every_size() {
         vec![Action::OpenSettings],
         vec![Action::OpenSettings, Action::StartFilter],
         vec![Action::OpenSettings, Action::Add],
+        vec![Action::OpenSettings, Action::Bottom],
+        vec![Action::OpenSettings, Action::Bottom, Action::PageUp],
+        vec![
+            Action::OpenSettings,
+            Action::Bottom,
+            Action::PageUp,
+            Action::Edit,
+        ],
+        vec![Action::OpenSettings, Action::PageDown, Action::Edit],
+        vec![Action::OpenSettings, Action::PageDown, Action::Delete],
+        vec![Action::OpenSettings, Action::Bottom, Action::Edit],
         vec![Action::GoTo(Tab::Pipeline)],
         vec![Action::GoTo(Tab::Timeline)],
         vec![Action::GoTo(Tab::Timeline), Action::Bottom],

@@ -44,6 +44,9 @@ pub enum Action {
     WriteUnsaved,
     /// `Ctrl-l`: read every file again from disk.
     Reload,
+    /// `Ctrl-p`: write the meeting report (in a partner's detail or scorecard, that
+    /// partner's review pack) to a new file in the working directory.
+    WriteReport,
     /// `L`/`H`: move the selected partner to the next/previous stage.
     StageNext,
     StagePrev,
@@ -64,6 +67,7 @@ pub enum Action {
     Milestone(MilestoneAction),
     Scoring(ScoringAction),
     Scorecard(ScorecardAction),
+    Settings(SettingsAction),
     Form(FormAction),
     Clash(ClashAction),
     /// `c`: the check-in — with the partner on screen, or a walk through them all.
@@ -217,6 +221,21 @@ pub enum ScoringAction {
     Restore,
     /// Drop the selected retired criterion's scores from every partner.
     DropScores,
+    /// Go to the weights row, staying there when already on it (what the workspace
+    /// settings' `w` does; `w` itself goes and leaves).
+    OpenWeights,
+}
+
+/// What only the workspace settings do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsAction {
+    /// `<`/`>`: the stage, phase or perspective one place up/down.
+    MoveUp,
+    MoveDown,
+    /// `Space` on a stage: whether the weekly check-in walks it.
+    ToggleCheckin,
+    /// `w`: the criteria's weights, on the Scoring tab's weights row.
+    Weights,
 }
 
 /// What only an open form does.

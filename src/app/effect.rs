@@ -8,7 +8,9 @@ use super::form::FormSpec;
 use super::history::{Change, Doc};
 use super::records::{Item, Rec};
 use super::screens::checkin::{CheckinDraft, CheckinStart};
+use super::screens::settings::Setting;
 use super::screens::{Layer, Tab};
+use crate::report::ReportKind;
 
 #[derive(Debug)]
 pub enum Effect {
@@ -61,6 +63,9 @@ pub enum Effect {
     /// be undone (dropping a retired criterion's scores), replaying an older change
     /// would bring back what was dropped.
     Forget(Doc),
+    /// Write the meeting report, or a partner's review pack, to a new file in the
+    /// working directory, and say where.
+    WriteReport(ReportKind),
     Say(StatusMessage),
     /// Add words to the status line's message.
     SayMore(String),
@@ -122,6 +127,8 @@ pub enum Reveal {
         partner: String,
         id: String,
     },
+    /// A row of the workspace settings (a stage, a phase, a perspective…).
+    Setting(Setting),
 }
 
 /// A yes/no question that names what it is about, and what yes does.

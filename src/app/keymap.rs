@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{
     Action, Answer, CheckinAction, ClashAction, DetailAction, FormAction, MilestoneAction,
-    PipelineAction, ScorecardAction, ScoringAction, TimelineAction,
+    PipelineAction, ScorecardAction, ScoringAction, SettingsAction, TimelineAction,
 };
 use super::screens::Tab;
 
@@ -277,10 +277,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[key(KeyCode::BackTab)], Action::PrevTab, "previous tab", None),
     bind(C::Global, &[ch('?')], Action::ToggleHelp, "show or hide this help", Some("help")),
     bind(C::Global, &[ch('!')], Action::ShowLoadErrors, "list the files that did not load", None),
-    bind(C::Global, &[ch(',')], Action::OpenSettings, "workspace settings: name and members", None),
+    bind(C::Global, &[ch(',')], Action::OpenSettings, "the workspace settings: members, stages, thresholds…", None),
     bind(C::Global, &[ch('u')], Action::Undo, "undo the last edit", None),
     bind(C::Global, &[ctrl('r')], Action::Redo, "redo what was undone", None),
     bind(C::Global, &[ch('W')], Action::WriteUnsaved, "write again what failed to save", None),
+    bind(C::Global, &[ctrl('p')], Action::WriteReport, "write the meeting report (or a partner's review pack) to a file", None),
     bind(C::Global, &[ctrl('l')], Action::Reload, "reload every file from disk (asks before dropping unsaved edits)", None),
     bind(C::Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
     bind(C::Global, &[ch('c')], Action::CheckIn, "the check-in: every partner in a check-in stage, most in need first", None),
@@ -471,11 +472,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Settings, &[key(KeyCode::Up), ch('k')], Action::Up, "previous row", Some("move")),
     bind(C::Settings, &[key(KeyCode::Home), ch('g')], Action::Top, "first row", None),
     bind(C::Settings, &[key(KeyCode::End), ch('G')], Action::Bottom, "last row", None),
-    bind(C::Settings, &[ch('a')], Action::Add, "add a member", Some("add member")),
-    bind(C::Settings, &[ch('e'), key(KeyCode::Enter)], Action::Edit, "edit the name or the selected member", Some("edit")),
-    bind(C::Settings, &[ch('d')], Action::Delete, "remove the selected member (asks first)", Some("remove")),
-    bind(C::Settings, &[ch('/')], Action::StartFilter, "filter the members by name, handle or role", Some("filter")),
+    bind(C::Settings, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
+    bind(C::Settings, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
+    bind(C::Settings, &[ch('a')], Action::Add, "add a member, stage, phase or perspective after this row", Some("add")),
+    bind(C::Settings, &[ch('e'), key(KeyCode::Enter)], Action::Edit, "edit the selected row (on a criterion: its weights row)", Some("edit")),
+    bind(C::Settings, &[ch('d')], Action::Delete, "remove the selected row (asks first)", Some("remove")),
+    bind(C::Settings, &[ch('<')], Action::Settings(SettingsAction::MoveUp), "move the stage, phase or perspective up", Some("order")),
+    bind(C::Settings, &[ch('>')], Action::Settings(SettingsAction::MoveDown), "move the stage, phase or perspective down", Some("order")),
+    bind(C::Settings, &[ch(' ')], Action::Settings(SettingsAction::ToggleCheckin), "on a stage: the weekly check-in walks it, or not", None),
+    bind(C::Settings, &[ch('w')], Action::Settings(SettingsAction::Weights), "criteria and their weights: the Scoring tab's weights row", Some("weights")),
     bind(C::Settings, &[key(KeyCode::Esc)], Action::Back, "clear the filter, else back to where you came from", Some("back")),
+    bind(C::Settings, &[ch('/')], Action::StartFilter, "filter every list by name", Some("filter")),
     // Help and the load-error list.
     bind(C::Help, &[key(KeyCode::Esc), ch('?'), ch('q')], Action::Back, "close the help", Some("close")),
     bind(C::Help, &[ctrl('c')], Action::Quit, "quit pactboard", None),

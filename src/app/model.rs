@@ -113,6 +113,18 @@ impl Data {
         false
     }
 
+    /// Everything a printed report is made from, as it is in memory now.
+    pub fn portfolio(&self) -> crate::report::Portfolio<'_> {
+        crate::report::Portfolio {
+            workspace: &self.workspace,
+            partners: &self.partners,
+            summary: &self.summary,
+            load_errors: &self.load_errors,
+            today: self.today,
+            source: self.today_source,
+        }
+    }
+
     pub fn partner_refs(&self) -> Vec<(&str, &Partner)> {
         partner_refs(&self.partners)
     }
@@ -190,7 +202,7 @@ impl Data {
             );
         }
         if self.workspace.stages.is_empty() {
-            return Some("the workspace lists no stages: add them to workspace.ron first");
+            return Some("the workspace lists no stages: add one in the settings (,)");
         }
         None
     }

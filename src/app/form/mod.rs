@@ -219,6 +219,19 @@ impl Form {
         self
     }
 
+    /// Opens with the focus on the field `name` (one form behind several rows of a
+    /// screen starts where the user was).
+    pub fn focused_on(mut self, name: &str) -> Form {
+        let slot = self
+            .slots()
+            .into_iter()
+            .find(|slot| self.field_at(*slot).is_some_and(|field| field.name == name));
+        if let Some(slot) = slot {
+            self.set_focus(slot);
+        }
+        self
+    }
+
     /// Everything the form shows, as one string, to tell whether it changed.
     fn dump(&self) -> String {
         let mut out = String::new();

@@ -8,6 +8,7 @@ pub mod charter;
 pub mod clash;
 pub mod feedback;
 pub mod kpi;
+pub mod lists;
 pub mod milestones;
 pub mod partner;
 pub mod profile;
@@ -15,6 +16,7 @@ pub mod review;
 pub mod roles;
 pub mod scoring;
 pub mod stage;
+pub mod thresholds;
 pub mod workspace;
 
 use super::form::{Field, Values};

@@ -8,6 +8,7 @@
 //! `name` that can be changed without touching any partner file.
 
 mod defaults;
+pub mod edit;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,7 @@ use defaults::{
     default_review_notice,
 };
 pub use defaults::{default_criteria, default_perspectives, default_phases, default_stages};
+pub use edit::{ListEntry, NamedList, StageKept, Uses};
 
 use super::partner::slug_or;
 

@@ -492,6 +492,11 @@ impl Screen for CheckinScreen {
         }
     }
 
+    /// `Ctrl-p` on a check-in page writes that partner's review pack.
+    fn partner_shown(&self) -> Option<&str> {
+        self.partner()
+    }
+
     fn paste(&mut self, _data: &Data, text: &str) -> bool {
         self.page.as_mut().is_some_and(|page| page.paste(text))
     }

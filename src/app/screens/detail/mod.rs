@@ -178,6 +178,10 @@ impl Screen for DetailScreen {
         CheckinStart::one(&self.partner)
     }
 
+    fn partner_shown(&self) -> Option<&str> {
+        Some(&self.partner)
+    }
+
     fn reveal(&mut self, data: &Data, what: &Reveal) {
         match what {
             Reveal::Item(item) => {

@@ -369,6 +369,13 @@ impl Screen for ScoringScreen {
     }
 
     fn update(&mut self, data: &Data, action: Action, fx: &mut Vec<Effect>) {
+        if action == Action::Scoring(ScoringAction::OpenWeights) {
+            // From elsewhere (the settings): weights already being tried stay.
+            if self.mode != Mode::Weights {
+                self.enter_weights(data, fx);
+            }
+            return;
+        }
         match self.mode {
             Mode::Matrix => self.update_matrix(data, action, fx),
             Mode::Weights => self.update_weights(data, action, fx),
