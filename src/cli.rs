@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::Workspace;
 use crate::domain::dates::parse_date_input;
+use crate::domain::period::Quarter;
 use crate::store::Store;
 
 #[derive(Debug, Parser)]
@@ -65,6 +66,48 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Print the meeting report, or a partner's quarterly review pack
+    #[command(
+        long_about = "Print the meeting report, or a partner's quarterly review pack.\n\n\
+            The meeting report: the portfolio, what needs attention, and for each partner \
+            in a check-in stage its KPIs, milestones done and due, re-plans, check-ins, \
+            feedback and open action items since --since (default: seven days ago).\n\n\
+            With --partner ID: that partner's review pack for --quarter (default: the last \
+            full calendar quarter) — goals and outcomes, KPIs, feedback from both sides, \
+            the last review's decisions and whether they were done, the agreement and the \
+            open questions.\n\n\
+            Markdown (the default) pastes into meeting notes; text fits the terminal's \
+            width, 80 columns when it is not a terminal."
+    )]
+    Report {
+        /// The first day the meeting report covers (default: seven days ago); also
+        /// `today`, `-2w`
+        #[arg(
+            long,
+            value_name = "DATE",
+            allow_hyphen_values = true,
+            conflicts_with = "partner"
+        )]
+        since: Option<String>,
+        /// A partner's quarterly review pack: its id, the file name without .ron
+        #[arg(long, value_name = "ID")]
+        partner: Option<String>,
+        /// The pack's quarter, like 2026Q3 (default: the last full quarter)
+        #[arg(
+            long,
+            value_name = "YYYYQn",
+            num_args = 0..=1,
+            requires = "partner",
+            value_parser = Quarter::parse
+        )]
+        quarter: Option<Option<Quarter>>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+        /// Write the report to FILE (atomically) instead of standard output; never
+        /// inside the data directory
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Validate every file; print file:line:column: message for each problem
     Check,
     /// Write every file of an older schema version as the current one
@@ -87,6 +130,13 @@ pub enum Format {
     Text,
     Markdown,
     Json,
+}
+
+/// How `report` writes: Markdown to paste into notes, or text for a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Text,
 }
 
 fn parse_today(text: &str) -> Result<NaiveDate, String> {

@@ -2,7 +2,7 @@
 //! the dashboard or a subcommand. Everything else lives in the library.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -12,10 +12,13 @@ use color_eyre::eyre::Result;
 use pactboard::app::App;
 use pactboard::app::effect::{Level, StatusMessage};
 use pactboard::check::find_problems;
-use pactboard::cli::{self, Cli, Command, Format};
+use pactboard::cli::{self, Cli, Command, Format, ReportFormat};
 use pactboard::demo::demo_portfolio;
 use pactboard::domain::Workspace;
-use pactboard::report::{self, Paint};
+use pactboard::domain::dates::parse_date_input;
+use pactboard::domain::period::Quarter;
+use pactboard::domain::portfolio::summarize;
+use pactboard::report::{self, Paint, Portfolio};
 use pactboard::store::{InitError, Snapshot, Store, Writable};
 use pactboard::tui;
 use pactboard::ui::theme::Theme;
@@ -65,6 +68,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             print!("{text}");
             Ok(data_status(findings.failed()))
+        }
+        Some(Command::Report {
+            since,
+            partner,
+            quarter,
+            format,
+            out,
+        }) => {
+            let (store, snapshot) = match open(cli.data.as_deref()) {
+                Ok(opened) => opened,
+                Err(code) => return Ok(code),
+            };
+            let request = ReportRequest {
+                since,
+                partner,
+                quarter,
+                format,
+                out,
+            };
+            Ok(report_command(&store, &snapshot, cli.today, request))
         }
         Some(Command::Check) => {
             let (store, snapshot) = match open(cli.data.as_deref()) {
@@ -166,6 +189,151 @@ fn run(cli: Cli) -> Result<ExitCode> {
 fn say(text: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+/// What `report` was asked for.
+struct ReportRequest {
+    since: Option<String>,
+    partner: Option<String>,
+    quarter: Option<Option<Quarter>>,
+    format: ReportFormat,
+    out: Option<PathBuf>,
+}
+
+/// `report`: the meeting report or a partner's review pack, printed or written to
+/// `--out`. Exits 1 when a file did not load (the report says which), 2 on wrong
+/// usage: an unknown partner (listing the ids), a date or quarter not yet come, an
+/// `--out` inside the data directory.
+fn report_command(
+    store: &Store,
+    snapshot: &Snapshot,
+    pinned: Option<chrono::NaiveDate>,
+    request: ReportRequest,
+) -> ExitCode {
+    let usage = |message: String| {
+        say(&format!("pactboard: {}", report::printable(&message)));
+        ExitCode::from(WRONG_USAGE)
+    };
+    if let Some(path) = &request.out
+        && let Err(why) = report::out_refused(path, store.root())
+    {
+        return usage(format!("--out: {why}"));
+    }
+    let (today, source) = cli::resolve_today(pinned, &snapshot.workspace);
+    let summary = summarize(&snapshot.partner_refs(), &snapshot.workspace, today);
+    let portfolio = Portfolio {
+        workspace: &snapshot.workspace,
+        partners: &snapshot.partners,
+        summary: &summary,
+        load_errors: &snapshot.errors,
+        today,
+        source,
+    };
+    let document = match &request.partner {
+        Some(wanted) => {
+            let Some(id) = find_partner(snapshot, wanted) else {
+                let file = format!("partners/{wanted}.ron");
+                if let Some(error) = snapshot.errors.iter().find(|e| e.file == file) {
+                    say(&format!(
+                        "pactboard: the file of {wanted} did not load: {}",
+                        report::printable(&error.to_string())
+                    ));
+                    return ExitCode::from(DATA_PROBLEM);
+                }
+                // One id a line: the message is printed as it is, each id made safe.
+                let ids: Vec<String> = snapshot
+                    .partners
+                    .iter()
+                    .map(|f| format!("\n  {}", report::printable(&f.id)))
+                    .collect();
+                let wanted = report::printable(wanted);
+                say(&if ids.is_empty() {
+                    format!(
+                        "pactboard: no partner has the id {wanted:?}: there are no partners yet"
+                    )
+                } else {
+                    format!(
+                        "pactboard: no partner has the id {wanted:?}; the partners are:{}",
+                        ids.concat()
+                    )
+                });
+                return ExitCode::from(WRONG_USAGE);
+            };
+            let quarter = request
+                .quarter
+                .flatten()
+                .unwrap_or_else(|| Quarter::last_full(today));
+            if quarter.first_day() > today {
+                return usage(format!(
+                    "{quarter} has not begun yet (today is {today}); the last full quarter is {}",
+                    Quarter::last_full(today)
+                ));
+            }
+            match report::pack::review_pack(&portfolio, id, quarter) {
+                Some(document) => document,
+                None => return usage(format!("no partner has the id {id:?}")),
+            }
+        }
+        None => {
+            let since = match &request.since {
+                Some(text) => match parse_date_input(text, today) {
+                    Ok(date) => date,
+                    Err(why) => return usage(format!("--since {text}: {why}")),
+                },
+                None => report::meeting::default_since(today),
+            };
+            if since > today {
+                return usage(format!("--since {since} is after today ({today})"));
+            }
+            report::meeting::meeting_report(&portfolio, since)
+        }
+    };
+    let text = match request.format {
+        ReportFormat::Markdown => document.markdown(),
+        ReportFormat::Text if request.out.is_some() => {
+            document.text_output(TEXT_WIDTH, Paint { enabled: false })
+        }
+        ReportFormat::Text => document.text_output(terminal_width(), paint()),
+    };
+    match &request.out {
+        Some(path) => {
+            if let Err(why) = report::write_to(path, &text, store.root()) {
+                say(&format!("pactboard: {}", report::printable(&why)));
+                return ExitCode::from(DATA_PROBLEM);
+            }
+            say(&format!("Wrote {}", path.display()));
+        }
+        None => print!("{text}"),
+    }
+    let unread = snapshot.errors.iter().any(|error| !error.loaded_read_only);
+    data_status(unread)
+}
+
+/// The partner `wanted` names: by id, else by its name (ignoring case) when only one
+/// partner has it.
+fn find_partner<'a>(snapshot: &'a Snapshot, wanted: &str) -> Option<&'a str> {
+    if let Some(file) = snapshot.partners.iter().find(|f| f.id == wanted) {
+        return Some(&file.id);
+    }
+    let mut named = snapshot
+        .partners
+        .iter()
+        .filter(|f| f.partner.name.trim().eq_ignore_ascii_case(wanted.trim()));
+    match (named.next(), named.next()) {
+        (Some(file), None) => Some(&file.id),
+        _ => None,
+    }
+}
+
+/// Text reports are this wide when they do not go to a terminal.
+const TEXT_WIDTH: usize = 80;
+
+/// The terminal's width when standard output is one, else `TEXT_WIDTH`.
+fn terminal_width() -> usize {
+    if !std::io::stdout().is_terminal() {
+        return TEXT_WIDTH;
+    }
+    crossterm::terminal::size().map_or(TEXT_WIDTH, |(columns, _)| usize::from(columns))
 }
 
 /// The dashboard draws on standard output and reads keys from standard input, or

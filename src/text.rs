@@ -80,6 +80,51 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     lines
 }
 
+/// Word wrap to exactly `columns` (at least 2, so a wide character fits) by display
+/// width, a word longer than a line cut across lines: no line is ever wider. Line
+/// breaks in `text` are kept; one line at least.
+pub fn wrap_cut(text: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(2);
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            for piece in cut(word, columns) {
+                if !line.is_empty() && width(&line) + 1 + width(&piece) > columns {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&piece);
+            }
+        }
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// `word` in pieces of at most `columns` columns.
+fn cut(word: &str, columns: usize) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    let mut used = 0;
+    for ch in word.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > columns && used > 0 {
+            pieces.push(String::new());
+            used = 0;
+        }
+        if let Some(piece) = pieces.last_mut() {
+            piece.push(ch);
+        }
+        used += w;
+    }
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +147,20 @@ mod tests {
         );
         assert_eq!(wrap("", 20), [""]);
         assert_eq!(wrap("a\nb", 20), ["a", "b"]);
+    }
+
+    #[test]
+    fn wraps_to_the_column_cutting_words_too_long_for_it() {
+        assert_eq!(wrap_cut("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap_cut("abcdefghij xy", 4), ["abcd", "efgh", "ij", "xy"]);
+        // Wide characters count double and are never split.
+        assert_eq!(
+            wrap_cut("日本語テキスト", 5),
+            ["日本", "語テ", "キス", "ト"]
+        );
+        for line in wrap_cut("日本語 テキスト and more words", 3) {
+            assert!(width(&line) <= 3, "{line:?}");
+        }
+        assert_eq!(wrap_cut("", 5), [""]);
     }
 }

@@ -44,6 +44,9 @@ pub enum Action {
     WriteUnsaved,
     /// `Ctrl-l`: read every file again from disk.
     Reload,
+    /// `Ctrl-p`: write the meeting report (in a partner's detail or scorecard, that
+    /// partner's review pack) to a new file in the working directory.
+    WriteReport,
     /// `L`/`H`: move the selected partner to the next/previous stage.
     StageNext,
     StagePrev,

@@ -3,6 +3,7 @@
 //! the change in memory and in a rescue copy, says so, and is never dropped.
 
 use crate::domain::Partner;
+use crate::report::ReportKind;
 use crate::store::PartnerFile;
 
 use super::effect::{Effect, Level, Reload, StatusMessage};
@@ -84,11 +85,39 @@ fn apply_one(app: &mut App, effect: Effect) -> bool {
                 status.text.push_str(&text);
             }
         }
+        Effect::WriteReport(kind) => write_report(app, &kind),
         Effect::Resolve(doc, resolution) => super::saving::resolve(app, &doc, &resolution),
         Effect::DiscardDrafts => app.discard_drafts(),
         Effect::Quit => app.should_quit = true,
     }
     true
+}
+
+/// `Ctrl-p`: the report as a new file in the working directory (never inside the
+/// data directory), named on the status line.
+fn write_report(app: &mut App, kind: &ReportKind) {
+    let Some(dir) = app.report_dir.clone() else {
+        say(
+            app,
+            Level::Error,
+            "report not written: the working directory cannot be read",
+        );
+        return;
+    };
+    match crate::report::save_in(&app.data.portfolio(), kind, &dir, app.store.root()) {
+        Ok((path, what)) => {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            );
+            say(
+                app,
+                Level::Info,
+                format!("{name} written in {} ({what})", dir.display()),
+            );
+        }
+        Err(why) => say(app, Level::Error, format!("report not written: {why}")),
+    }
 }
 
 fn say(app: &mut App, level: Level, text: impl Into<String>) {

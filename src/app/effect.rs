@@ -9,6 +9,7 @@ use super::history::{Change, Doc};
 use super::records::{Item, Rec};
 use super::screens::settings::Setting;
 use super::screens::{Layer, Tab};
+use crate::report::ReportKind;
 
 #[derive(Debug)]
 pub enum Effect {
@@ -50,6 +51,9 @@ pub enum Effect {
     /// be undone (dropping a retired criterion's scores), replaying an older change
     /// would bring back what was dropped.
     Forget(Doc),
+    /// Write the meeting report, or a partner's review pack, to a new file in the
+    /// working directory, and say where.
+    WriteReport(ReportKind),
     Say(StatusMessage),
     /// Add words to the status line's message.
     SayMore(String),

@@ -257,6 +257,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[ch('u')], Action::Undo, "undo the last edit", None),
     bind(C::Global, &[ctrl('r')], Action::Redo, "redo what was undone", None),
     bind(C::Global, &[ch('W')], Action::WriteUnsaved, "write again what failed to save", None),
+    bind(C::Global, &[ctrl('p')], Action::WriteReport, "write the meeting report (or a partner's review pack) to a file", None),
     bind(C::Global, &[ctrl('l')], Action::Reload, "reload every file from disk (asks before dropping unsaved edits)", None),
     bind(C::Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
     // Overview.

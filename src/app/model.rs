@@ -113,6 +113,18 @@ impl Data {
         false
     }
 
+    /// Everything a printed report is made from, as it is in memory now.
+    pub fn portfolio(&self) -> crate::report::Portfolio<'_> {
+        crate::report::Portfolio {
+            workspace: &self.workspace,
+            partners: &self.partners,
+            summary: &self.summary,
+            load_errors: &self.load_errors,
+            today: self.today,
+            source: self.today_source,
+        }
+    }
+
     pub fn partner_refs(&self) -> Vec<(&str, &Partner)> {
         partner_refs(&self.partners)
     }

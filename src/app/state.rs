@@ -155,6 +155,9 @@ pub struct App {
     /// (tests set it): quick presses on one thing make one undo step. `None` until
     /// a key came in through the loop.
     pub now: Option<Instant>,
+    /// Where `Ctrl-p` writes reports: the working directory pactboard started in
+    /// (`None` when it could not be read). Tests point it elsewhere.
+    pub report_dir: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -190,6 +193,7 @@ impl App {
             lock_wait_started: None,
             drafts: Vec::new(),
             now: None,
+            report_dir: std::env::current_dir().ok(),
         }
     }
 

@@ -11,6 +11,7 @@ use super::keymap;
 use super::overlays::Overlay;
 use super::screens::{Layer, SettingsScreen};
 use super::state::{App, View};
+use crate::report::ReportKind;
 
 /// Changes memory only — the focused screen's state, the tab, the overlays — and
 /// returns what should happen beyond that. Tests check intent here, without a disk.
@@ -37,6 +38,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Redo => fx.push(Effect::Redo),
         Action::WriteUnsaved => fx.push(Effect::WriteUnsaved),
         Action::Reload => reload(app, &mut fx),
+        Action::WriteReport => {
+            let kind = match app.view.screen().partner_shown() {
+                Some(id) => ReportKind::Pack(id.to_string()),
+                None => ReportKind::Meeting,
+            };
+            fx.push(Effect::WriteReport(kind));
+        }
         other => {
             let App { data, view, .. } = app;
             view.focus_mut().update(data, other, &mut fx);

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod integrity;
 pub mod kpi;
 pub mod partner;
+pub mod period;
 pub mod portfolio;
 pub mod readings;
 pub mod records;

@@ -4,7 +4,7 @@
 
 pub mod drafts;
 mod explain;
-mod files;
+pub(crate) mod files;
 pub mod format;
 mod hygiene;
 pub mod locate;

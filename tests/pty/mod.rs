@@ -297,6 +297,11 @@ impl Pty {
         }
     }
 
+    /// The program's working directory (and HOME): a fresh temporary directory.
+    pub fn home(&self) -> &Path {
+        self._home.path()
+    }
+
     // ----- input -----
 
     /// Types `text` as it is (letters, digits, `?`, `!`…). For special keys use

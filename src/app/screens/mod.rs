@@ -57,6 +57,12 @@ pub trait Screen {
         None
     }
 
+    /// The partner the screen is about, if it is about one: `Ctrl-p` then writes
+    /// that partner's review pack rather than the meeting report.
+    fn partner_shown(&self) -> Option<&str> {
+        None
+    }
+
     /// Pasted text, for the text being typed; says whether it was taken.
     fn paste(&mut self, _data: &Data, _text: &str) -> bool {
         false

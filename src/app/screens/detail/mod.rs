@@ -172,6 +172,10 @@ impl Screen for DetailScreen {
         data.partner(&self.partner).is_some()
     }
 
+    fn partner_shown(&self) -> Option<&str> {
+        Some(&self.partner)
+    }
+
     fn reveal(&mut self, data: &Data, what: &Reveal) {
         match what {
             Reveal::Item(item) => {

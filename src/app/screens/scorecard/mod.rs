@@ -596,4 +596,12 @@ impl Screen for ScorecardScreen {
             self.go_to(data, partner, &Rec::id(id.clone()));
         }
     }
+
+    /// One partner's scorecard, close-up or review; the portfolio is about all.
+    fn partner_shown(&self) -> Option<&str> {
+        match self.mode {
+            Mode::Portfolio { .. } => None,
+            _ => self.partner_id(),
+        }
+    }
 }

@@ -13,6 +13,8 @@ use crate::domain::portfolio::{KpiCounts, PartnerSummary, PortfolioSummary, summ
 use crate::store::Snapshot;
 use crate::text::{as_of, fit};
 
+use super::{Paint, code_span, escape_cell, printable};
+
 /// The portfolio summary for everything in a snapshot.
 fn summary_of(snapshot: &Snapshot, today: NaiveDate) -> PortfolioSummary {
     summarize(&snapshot.partner_refs(), &snapshot.workspace, today)
@@ -198,43 +200,6 @@ pub fn status_json(snapshot: &Snapshot, findings: &Findings, today: NaiveDate) -
 }
 
 // ---- text and Markdown ----
-
-/// ANSI colour for terminal output, or nothing.
-#[derive(Debug, Clone, Copy)]
-pub struct Paint {
-    pub enabled: bool,
-}
-
-impl Paint {
-    fn wrap(self, code: &str, text: &str) -> String {
-        if self.enabled {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    }
-
-    pub fn bold(self, text: &str) -> String {
-        self.wrap("1", text)
-    }
-
-    pub fn dim(self, text: &str) -> String {
-        self.wrap("2", text)
-    }
-
-    pub fn band(self, band: HealthBand, text: &str) -> String {
-        match band {
-            HealthBand::Good => self.wrap("32", text),
-            HealthBand::Fair => self.wrap("33", text),
-            HealthBand::Poor => self.wrap("31", text),
-            HealthBand::NotStarted | HealthBand::Closed => self.dim(text),
-        }
-    }
-
-    pub fn red(self, text: &str) -> String {
-        self.wrap("31", text)
-    }
-}
 
 /// G(ood), F(air), P(oor), · (not started, or a closed stage).
 pub fn band_letter(band: HealthBand) -> char {
@@ -490,35 +455,6 @@ fn or_dash(text: String) -> String {
         "–".to_string()
     } else {
         text
-    }
-}
-
-fn escape_cell(text: &str) -> String {
-    printable(text).replace('|', "\\|")
-}
-
-/// Text from the data made safe for a terminal: a name holding an escape sequence
-/// must not retitle the reader's window or worse. Line breaks and tabs become
-/// spaces, other control characters `�`. (The dashboard is safe already: ratatui
-/// draws control characters as nothing.)
-pub fn printable(text: &str) -> String {
-    text.chars()
-        .map(|ch| match ch {
-            '\n' | '\r' | '\t' => ' ',
-            ch if ch.is_control() => '\u{fffd}',
-            ch => ch,
-        })
-        .collect()
-}
-
-/// Text as Markdown inline code; messages quote names in backticks (``unknown
-/// field `colour` ``), which a double-backtick span keeps.
-fn code_span(text: &str) -> String {
-    let text = printable(text);
-    if text.contains('`') {
-        format!("`` {text} ``")
-    } else {
-        format!("`{text}`")
     }
 }
 
