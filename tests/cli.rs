@@ -169,10 +169,11 @@ fn status_json_has_the_documented_shape() {
             "early_warning",
             "too_early",
             "closed",
+            "on_hold",
         ] {
             assert!(partner["kpis"][key].is_u64(), "kpis.{key}");
         }
-        assert_eq!(partner["kpis"].as_object().unwrap().len(), 7);
+        assert_eq!(partner["kpis"].as_object().unwrap().len(), 8);
         let basis = partner["health_basis"].as_u64().unwrap();
         assert!(basis <= 100);
         assert_eq!(partner["health"].is_null(), basis == 0, "{partner}");
@@ -300,6 +301,72 @@ fn status_text_and_markdown_answer_what_needs_attention() {
     assert!(markdown.contains("| When | Partner | What | Why |"));
     assert!(markdown.contains("from 100 of 100 points"), "{markdown}");
     assert!(markdown.contains(" · 8/8 |"), "{markdown}");
+}
+
+/// Pausing a partner puts its open KPIs on hold: not in the colour counts, not in
+/// attention, not in any text line about red KPIs — as its health shows the stage.
+#[test]
+fn a_paused_partner_s_kpis_are_on_hold_not_red() {
+    let (_dir, data) = demo_copy();
+    let file = data.join("partners/harbourline-mutual.ron");
+    let text = fs::read_to_string(&file).unwrap();
+    let harbourline = |json: &Value| {
+        let partners = json["partners"].as_array().unwrap().clone();
+        partners
+            .into_iter()
+            .find(|p| p["id"] == "harbourline-mutual")
+            .unwrap()
+    };
+    let output = pactboard(&["status", "--format", "json"], &data);
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let active = harbourline(&json);
+    assert_eq!(
+        (
+            &active["kpis"]["green"],
+            &active["kpis"]["red"],
+            &active["kpis"]["on_hold"]
+        ),
+        (&Value::from(1), &Value::from(1), &Value::from(0))
+    );
+    fs::write(
+        &file,
+        text.replacen("stage: \"active\",", "stage: \"paused\",", 1),
+    )
+    .unwrap();
+    let output = pactboard(&["status", "--format", "json"], &data);
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let paused = harbourline(&json);
+    assert_eq!(paused["stage"], "Paused");
+    let kpis = &paused["kpis"];
+    for colour in [
+        "green",
+        "amber",
+        "red",
+        "stale",
+        "early_warning",
+        "too_early",
+    ] {
+        assert_eq!(kpis[colour], 0, "{colour}: {kpis}");
+    }
+    assert_eq!(
+        (&kpis["on_hold"], &kpis["closed"]),
+        (&Value::from(2), &Value::from(0))
+    );
+    assert!(paused["health"].is_null());
+    let kinds: Vec<&str> = json["attention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item["partner"] == "harbourline-mutual")
+        .map(|item| item["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["action_overdue", "action_overdue"],
+        "only its actions"
+    );
+    let text = stdout(&pactboard(&["status"], &data));
+    assert!(!text.contains("Harbourline Mutual      KPI"), "{text}");
 }
 
 #[test]
