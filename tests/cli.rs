@@ -32,6 +32,95 @@ fn check_passes_on_the_demo() {
     );
 }
 
+/// `file:line:column` of each line `check` prints, as numbers.
+fn positions(out: &str) -> Vec<(String, usize, usize)> {
+    out.lines()
+        .map(|line| {
+            let parts: Vec<&str> = line.splitn(4, ':').collect();
+            (
+                parts[0].to_string(),
+                parts[1].parse().unwrap(),
+                parts[2].parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The reviewer read `fernhill-creative.ron:46`, `:59`, then `:46` again: each
+/// check walked the whole file in turn. Now the workspace's problems come first,
+/// then each file's by path, each down the file — in `check` and `status` alike.
+#[test]
+fn check_and_status_list_problems_by_file_line_and_column() {
+    let (_dir, data) = demo_copy();
+    // A warning in the workspace (a phase without its id), and a version 1 file
+    // whose note sits at its `version` (line 2).
+    let workspace = data.join("workspace.ron");
+    let text = fs::read_to_string(&workspace).unwrap();
+    fs::write(
+        &workspace,
+        text.replacen("(id: \"expansion\", name", "(name", 1),
+    )
+    .unwrap();
+    fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/v1/data/partners/lumen-payroll.ron"
+        ),
+        data.join("partners/lumen-payroll.ron"),
+    )
+    .unwrap();
+    let output = pactboard(&["check"], &data);
+    let out = stdout(&output);
+    let found = positions(&out);
+    let fernhill: Vec<usize> = found
+        .iter()
+        .filter(|(file, _, _)| file == "partners/fernhill-creative.ron")
+        .map(|(_, line, _)| *line)
+        .collect();
+    assert_eq!(fernhill, [46, 46, 59], "{out}");
+    assert_eq!(found[0].0, "workspace.ron", "{out}");
+    let lumen: Vec<usize> = found
+        .iter()
+        .filter(|(file, _, _)| file == "partners/lumen-payroll.ron")
+        .map(|(_, line, _)| *line)
+        .collect();
+    assert_eq!(
+        lumen.first(),
+        Some(&2),
+        "the version note at its line: {out}"
+    );
+    let mut sorted = found.clone();
+    sorted.sort_by(|a, b| {
+        (a.0 != "workspace.ron", &a.0, a.1, a.2).cmp(&(b.0 != "workspace.ron", &b.0, b.1, b.2))
+    });
+    assert_eq!(found, sorted, "{out}");
+    // Two problems at one place keep the order they were found in: SMART first.
+    let at_46: Vec<&str> = out
+        .lines()
+        .filter(|line| line.starts_with("partners/fernhill-creative.ron:46:"))
+        .collect();
+    assert!(
+        at_46[0].contains("is not SMART") && at_46[1].contains("has no KPI"),
+        "{out}"
+    );
+    // `status --format json` lists the same problems in the same order.
+    let json: Value =
+        serde_json::from_str(&stdout(&pactboard(&["status", "--format", "json"], &data))).unwrap();
+    let listed: Vec<(String, usize, usize)> = json["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["file"].as_str().unwrap().to_string(),
+                p["line"].as_u64().unwrap() as usize,
+                p["column"].as_u64().unwrap() as usize,
+            )
+        })
+        .collect();
+    assert_eq!(listed, found);
+}
+
 #[test]
 fn check_fails_with_file_line_column_on_a_broken_copy_and_writes_nothing() {
     let (_dir, data) = demo_copy();
