@@ -50,7 +50,8 @@ impl fmt::Display for FileProblem {
 #[derive(Debug)]
 pub struct Findings<'a> {
     pub load_errors: &'a [LoadError],
-    /// In file order: the workspace, then partners by id.
+    /// By position: the workspace's first, then every other file by its path, each
+    /// by line and column (problems at one place in the order they were found).
     pub problems: Vec<FileProblem>,
     /// Files looked at: the workspace and every partner file.
     pub files: usize,
@@ -175,6 +176,16 @@ pub fn find_problems<'a>(store: &Store, snapshot: &'a Snapshot, today: NaiveDate
             ),
         });
     }
+    // Each check runs over the whole file, so their problems come interleaved
+    // (`:46`, `:59`, `:46` again); read in order, a file's problems are a walk down it.
+    findings.problems.sort_by(|a, b| {
+        let others = |problem: &FileProblem| problem.file != WORKSPACE_FILE;
+        others(a)
+            .cmp(&others(b))
+            .then_with(|| a.file.cmp(&b.file))
+            .then(a.line.cmp(&b.line))
+            .then(a.column.cmp(&b.column))
+    });
     findings
 }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::Workspace;
-use crate::domain::dates::parse_date_input;
+use crate::domain::dates::DateInput;
 use crate::domain::period::Quarter;
 use crate::store::Store;
 
@@ -26,9 +26,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "PACTBOARD_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
-    /// Pin "today" (for demos, screenshots and tests); also `today`, `+7d`, `-2w`
+    /// Pin "today" (for demos, screenshots and tests); also `today`, `+7d`, `-2w`,
+    /// `+1m`, `+1y`, counted from a demo workspace's date, else from the clock
     // A relative date may start with `-` (`--today -2w`): every flag that takes a
-    // date accepts hyphen values, or clap would read `-2w` as a flag.
+    // date accepts hyphen values, or clap would read `-2w` as a flag. It is read
+    // here and counted later, once the workspace says whether it is a demo's.
     #[arg(
         long,
         global = true,
@@ -37,7 +39,7 @@ pub struct Cli {
         value_parser = parse_today,
         allow_hyphen_values = true
     )]
-    pub today: Option<NaiveDate>,
+    pub today: Option<DateInput>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -151,8 +153,8 @@ pub enum ReportFormat {
     Text,
 }
 
-fn parse_today(text: &str) -> Result<NaiveDate, String> {
-    parse_date_input(text, chrono::Local::now().date_naive())
+fn parse_today(text: &str) -> Result<DateInput, String> {
+    DateInput::parse(text)
 }
 
 /// The data directory named by `--data`/`PACTBOARD_DATA`, else `./data` when it holds
@@ -188,12 +190,30 @@ pub enum TodaySource {
 }
 
 /// `--today` wins; a demo workspace uses the date it was made for; else the clock.
-pub fn resolve_today(pinned: Option<NaiveDate>, workspace: &Workspace) -> (NaiveDate, TodaySource) {
-    match (pinned, workspace.demo_as_of) {
-        (Some(date), _) => (date, TodaySource::Pinned),
-        (None, Some(date)) => (date, TodaySource::Demo),
-        (None, None) => (chrono::Local::now().date_naive(), TodaySource::Clock),
+/// A relative `--today` (`+7d`, `today`) counts from that same day — the demo's
+/// date, else the clock — so `--today +7d` on the demo is a week after the demo's
+/// date. Refused (wrong usage) when it lands outside the years a date may have.
+pub fn resolve_today(
+    pinned: Option<DateInput>,
+    workspace: &Workspace,
+) -> Result<(NaiveDate, TodaySource), String> {
+    let (base, source) = match workspace.demo_as_of {
+        Some(date) => (date, TodaySource::Demo),
+        None => (chrono::Local::now().date_naive(), TodaySource::Clock),
+    };
+    match pinned {
+        Some(input) => input
+            .resolve(base)
+            .map(|date| (date, TodaySource::Pinned))
+            .map_err(|why| format!("--today: {why}")),
+        None => Ok((base, source)),
     }
+}
+
+/// "Today" where there is no workspace yet (`init`): `--today`, a relative one
+/// counted from the clock, else the clock.
+pub fn today_without_workspace(pinned: Option<DateInput>) -> Result<NaiveDate, String> {
+    resolve_today(pinned, &Workspace::new("")).map(|(date, _)| date)
 }
 
 /// The author recorded on edits: `PACTBOARD_USER`, else `USER`, else "unknown".
@@ -219,19 +239,69 @@ mod tests {
     #[test]
     fn today_prefers_the_flag_then_the_demo_date() {
         let mut workspace = Workspace::new("T");
-        let flag = NaiveDate::from_ymd_opt(2026, 1, 2);
+        let flag = NaiveDate::from_ymd_opt(2026, 1, 2).unwrap();
         let demo = NaiveDate::from_ymd_opt(2026, 3, 4);
         workspace.demo_as_of = demo;
         assert_eq!(
-            resolve_today(flag, &workspace),
-            (flag.unwrap(), TodaySource::Pinned)
+            resolve_today(Some(DateInput::Date(flag)), &workspace),
+            Ok((flag, TodaySource::Pinned))
         );
         assert_eq!(
             resolve_today(None, &workspace),
-            (demo.unwrap(), TodaySource::Demo)
+            Ok((demo.unwrap(), TodaySource::Demo))
         );
         workspace.demo_as_of = None;
-        assert_eq!(resolve_today(None, &workspace).1, TodaySource::Clock);
+        assert_eq!(
+            resolve_today(None, &workspace).map(|(_, source)| source),
+            Ok(TodaySource::Clock)
+        );
+    }
+
+    /// The reviewer's `--today +7d` on the demo gave "as of 2026-12-06", a week after
+    /// the clock, when the demo's today is 2026-11-28.
+    #[test]
+    fn a_relative_today_counts_from_the_demo_date_when_there_is_one() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let mut demo = Workspace::new("T");
+        demo.demo_as_of = Some(day("2026-11-28"));
+        let input = |text: &str| Some(DateInput::parse(text).unwrap());
+        for (text, expected) in [
+            ("+7d", "2026-12-05"),
+            ("-2w", "2026-11-14"),
+            ("+1m", "2026-12-28"),
+            ("+1y", "2027-11-28"),
+            ("today", "2026-11-28"),
+            ("2027-01-05", "2027-01-05"),
+        ] {
+            assert_eq!(
+                resolve_today(input(text), &demo),
+                Ok((day(expected), TodaySource::Pinned)),
+                "{text}"
+            );
+        }
+        demo.demo_as_of = Some(day("2200-06-01"));
+        assert_eq!(
+            resolve_today(input("+1y"), &demo),
+            Err("--today: lands in 2201; years run 1900–2200".to_string())
+        );
+        // Without a demo date, from the clock (which may pass midnight meanwhile).
+        let before = chrono::Local::now().date_naive();
+        let (today, source) = resolve_today(input("+7d"), &Workspace::new("T")).unwrap();
+        let after = chrono::Local::now().date_naive();
+        assert_eq!(source, TodaySource::Pinned);
+        assert!(
+            [before, after]
+                .map(|clock| crate::domain::dates::add_days(clock, 7))
+                .contains(&today),
+            "{today}"
+        );
+        let init = today_without_workspace(input("-1d")).unwrap();
+        let after = chrono::Local::now().date_naive();
+        assert!(
+            [before, after]
+                .map(|clock| crate::domain::dates::add_days(clock, -1))
+                .contains(&init)
+        );
     }
 
     #[test]
@@ -251,8 +321,6 @@ mod tests {
 
     #[test]
     fn a_relative_today_may_start_with_a_hyphen() {
-        // The clock may pass midnight during the test: either day is right.
-        let before = chrono::Local::now().date_naive();
         for args in [
             &["pactboard", "--today", "-2w"][..],
             &["pactboard", "--today=-2w"],
@@ -260,10 +328,14 @@ mod tests {
             &["pactboard", "--today", "-2w", "status", "--format", "json"],
         ] {
             let today = Cli::try_parse_from(args).unwrap().today;
-            let after = chrono::Local::now().date_naive();
-            let expected =
-                [before, after].map(|clock| Some(crate::domain::dates::add_days(clock, -14)));
-            assert!(expected.contains(&today), "{args:?}: {today:?}");
+            assert_eq!(
+                today,
+                Some(DateInput::Offset {
+                    count: -2,
+                    unit: crate::domain::dates::OffsetUnit::Weeks
+                }),
+                "{args:?}"
+            );
         }
         let error = Cli::try_parse_from(["pactboard", "--today", "-2x"]).unwrap_err();
         assert!(error.to_string().contains("not an offset"), "{error}");

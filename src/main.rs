@@ -16,7 +16,7 @@ use pactboard::check::find_problems;
 use pactboard::cli::{self, Cli, Command, Format, ReportFormat};
 use pactboard::demo::demo_portfolio;
 use pactboard::domain::Workspace;
-use pactboard::domain::dates::parse_date_input;
+use pactboard::domain::dates::{DateInput, parse_date_input};
 use pactboard::domain::period::Quarter;
 use pactboard::domain::portfolio::summarize;
 use pactboard::report::{self, Paint, Portfolio};
@@ -53,14 +53,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Init { demo, force, dir }) => {
             let dir = dir.unwrap_or_else(|| cli::default_init_dir(cli.data.as_deref()));
-            Ok(init(&dir, demo, force, cli.today))
+            match cli::today_without_workspace(cli.today) {
+                Ok(today) => Ok(init(&dir, demo, force, today)),
+                Err(why) => Ok(wrong_usage(&why)),
+            }
         }
         Some(Command::Status { format }) => {
             let (store, snapshot) = match open(cli.data.as_deref()) {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
-            let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
+            let (today, source) = match cli::resolve_today(cli.today, &snapshot.workspace) {
+                Ok(today) => today,
+                Err(why) => return Ok(wrong_usage(&why)),
+            };
             let findings = find_problems(&store, &snapshot, today);
             let text = match format {
                 Format::Json => report::status_json(&snapshot, &findings, today),
@@ -95,7 +101,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(opened) => opened,
                 Err(code) => return Ok(code),
             };
-            let (today, _) = cli::resolve_today(cli.today, &snapshot.workspace);
+            let (today, _) = match cli::resolve_today(cli.today, &snapshot.workspace) {
+                Ok(today) => today,
+                Err(why) => return Ok(wrong_usage(&why)),
+            };
             let findings = find_problems(&store, &snapshot, today);
             for line in findings.lines() {
                 println!("{}", report::printable(&line));
@@ -137,7 +146,10 @@ fn dashboard(cli: &Cli, checkin: Option<Option<String>>) -> Result<ExitCode> {
         Ok(opened) => opened,
         Err(code) => return Ok(code),
     };
-    let (today, source) = cli::resolve_today(cli.today, &snapshot.workspace);
+    let (today, source) = match cli::resolve_today(cli.today, &snapshot.workspace) {
+        Ok(today) => today,
+        Err(why) => return Ok(wrong_usage(&why)),
+    };
     let checkin = match checkin {
         None => None,
         Some(None) => Some(CheckinStart::walk()),
@@ -254,6 +266,13 @@ fn find_partner(snapshot: &Snapshot, query: &str) -> std::result::Result<String,
     }
 }
 
+/// A mistake on the command line that only shows once the data is read (a
+/// relative `--today` counted from the demo's date): said, and exit 2.
+fn wrong_usage(why: &str) -> ExitCode {
+    say(&format!("pactboard: {}", report::printable(why)));
+    ExitCode::from(WRONG_USAGE)
+}
+
 /// Writes a line to standard error, if there still is one: after a hang-up it is
 /// closed, and `eprintln!` would panic.
 fn say(text: &str) {
@@ -277,7 +296,7 @@ struct ReportRequest {
 fn report_command(
     store: &Store,
     snapshot: &Snapshot,
-    pinned: Option<chrono::NaiveDate>,
+    pinned: Option<DateInput>,
     request: ReportRequest,
 ) -> ExitCode {
     let usage = |message: String| {
@@ -289,7 +308,10 @@ fn report_command(
     {
         return usage(format!("--out: {why}"));
     }
-    let (today, source) = cli::resolve_today(pinned, &snapshot.workspace);
+    let (today, source) = match cli::resolve_today(pinned, &snapshot.workspace) {
+        Ok(today) => today,
+        Err(why) => return usage(why),
+    };
     let summary = summarize(&snapshot.partner_refs(), &snapshot.workspace, today);
     let portfolio = Portfolio {
         workspace: &snapshot.workspace,
@@ -452,7 +474,7 @@ fn open(flag: Option<&Path>) -> Result<(Store, Snapshot), ExitCode> {
     }
 }
 
-fn init(dir: &Path, demo: bool, force: bool, pinned: Option<chrono::NaiveDate>) -> ExitCode {
+fn init(dir: &Path, demo: bool, force: bool, today: chrono::NaiveDate) -> ExitCode {
     if let Some(file) = file_in_the_way(dir) {
         let what = if file == dir {
             format!("{} is a file, not a directory", file.display())
@@ -469,7 +491,6 @@ fn init(dir: &Path, demo: bool, force: bool, pinned: Option<chrono::NaiveDate>) 
         );
         return ExitCode::from(WRONG_USAGE);
     }
-    let today = pinned.unwrap_or_else(|| chrono::Local::now().date_naive());
     let (workspace, partners) = if demo {
         demo_portfolio(today)
     } else {

@@ -32,6 +32,95 @@ fn check_passes_on_the_demo() {
     );
 }
 
+/// `file:line:column` of each line `check` prints, as numbers.
+fn positions(out: &str) -> Vec<(String, usize, usize)> {
+    out.lines()
+        .map(|line| {
+            let parts: Vec<&str> = line.splitn(4, ':').collect();
+            (
+                parts[0].to_string(),
+                parts[1].parse().unwrap(),
+                parts[2].parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The reviewer read `fernhill-creative.ron:46`, `:59`, then `:46` again: each
+/// check walked the whole file in turn. Now the workspace's problems come first,
+/// then each file's by path, each down the file — in `check` and `status` alike.
+#[test]
+fn check_and_status_list_problems_by_file_line_and_column() {
+    let (_dir, data) = demo_copy();
+    // A warning in the workspace (a phase without its id), and a version 1 file
+    // whose note sits at its `version` (line 2).
+    let workspace = data.join("workspace.ron");
+    let text = fs::read_to_string(&workspace).unwrap();
+    fs::write(
+        &workspace,
+        text.replacen("(id: \"expansion\", name", "(name", 1),
+    )
+    .unwrap();
+    fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/v1/data/partners/lumen-payroll.ron"
+        ),
+        data.join("partners/lumen-payroll.ron"),
+    )
+    .unwrap();
+    let output = pactboard(&["check"], &data);
+    let out = stdout(&output);
+    let found = positions(&out);
+    let fernhill: Vec<usize> = found
+        .iter()
+        .filter(|(file, _, _)| file == "partners/fernhill-creative.ron")
+        .map(|(_, line, _)| *line)
+        .collect();
+    assert_eq!(fernhill, [46, 46, 59], "{out}");
+    assert_eq!(found[0].0, "workspace.ron", "{out}");
+    let lumen: Vec<usize> = found
+        .iter()
+        .filter(|(file, _, _)| file == "partners/lumen-payroll.ron")
+        .map(|(_, line, _)| *line)
+        .collect();
+    assert_eq!(
+        lumen.first(),
+        Some(&2),
+        "the version note at its line: {out}"
+    );
+    let mut sorted = found.clone();
+    sorted.sort_by(|a, b| {
+        (a.0 != "workspace.ron", &a.0, a.1, a.2).cmp(&(b.0 != "workspace.ron", &b.0, b.1, b.2))
+    });
+    assert_eq!(found, sorted, "{out}");
+    // Two problems at one place keep the order they were found in: SMART first.
+    let at_46: Vec<&str> = out
+        .lines()
+        .filter(|line| line.starts_with("partners/fernhill-creative.ron:46:"))
+        .collect();
+    assert!(
+        at_46[0].contains("is not SMART") && at_46[1].contains("has no KPI"),
+        "{out}"
+    );
+    // `status --format json` lists the same problems in the same order.
+    let json: Value =
+        serde_json::from_str(&stdout(&pactboard(&["status", "--format", "json"], &data))).unwrap();
+    let listed: Vec<(String, usize, usize)> = json["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["file"].as_str().unwrap().to_string(),
+                p["line"].as_u64().unwrap() as usize,
+                p["column"].as_u64().unwrap() as usize,
+            )
+        })
+        .collect();
+    assert_eq!(listed, found);
+}
+
 #[test]
 fn check_fails_with_file_line_column_on_a_broken_copy_and_writes_nothing() {
     let (_dir, data) = demo_copy();
@@ -169,10 +258,11 @@ fn status_json_has_the_documented_shape() {
             "early_warning",
             "too_early",
             "closed",
+            "on_hold",
         ] {
             assert!(partner["kpis"][key].is_u64(), "kpis.{key}");
         }
-        assert_eq!(partner["kpis"].as_object().unwrap().len(), 7);
+        assert_eq!(partner["kpis"].as_object().unwrap().len(), 8);
         let basis = partner["health_basis"].as_u64().unwrap();
         assert!(basis <= 100);
         assert_eq!(partner["health"].is_null(), basis == 0, "{partner}");
@@ -300,6 +390,72 @@ fn status_text_and_markdown_answer_what_needs_attention() {
     assert!(markdown.contains("| When | Partner | What | Why |"));
     assert!(markdown.contains("from 100 of 100 points"), "{markdown}");
     assert!(markdown.contains(" · 8/8 |"), "{markdown}");
+}
+
+/// Pausing a partner puts its open KPIs on hold: not in the colour counts, not in
+/// attention, not in any text line about red KPIs — as its health shows the stage.
+#[test]
+fn a_paused_partner_s_kpis_are_on_hold_not_red() {
+    let (_dir, data) = demo_copy();
+    let file = data.join("partners/harbourline-mutual.ron");
+    let text = fs::read_to_string(&file).unwrap();
+    let harbourline = |json: &Value| {
+        let partners = json["partners"].as_array().unwrap().clone();
+        partners
+            .into_iter()
+            .find(|p| p["id"] == "harbourline-mutual")
+            .unwrap()
+    };
+    let output = pactboard(&["status", "--format", "json"], &data);
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let active = harbourline(&json);
+    assert_eq!(
+        (
+            &active["kpis"]["green"],
+            &active["kpis"]["red"],
+            &active["kpis"]["on_hold"]
+        ),
+        (&Value::from(1), &Value::from(1), &Value::from(0))
+    );
+    fs::write(
+        &file,
+        text.replacen("stage: \"active\",", "stage: \"paused\",", 1),
+    )
+    .unwrap();
+    let output = pactboard(&["status", "--format", "json"], &data);
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let paused = harbourline(&json);
+    assert_eq!(paused["stage"], "Paused");
+    let kpis = &paused["kpis"];
+    for colour in [
+        "green",
+        "amber",
+        "red",
+        "stale",
+        "early_warning",
+        "too_early",
+    ] {
+        assert_eq!(kpis[colour], 0, "{colour}: {kpis}");
+    }
+    assert_eq!(
+        (&kpis["on_hold"], &kpis["closed"]),
+        (&Value::from(2), &Value::from(0))
+    );
+    assert!(paused["health"].is_null());
+    let kinds: Vec<&str> = json["attention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item["partner"] == "harbourline-mutual")
+        .map(|item| item["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["action_overdue", "action_overdue"],
+        "only its actions"
+    );
+    let text = stdout(&pactboard(&["status"], &data));
+    assert!(!text.contains("Harbourline Mutual      KPI"), "{text}");
 }
 
 #[test]

@@ -341,26 +341,88 @@ fn dates_are_exactly_yyyy_mm_dd_with_a_year_from_1900_to_2200() {
 #[test]
 fn today_accepts_a_relative_date_starting_with_a_hyphen() {
     let (_dir, data) = demo_copy();
-    let before = chrono::Local::now().date_naive();
     for args in [
         &["--today", "-2w", "status", "--format", "json"][..],
         &["status", "--format", "json", "--today", "-2w"],
         &["status", "--format", "json", "--today=-2w"],
     ] {
         let output = pactboard(args, &data);
-        // Not a usage error. (Two weeks ago the demo's latest readings are in the
-        // future, which `status` reports as a data problem: exit 1.)
+        // Not a usage error. (Two weeks before the demo's date its latest readings
+        // are in the future, which `status` reports as a data problem: exit 1.)
         assert_ne!(
             output.status.code(),
             Some(2),
             "{args:?}: {}",
             stderr(&output)
         );
-        let after = chrono::Local::now().date_naive();
-        let today = json(&output)["today"].as_str().unwrap().to_string();
-        let expected = [before, after].map(|clock| (clock - chrono::Days::new(14)).to_string());
-        assert!(expected.contains(&today), "{args:?}: {today}");
+        // Counted from the demo's date, not the clock.
+        assert_eq!(json(&output)["today"], "2026-11-14", "{args:?}");
     }
+}
+
+/// The reviewer's `--today +7d` on the demo said "as of 2026-12-06": a week after
+/// the clock, not after the demo's 2026-11-28. A workspace that is not a demo
+/// counts from the clock.
+#[test]
+fn a_relative_today_counts_from_the_demo_date_else_the_clock() {
+    let (_dir, data) = demo_copy();
+    let output = pactboard(&["status", "--today", "+7d"], &data);
+    assert!(
+        stdout(&output)
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("as of 2026-12-05"),
+        "{}",
+        stdout(&output)
+    );
+    for (offset, expected) in [
+        ("+1m", "2026-12-28"),
+        ("+1y", "2027-11-28"),
+        ("today", DEMO_DATE),
+    ] {
+        let output = pactboard(&["status", "--format", "json", "--today", offset], &data);
+        assert_eq!(json(&output)["today"], expected, "{offset}");
+    }
+    let output = std::process::Command::new(binary())
+        .args(["status", "--format", "json", "--data"])
+        .arg(&data)
+        .env("PACTBOARD_TODAY", "+1w")
+        .output()
+        .unwrap();
+    assert_eq!(json(&output)["today"], "2026-12-05", "the variable too");
+
+    let fresh = tempfile::tempdir().unwrap();
+    let dir = fresh.path().join("new");
+    assert!(
+        pactboard(&["init", dir.to_str().unwrap()], &data)
+            .status
+            .success()
+    );
+    let before = chrono::Local::now().date_naive();
+    let output = pactboard(&["status", "--format", "json", "--today", "-2w"], &dir);
+    let after = chrono::Local::now().date_naive();
+    let expected = [before, after].map(|clock| (clock - chrono::Days::new(14)).to_string());
+    let today = json(&output)["today"].as_str().unwrap().to_string();
+    assert!(expected.contains(&today), "{today}");
+
+    // Counted from a demo date near the end of the calendar, it may land past it.
+    let workspace = data.join("workspace.ron");
+    let text = fs::read_to_string(&workspace).unwrap();
+    fs::write(
+        &workspace,
+        text.replace(
+            "demo_as_of: Some(\"2026-11-28\")",
+            "demo_as_of: Some(\"2200-12-01\")",
+        ),
+    )
+    .unwrap();
+    let output = pactboard(&["status", "--today", "+1m"], &data);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "pactboard: --today: lands in 2201; years run 1900–2200\n"
+    );
 }
 
 #[test]

@@ -1005,7 +1005,6 @@ fn the_portfolio_lists_open_kpis_most_in_need_first_and_enter_opens_one() {
         names,
         [
             "Cost per kit",
-            "Residents reached",
             "Kits delivered",
             "Schools live",
             "Lessons using the data",
@@ -1013,7 +1012,8 @@ fn the_portfolio_lists_open_kpis_most_in_need_first_and_enter_opens_one() {
             // A maintain KPI above its level: green.
             "Sensor uptime"
         ],
-        "red (stale first), early warning, amber, too early, green; closed ones left out"
+        "red (stale first), early warning, amber, too early, green; closed ones left \
+         out, and paused Dune Council's red and stale Residents reached: on hold"
     );
     assert_eq!(
         app.view
@@ -1023,31 +1023,82 @@ fn the_portfolio_lists_open_kpis_most_in_need_first_and_enter_opens_one() {
             .map(|(p, _)| p.as_str()),
         Some(COBALT)
     );
-    key(&mut app, KeyCode::Char('j'));
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('j'));
+    }
     key(&mut app, KeyCode::Enter);
     let screen = &app.view.tabs.scorecard;
     assert!(matches!(screen.mode, Mode::Cards));
-    assert_eq!(screen.partner_id(), Some("dune-council"));
-    assert_eq!(selected_kpi_name(&app), "Residents reached");
+    assert_eq!(screen.partner_id(), Some("birch-foundation"));
+    assert_eq!(selected_kpi_name(&app), "Licences funded");
+}
+
+/// The reviewer paused Harbourline and `P` still opened on "○ red Harbourline Mutual
+/// Charities live": a partner in a closed stage has no judged KPIs anywhere.
+#[test]
+fn the_portfolio_leaves_out_partners_in_a_closed_stage() {
+    let (_dir, data) = demo_copy();
+    let partners = |app: &App| -> Vec<String> {
+        pactboard::app::screens::scorecard::portfolio(&app.data, None)
+            .iter()
+            .map(|row| row.partner.id.clone())
+            .collect()
+    };
+    let app = app_on(&data);
+    assert_eq!(
+        partners(&app).first().map(String::as_str),
+        Some("harbourline-mutual"),
+        "active, its red KPI comes first"
+    );
+    let file = data.join("partners/harbourline-mutual.ron");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replacen("stage: \"active\",", "stage: \"paused\",", 1),
+    )
+    .unwrap();
+    let mut app = app_on(&data);
+    let rows = partners(&app);
+    assert!(!rows.is_empty());
+    assert!(
+        !rows.iter().any(|id| id == "harbourline-mutual"),
+        "{rows:?}"
+    );
+    // The demo's paused and ended partners are never in it either.
+    assert!(
+        !rows
+            .iter()
+            .any(|id| id == "eastfield-community-kitchen" || id == "oakridge-training-collective")
+    );
+    dispatch(&mut app, Action::GoTo(Tab::Scorecard));
+    key(&mut app, KeyCode::Char('P'));
+    let screen = screen(&app, 80, 24);
+    assert!(!screen.contains("Harbourline"), "{screen}");
+    assert!(
+        screen.contains("○ red"),
+        "Tidewater's red KPI leads now:\n{screen}"
+    );
 }
 
 #[test]
 fn r_in_the_portfolio_adds_a_reading_and_stays_there() {
     let (_dir, mut app) = scorecard();
     key(&mut app, KeyCode::Char('P'));
-    key(&mut app, KeyCode::Char('j'));
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('j'));
+    }
     key(&mut app, KeyCode::Char('r'));
-    type_text(&mut app, "400");
+    type_text(&mut app, "4");
     ctrl(&mut app, 's');
-    let dune = on_disk(&app, "dune-council");
-    assert_eq!(dune.kpis[0].readings.last().unwrap().value, 400.0);
+    let birch = on_disk(&app, "birch-foundation");
+    assert_eq!(birch.kpis[0].readings.last().unwrap().value, 4.0);
     assert!(matches!(
         app.view.tabs.scorecard.mode,
         Mode::Portfolio { .. }
     ));
     let selected = app.view.tabs.scorecard.portfolio_selected().unwrap();
     assert_eq!(
-        selected.0, "dune-council",
+        selected.0, "birch-foundation",
         "still on the KPI wherever it moved"
     );
     key(&mut app, KeyCode::Esc);

@@ -127,24 +127,3 @@ pub enum Item {
     /// only grows, and its entries carry no ids.
     History(usize),
 }
-
-impl Item {
-    /// Whether the item is still in `partner`.
-    pub fn exists_in(&self, partner: &Partner) -> bool {
-        match self {
-            Item::Profile | Item::AgreementDates | Item::Component(_) | Item::CharterSettings => {
-                true
-            }
-            Item::Contact(at) => at.find(&partner.contacts).is_some(),
-            Item::Goal(at) => at.find(&partner.goals).is_some(),
-            Item::Role(at) => at.find(&partner.roles).is_some(),
-            Item::Deliverable(at) => at.find(&partner.agreement.deliverables).is_some(),
-            Item::Milestone(at) => at.find(&partner.milestones).is_some(),
-            Item::Meeting(at) => at.find(&partner.charter.meetings).is_some(),
-            Item::Action(at) => at.find(&partner.actions).is_some(),
-            Item::CheckIn(at) => at.find(&partner.checkins).is_some(),
-            Item::Review(at) => at.find(&partner.reviews).is_some(),
-            Item::History(index) => *index < partner.history.len(),
-        }
-    }
-}

@@ -1,10 +1,11 @@
 //! Date helpers shared by the domain: the one strict `YYYY-MM-DD` reading used by
 //! files, forms and `--today`, serde formats with plain error messages, and the
-//! relative dates (`today`, `+7d`, `-2w`) that forms and `--today` accept.
+//! relative dates (`today`, `+7d`, `-2w`, `+1m`, `+1y`) that forms and `--today`
+//! accept.
 
 use std::fmt;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// The on-disk date format, also what the UI shows.
 pub const DATE_FORMAT: &str = "%Y-%m-%d";
@@ -98,45 +99,127 @@ pub fn describe_due(due: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// Parses what a person types into a date field: `YYYY-MM-DD`, `today`, or an offset
-/// from today such as `+7d`, `-3d`, `+2w`, `+1m` (30 days).
-pub fn parse_date_input(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let text = input.trim();
-    if text.eq_ignore_ascii_case("today") {
-        return Ok(today);
-    }
-    if let Some(sign @ ('+' | '-')) = text.chars().next() {
-        let rest = &text[1..];
-        let (number, per) = match rest.chars().last() {
-            Some('d' | 'D') => (&rest[..rest.len() - 1], 1),
-            Some('w' | 'W') => (&rest[..rest.len() - 1], 7),
-            Some('m' | 'M') => (&rest[..rest.len() - 1], 30),
-            _ => (rest, 1),
-        };
-        let bad = || "not an offset: try +7d, +2w, +1m or -3d".to_string();
-        // Digits only: the sign was the first character.
-        if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
-            return Err(bad());
+/// The unit of a relative date: `d`, `w`, `m` or `y`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffsetUnit {
+    Days,
+    Weeks,
+    /// Calendar months: the same day of the month, or the month's last day when it
+    /// is shorter (2027-01-31 + 1m is 2027-02-28).
+    Months,
+    /// Calendar years: twelve calendar months (2028-02-29 + 1y is 2029-02-28).
+    Years,
+}
+
+/// What a person typed for a date, before it is counted from a day: a date, or an
+/// offset from "today" (`today` itself is an offset of nothing). Read once, it can
+/// be resolved later against whichever day is today — for `--today`, the demo's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateInput {
+    Date(NaiveDate),
+    /// `count` units later (earlier when negative).
+    Offset {
+        count: i64,
+        unit: OffsetUnit,
+    },
+}
+
+/// An offset may reach this far at most: anything further is a typo.
+const MAX_OFFSET_YEARS: i64 = 100;
+
+impl DateInput {
+    /// Reads `YYYY-MM-DD`, `today`, or an offset such as `+7d`, `-3d`, `+2w`, `+1m`,
+    /// `+1y` (a bare number counts days). Whether an offset lands in a year a date
+    /// may have is known only once it is resolved.
+    pub fn parse(input: &str) -> Result<Self, String> {
+        let text = input.trim();
+        if text.eq_ignore_ascii_case("today") {
+            return Ok(DateInput::Offset {
+                count: 0,
+                unit: OffsetUnit::Days,
+            });
         }
-        let count: i64 = number.parse().map_err(|_| bad())?;
-        let days = count.checked_mul(per).filter(|days| *days <= 36_500);
-        let Some(days) = days else {
-            return Err("offset is more than a hundred years".to_string());
+        if let Some(sign @ ('+' | '-')) = text.chars().next() {
+            let rest = &text[1..];
+            let (number, unit) = match rest.chars().last() {
+                Some('d' | 'D') => (&rest[..rest.len() - 1], OffsetUnit::Days),
+                Some('w' | 'W') => (&rest[..rest.len() - 1], OffsetUnit::Weeks),
+                Some('m' | 'M') => (&rest[..rest.len() - 1], OffsetUnit::Months),
+                Some('y' | 'Y') => (&rest[..rest.len() - 1], OffsetUnit::Years),
+                _ => (rest, OffsetUnit::Days),
+            };
+            let bad = || "not an offset: try +7d, +2w, +1m, +1y or -3d".to_string();
+            // Digits only: the sign was the first character.
+            if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
+                return Err(bad());
+            }
+            let count: i64 = number.parse().map_err(|_| bad())?;
+            let most = match unit {
+                OffsetUnit::Days => MAX_OFFSET_YEARS * 365,
+                OffsetUnit::Weeks => MAX_OFFSET_YEARS * 365 / 7,
+                OffsetUnit::Months => MAX_OFFSET_YEARS * 12,
+                OffsetUnit::Years => MAX_OFFSET_YEARS,
+            };
+            if count > most {
+                return Err("offset is more than a hundred years".to_string());
+            }
+            let count = if sign == '-' { -count } else { count };
+            return Ok(DateInput::Offset { count, unit });
+        }
+        parse_iso_date(text)
+            .map(DateInput::Date)
+            .map_err(|error| match error {
+                DateError::Shape => "not a date: try YYYY-MM-DD, today, +7d or +2w".to_string(),
+                DateError::Year(_) => format!("{error}"),
+                DateError::NoSuchDay => format!("{text}: no such day"),
+            })
+    }
+
+    /// Whether it counts from today (`today`, `+7d`) rather than naming a date.
+    pub fn is_relative(self) -> bool {
+        matches!(self, DateInput::Offset { .. })
+    }
+
+    /// The date it stands for when today is `today`; an offset that lands outside
+    /// the years a date may have is refused.
+    pub fn resolve(self, today: NaiveDate) -> Result<NaiveDate, String> {
+        let (count, unit) = match self {
+            DateInput::Date(date) => return Ok(date),
+            DateInput::Offset { count, unit } => (count, unit),
         };
-        let date = add_days(today, if sign == '-' { -days } else { days });
+        let months = |months: i64| {
+            let step = Months::new(u32::try_from(months.unsigned_abs()).unwrap_or(u32::MAX));
+            let moved = if months >= 0 {
+                today.checked_add_months(step)
+            } else {
+                today.checked_sub_months(step)
+            };
+            moved.unwrap_or(if months >= 0 {
+                NaiveDate::MAX
+            } else {
+                NaiveDate::MIN
+            })
+        };
+        let date = match unit {
+            OffsetUnit::Days => add_days(today, count),
+            OffsetUnit::Weeks => add_days(today, count * 7),
+            OffsetUnit::Months => months(count),
+            OffsetUnit::Years => months(count * 12),
+        };
         if !in_range(date) {
             return Err(format!(
                 "lands in {}; years run {FIRST_YEAR}–{LAST_YEAR}",
                 date.year()
             ));
         }
-        return Ok(date);
+        Ok(date)
     }
-    parse_iso_date(text).map_err(|error| match error {
-        DateError::Shape => "not a date: try YYYY-MM-DD, today, +7d or +2w".to_string(),
-        DateError::Year(_) => format!("{error}"),
-        DateError::NoSuchDay => format!("{text}: no such day"),
-    })
+}
+
+/// Parses what a person types into a date field: `YYYY-MM-DD`, `today`, or an offset
+/// from today such as `+7d`, `-3d`, `+2w`, `+1m` (a calendar month), `+1y`.
+pub fn parse_date_input(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    DateInput::parse(input)?.resolve(today)
 }
 
 /// The message for a date in a file that is not `YYYY-MM-DD`: what was found and
@@ -234,6 +317,81 @@ mod tests {
         assert_eq!(parse_date_input("-3d", today), Ok(day("2026-11-25")));
         assert_eq!(parse_date_input("+1m", today), Ok(day("2026-12-28")));
         assert_eq!(parse_date_input("+5", today), Ok(day("2026-12-03")));
+    }
+
+    /// The reviewer's agreement: "+12m" from 2026-11-28 gave 2027-11-23 (twelve
+    /// 30-day months), and "+1y" was "not an offset".
+    #[test]
+    fn months_and_years_are_calendar_ones() {
+        let today = day("2026-11-28");
+        assert_eq!(parse_date_input("+12m", today), Ok(day("2027-11-28")));
+        assert_eq!(parse_date_input("+1y", today), Ok(day("2027-11-28")));
+        assert_eq!(parse_date_input("+2Y", today), Ok(day("2028-11-28")));
+        assert_eq!(parse_date_input("-1y", today), Ok(day("2025-11-28")));
+        assert_eq!(parse_date_input("+3m", today), Ok(day("2027-02-28")));
+        assert_eq!(parse_date_input("-11m", today), Ok(day("2025-12-28")));
+        // A shorter month clamps to its last day.
+        let end = day("2027-01-31");
+        assert_eq!(parse_date_input("+1m", end), Ok(day("2027-02-28")));
+        assert_eq!(
+            parse_date_input("+1m", day("2028-01-31")),
+            Ok(day("2028-02-29"))
+        );
+        assert_eq!(parse_date_input("+2m", end), Ok(day("2027-03-31")));
+        assert_eq!(
+            parse_date_input("-1m", day("2027-03-31")),
+            Ok(day("2027-02-28"))
+        );
+        assert_eq!(
+            parse_date_input("+1y", day("2028-02-29")),
+            Ok(day("2029-02-28"))
+        );
+        assert_eq!(
+            parse_date_input("+4y", day("2028-02-29")),
+            Ok(day("2032-02-29"))
+        );
+        assert_eq!(parse_date_input("+0m", today), Ok(today));
+    }
+
+    #[test]
+    fn offsets_reach_a_hundred_years_and_stay_within_the_calendar() {
+        let today = day("2026-11-28");
+        assert_eq!(parse_date_input("+100y", today), Ok(day("2126-11-28")));
+        assert_eq!(parse_date_input("+1200m", today), Ok(day("2126-11-28")));
+        for far in ["+101y", "+1201m", "-36501d", "+5215w"] {
+            assert_eq!(
+                parse_date_input(far, today),
+                Err("offset is more than a hundred years".to_string()),
+                "{far}"
+            );
+        }
+        assert_eq!(
+            parse_date_input("+1y", day("2200-06-01")),
+            Err("lands in 2201; years run 1900–2200".to_string())
+        );
+        assert_eq!(
+            parse_date_input("-2m", day("1900-01-31")),
+            Err("lands in 1899; years run 1900–2200".to_string())
+        );
+        assert_eq!(
+            parse_date_input("+1x", today),
+            Err("not an offset: try +7d, +2w, +1m, +1y or -3d".to_string())
+        );
+    }
+
+    #[test]
+    fn an_input_is_read_once_and_counted_from_any_day() {
+        let input = DateInput::parse("+1m").unwrap();
+        assert!(input.is_relative());
+        assert_eq!(input.resolve(day("2026-11-28")), Ok(day("2026-12-28")));
+        assert_eq!(input.resolve(day("2027-01-31")), Ok(day("2027-02-28")));
+        let today = DateInput::parse("Today").unwrap();
+        assert!(today.is_relative());
+        assert_eq!(today.resolve(day("2026-11-28")), Ok(day("2026-11-28")));
+        let date = DateInput::parse("2026-12-25").unwrap();
+        assert!(!date.is_relative());
+        assert_eq!(date.resolve(day("2030-01-01")), Ok(day("2026-12-25")));
+        assert!(DateInput::parse("2026-7-1").is_err());
     }
 
     #[test]

@@ -16,7 +16,10 @@ use super::workspace::{StageRole, Workspace};
 pub const UPCOMING_DAYS: i64 = 14;
 
 /// A partner's KPIs by status. `green`, `amber` and `red` count the open KPIs past
-/// their grace period; `stale` and `early_warning` are flags that overlap them.
+/// their grace period; `stale` and `early_warning` are flags that overlap them. A
+/// partner in a closed stage has no judged KPIs (see `kpis_judged`): its open ones
+/// are `on_hold`, so every KPI is counted once in green, amber, red, too early,
+/// closed or on hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct KpiCounts {
     pub green: usize,
@@ -26,6 +29,16 @@ pub struct KpiCounts {
     pub early_warning: usize,
     pub too_early: usize,
     pub closed: usize,
+    /// Open KPIs of a partner in a closed stage (paused, ended): not judged.
+    pub on_hold: usize,
+}
+
+/// Whether a partner's open KPIs are judged: not while it is in a closed stage
+/// (paused, ended), which shows its stage instead of a score. The one rule for the
+/// KPI counts, the Scorecard's portfolio of open KPIs and (with the rest of a
+/// closed partner's figures) attention; its own Scorecard still shows each KPI.
+pub fn kpis_judged(partner: &Partner, workspace: &Workspace) -> bool {
+    workspace.stage_role(&partner.stage) != Some(StageRole::Closed)
 }
 
 /// The figures for one partner.
@@ -75,8 +88,13 @@ pub fn summarize_partner(
     today: NaiveDate,
 ) -> PartnerSummary {
     let assessments = assess_all(partner, workspace, today);
+    let judged = kpis_judged(partner, workspace);
     let mut kpis = KpiCounts::default();
     for assessment in &assessments {
+        if !judged && !matches!(assessment.status, KpiStatus::Closed(_)) {
+            kpis.on_hold += 1;
+            continue;
+        }
         match assessment.status {
             KpiStatus::Green => kpis.green += 1,
             KpiStatus::Amber => kpis.amber += 1,
@@ -237,5 +255,54 @@ mod tests {
         assert_eq!(summary.partners[1].score.label(), "– · 0/8");
         let kinds: Vec<_> = summary.attention.iter().map(|i| i.kind.as_str()).collect();
         assert_eq!(kinds, ["no_agreement", "overdue_milestone"]);
+    }
+
+    #[test]
+    fn a_partner_in_a_closed_stage_has_no_judged_kpis() {
+        use crate::domain::kpi::{Kpi, KpiClosed, KpiOutcome, Reading};
+        let today = day("2026-11-28");
+        let workspace = Workspace::new("T");
+        let mut partner = Partner::new("Acme", "startup", "maya", "active", day("2026-06-01"));
+        // 0 → 100 from 2026-09-01 to 2027-03-01: 48.6% expected today, 5 is red, and
+        // a reading 40 days old is stale.
+        let mut red = Kpi::new(
+            "Leads",
+            (0.0, 100.0),
+            (day("2026-09-01"), day("2027-03-01")),
+        );
+        red.readings.push(Reading::new(day("2026-10-19"), 5.0));
+        let mut met = red.clone();
+        met.name = "Signups".into();
+        met.closed = Some(KpiClosed {
+            date: day("2026-11-01"),
+            outcome: KpiOutcome::Met,
+            note: String::new(),
+        });
+        partner.kpis = vec![red, met];
+        let counts = |partner: &Partner| summarize_partner("acme", partner, &workspace, today).kpis;
+        let active = counts(&partner);
+        assert_eq!(
+            (active.red, active.stale, active.closed, active.on_hold),
+            (1, 1, 1, 0)
+        );
+        for stage in ["paused", "ended"] {
+            partner.stage = stage.into();
+            assert!(!kpis_judged(&partner, &workspace));
+            assert_eq!(
+                counts(&partner),
+                KpiCounts {
+                    closed: 1,
+                    on_hold: 1,
+                    ..KpiCounts::default()
+                },
+                "{stage}: the open KPI is on hold, the closed one stays history"
+            );
+        }
+        // Candidates' KPIs (if any) and a stage the workspace lacks are judged.
+        for stage in ["prospect", "limbo"] {
+            partner.stage = stage.into();
+            assert!(kpis_judged(&partner, &workspace), "{stage}");
+            assert_eq!(counts(&partner).red, 1, "{stage}");
+        }
     }
 }

@@ -65,6 +65,9 @@ struct JsonKpis {
     early_warning: usize,
     too_early: usize,
     closed: usize,
+    /// Open KPIs of a partner in a closed stage (paused, ended): not judged, so
+    /// not in the colours above.
+    on_hold: usize,
 }
 
 #[derive(Serialize)]
@@ -140,6 +143,7 @@ pub fn status_json(snapshot: &Snapshot, findings: &Findings, today: NaiveDate) -
                 early_warning: figures.kpis.early_warning,
                 too_early: figures.kpis.too_early,
                 closed: figures.kpis.closed,
+                on_hold: figures.kpis.on_hold,
             },
             milestones: JsonMilestones {
                 open: figures.milestones.open,

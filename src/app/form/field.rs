@@ -99,7 +99,7 @@ impl Field {
     pub fn date(name: &'static str, label: &str, value: Option<NaiveDate>) -> Self {
         let text = value.map(|d| d.to_string()).unwrap_or_default();
         Self::new(name, label, FieldKind::Date { required: false }, &text)
-            .hint("YYYY-MM-DD, today, +7d, +2w, +1m (30 days)")
+            .hint("YYYY-MM-DD, today, +7d, +2w, +1m, +1y")
     }
 
     pub fn number(

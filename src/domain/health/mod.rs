@@ -92,6 +92,10 @@ impl HealthPartKind {
 pub struct HealthPart {
     pub kind: HealthPartKind,
     pub points: Option<f64>,
+    /// `points` in whole points as shown: rounded so that the judged parts add up
+    /// exactly to the whole points the score is worked out from (see
+    /// `whole_points`). `None` when the part is not judged.
+    pub shown: Option<u32>,
     /// What the part rests on ("2 judged: 1 green, 1 red"), or why it is not judged.
     pub detail: String,
 }
@@ -204,11 +208,10 @@ impl Health {
             .parts
             .iter()
             .filter_map(|part| {
-                let points = part.points?;
                 Some(format!(
-                    "{} {:.0}/{}",
+                    "{} {}/{}",
                     part.kind.label(),
-                    points,
+                    part.shown?,
                     part.kind.weight()
                 ))
             })
@@ -252,22 +255,28 @@ pub fn health_from(
     assessments: &[KpiAssessment],
 ) -> Health {
     let role = workspace.stage_role(&partner.stage);
-    let parts: Vec<HealthPart> = role
+    let mut parts: Vec<HealthPart> = role
         .map_or(&[][..], HealthPartKind::for_role)
         .iter()
         .map(|kind| parts::judge(*kind, partner, workspace, today, assessments))
         .collect();
+    let points: Vec<Option<f64>> = parts.iter().map(|part| part.points).collect();
+    for (part, shown) in parts.iter_mut().zip(whole_points(&points)) {
+        part.shown = shown;
+    }
     let (earned, basis) = parts
         .iter()
-        .filter_map(|part| part.points.map(|points| (points, part.kind.weight())))
-        .fold((0.0, 0), |(earned, basis), (points, weight)| {
-            (earned + points, basis + weight)
+        .filter_map(|part| part.shown.map(|shown| (shown, part.kind.weight())))
+        .fold((0, 0), |(earned, basis), (shown, weight)| {
+            (earned + shown, basis + weight)
         });
-    let mut score = (basis > 0).then(|| {
-        (earned / f64::from(basis) * 100.0)
-            .round()
-            .clamp(0.0, 100.0) as u8
-    });
+    // The score is worked out from the whole points shown, so the explanation
+    // always adds up: on all 100 points the parts add up to the score itself, on
+    // fewer the score is their share of the basis ("72 from 25": 18 of 25).
+    // In whole numbers, halves up, as a person checking it would: 23 of 40 is 58
+    // (floating point makes 23 / 40 × 100 a hair under 57.5).
+    let mut score = (basis > 0)
+        .then(|| u8::try_from(((earned * 200 + basis) / (2 * basis)).min(100)).unwrap_or(100));
     let capped = if role == Some(StageRole::Operating) {
         red_goal_kpi(partner, assessments)
     } else {
@@ -288,6 +297,38 @@ pub fn health_from(
         role,
         stage: workspace.stage_name(&partner.stage).to_string(),
     }
+}
+
+/// Whole points for parts judged on fractions of points (`None`: not judged),
+/// adding up exactly to their total rounded: each part rounded down, then the
+/// points still missing go one each to the parts that lost the most by it (the one
+/// shown first on a tie) — largest-remainder rounding. Rounding each part on its
+/// own would not do: 33.75 + 7.5 shows as 34 + 8 = 42 while the total is 41.
+pub fn whole_points(points: &[Option<f64>]) -> Vec<Option<u32>> {
+    // Non-finite or negative points cannot come from `parts::judge`; they count as 0.
+    let points: Vec<Option<f64>> = points
+        .iter()
+        .map(|p| p.map(|p| if p.is_finite() { p.max(0.0) } else { 0.0 }))
+        .collect();
+    let total = points.iter().flatten().sum::<f64>().round() as u32;
+    let mut shown: Vec<Option<u32>> = points.iter().map(|p| p.map(|p| p.floor() as u32)).collect();
+    let floored: u32 = shown.iter().flatten().sum();
+    let mut by_remainder: Vec<(usize, f64)> = points
+        .iter()
+        .enumerate()
+        .filter_map(|(at, p)| p.map(|p| (at, p - p.floor())))
+        .collect();
+    // Stable: a tie keeps the order the parts are shown in.
+    by_remainder.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (at, _) in by_remainder
+        .into_iter()
+        .take(total.saturating_sub(floored) as usize)
+    {
+        if let Some(points) = &mut shown[at] {
+            *points += 1;
+        }
+    }
+    shown
 }
 
 /// "KPI Charities live is red and measures the goal “Get 60 charities live”": the

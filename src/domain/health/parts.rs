@@ -45,6 +45,8 @@ pub(super) fn judge(
     HealthPart {
         kind,
         points: share.map(|share| share.clamp(0.0, 1.0) * f64::from(kind.weight())),
+        // Set with the other parts' by `health_from`: the rounding is of them all.
+        shown: None,
         detail,
     }
 }

@@ -2,8 +2,10 @@
 //! out by hand; and the README's table of parts against the weights in the code.
 
 use chrono::NaiveDate;
+use proptest::prelude::*;
 
 use super::*;
+use crate::domain::dates::add_days;
 use crate::domain::kpi::{Kpi, Reading};
 use crate::domain::partner::{CheckIn, ClauseStatus, Component, Feedback, Goal, Side};
 use crate::domain::timeline::{Milestone, MilestoneStatus};
@@ -121,11 +123,11 @@ fn the_basis_is_the_points_judged_and_the_score_is_over_them() {
     p.checkins.push(checkin("2026-11-20"));
     p.feedback.push(feedback("2026-11-20", Side::Theirs, 3));
     let health = health_of(&p);
-    // (10 + 7.5) / 25 = 70.
-    assert_eq!((health.score, health.basis), (Some(70), 25));
+    // 10 + 7.5 = 17.5 → 18 whole points shown (10 + 8); 18 / 25 = 72.
+    assert_eq!((health.score, health.basis), (Some(72), 25));
     assert_eq!(
         health.explain(),
-        "health 70 from 25 of 100 points: check-ins 10/10, feedback 8/15; \
+        "health 72 from 25 of 100 points: check-ins 10/10, feedback 8/15; \
          KPIs not judged (no open KPI), milestones not judged (no milestone under way)"
     );
 }
@@ -219,8 +221,13 @@ fn feedback_averages_each_side_with_recent_notes_weighing_more() {
     // ((3 − 1) / 4 + (4 − 1) / 4) / 2 = 0.625 of 15 = 9.375.
     assert_eq!(part.points, Some(9.375));
     assert_eq!(part.detail, "ours 4.0, theirs 3.0 of 5");
-    // With the check-ins' 10: 19.375 of 25 → 77.5 → 78.
-    assert_eq!(health.score, Some(78));
+    // With the check-ins' 10: 19.375 → 19 whole points shown (10 + 9); 19 / 25 = 76.
+    assert_eq!(health.score, Some(76));
+    assert!(
+        health.explain().contains("check-ins 10/10, feedback 9/15"),
+        "{}",
+        health.explain()
+    );
 }
 
 #[test]
@@ -370,4 +377,215 @@ fn the_readme_describes_the_weights_in_the_code() {
         readme.contains(&format!("at most {FAIR_CAP}")),
         "the README states the cap"
     );
+}
+
+/// The whole points of the judged parts in an explanation: "KPIs 34/45" gives 34.
+fn points_in(explanation: &str) -> Vec<u32> {
+    let judged = explanation.split(';').next().unwrap_or_default();
+    let parts = judged.split_once(": ").map_or("", |(_, parts)| parts);
+    parts
+        .split(", ")
+        .filter_map(|part| part.rsplit_once(' ')?.1.split_once('/')?.0.parse().ok())
+        .collect()
+}
+
+#[test]
+fn the_parts_shown_add_up_to_the_score() {
+    let mut p = partner("active");
+    p.kpis.push(kpi(60.0));
+    p.kpis.push(kpi(35.0));
+    p.milestones
+        .push(milestone("Pilot", "launch", "2026-12-05"));
+    p.checkins.push(checkin("2026-11-25"));
+    p.feedback.push(feedback("2026-11-20", Side::Theirs, 3));
+    let health = health_of(&p);
+    // 33.75 + 30 + 10 + 7.5 = 81.25 → 81. Each rounded alone, 34 + 30 + 10 + 8 = 82;
+    // the KPIs lose the least by rounding up (.75 against .5), so they get the point.
+    assert_eq!(health.score, Some(81));
+    assert_eq!(
+        health.explain(),
+        "health 81 from 100 of 100 points: KPIs 34/45, milestones 30/30, check-ins 10/10, feedback 7/15"
+    );
+    assert_eq!(points_in(&health.explain()), [34, 30, 10, 7]);
+}
+
+#[test]
+fn whole_points_round_by_largest_remainder() {
+    // The demo's Fernhill and Harbourline on 2026-11-28: each part rounded alone
+    // showed 34 + 18 + 10 + 12 = 74 for 73, and 22 + 0 + 10 + 7 = 39 for 40.
+    assert_eq!(
+        whole_points(&[Some(33.75), Some(17.5), Some(10.0), Some(11.634)]),
+        [Some(34), Some(17), Some(10), Some(12)]
+    );
+    assert_eq!(
+        whole_points(&[Some(22.5), Some(0.0), Some(10.0), Some(7.084)]),
+        [Some(23), Some(0), Some(10), Some(7)]
+    );
+    // A tie goes to the part shown first; parts not judged stay out.
+    assert_eq!(
+        whole_points(&[Some(7.5), None, Some(7.5)]),
+        [Some(8), None, Some(7)]
+    );
+    assert_eq!(whole_points(&[None, None]), [None, None]);
+    assert_eq!(
+        whole_points(&[Some(45.0), Some(30.0)]),
+        [Some(45), Some(30)]
+    );
+    // Points a little under a whole number (arithmetic's dust) still show it.
+    assert_eq!(
+        whole_points(&[Some(17.999_999_999), Some(12.000_000_001)]),
+        [Some(18), Some(12)]
+    );
+}
+
+#[test]
+fn every_demo_partner_s_parts_add_up_to_its_score() {
+    for today in ["2026-11-28", "2027-03-01", "2027-06-15"].map(day) {
+        let (workspace, partners) = crate::demo::demo_portfolio(today);
+        for (id, partner) in &partners {
+            let health = health(partner, &workspace, today);
+            let (Some(score), None) = (health.score, &health.capped) else {
+                continue;
+            };
+            let shown: u32 = points_in(&health.explain()).iter().sum();
+            let expected = (f64::from(shown) * 100.0 / f64::from(health.basis)).round();
+            assert_eq!(f64::from(score), expected, "{id}: {}", health.explain());
+        }
+    }
+}
+
+/// A partner in a stage under way, with whatever mix of KPIs, milestones,
+/// check-ins, feedback and agreement a real one may have, dated around `today()`.
+fn any_partner() -> impl Strategy<Value = Partner> {
+    let kpis = proptest::collection::vec(
+        (
+            -300i64..0,
+            30i64..400,
+            proptest::option::of((-60i64..=0, -30.0f64..140.0)),
+            any::<bool>(),
+        ),
+        0..5,
+    );
+    let milestones = proptest::collection::vec(
+        (
+            0usize..5,
+            -120i64..120,
+            0i64..30,
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        0..7,
+    );
+    let checkins = proptest::collection::vec(-60i64..=0, 0..3);
+    let feedback = proptest::collection::vec((0usize..3, 1u8..=5, -120i64..=0), 0..6);
+    let clauses = proptest::collection::vec(0usize..4, 7);
+    (
+        prop_oneof![Just("formalizing"), Just("active"), Just("expanding")],
+        kpis,
+        milestones,
+        checkins,
+        feedback,
+        clauses,
+        proptest::option::of(7u32..30),
+        -200i64..-1,
+    )
+        .prop_map(
+            |(stage, kpis, milestones, checkins, notes, clauses, cadence, since)| {
+                let on = |days: i64| add_days(today(), days);
+                let mut p = partner(stage);
+                p.stage_since = on(since);
+                p.charter.checkin_cadence_days = cadence;
+                p.goals.push(Goal {
+                    id: "gl-1".into(),
+                    statement: "Grow".into(),
+                    ..Goal::default()
+                });
+                for (at, (start, span, reading, tied)) in kpis.into_iter().enumerate() {
+                    let mut kpi = Kpi::new(
+                        format!("KPI {at}"),
+                        (0.0, 100.0),
+                        (on(start), on(start + span)),
+                    );
+                    kpi.readings = reading
+                        .map(|(when, value)| Reading::new(on(when), value))
+                        .into_iter()
+                        .collect();
+                    kpi.goal = tied.then(|| "gl-1".to_string());
+                    p.kpis.push(kpi);
+                }
+                for (at, (status, due, slip, agreement, linked)) in
+                    milestones.into_iter().enumerate()
+                {
+                    let phase = if agreement { "agreement" } else { "launch" };
+                    let mut m = milestone(
+                        &format!("M{at}"),
+                        phase,
+                        on(due - slip).to_string().as_str(),
+                    );
+                    m.move_due(slip, on(-1), "maya");
+                    m.set_status(MilestoneStatus::ALL[status], on(due.min(0)));
+                    if linked {
+                        m.deliverable = Some("dl-1".into());
+                    }
+                    p.milestones.push(m);
+                }
+                for when in checkins {
+                    p.checkins.push(CheckIn::new(on(when), "maya"));
+                }
+                for (side, sentiment, when) in notes {
+                    p.feedback.push(Feedback {
+                        id: String::new(),
+                        date: on(when),
+                        who: "Sam".into(),
+                        side: Side::ALL[side],
+                        sentiment,
+                        text: String::new(),
+                    });
+                }
+                for (component, status) in Component::ALL.into_iter().zip(clauses) {
+                    p.agreement.clause_mut(component).status = ClauseStatus::ALL[status];
+                }
+                p
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Whatever the partner, the whole points shown for its parts are each within a
+    /// point of the exact ones and never over the part's weight, and they add up to
+    /// the score: exactly on all 100 points, as their share of the basis on fewer,
+    /// and to the score before the cap when it was held at fair.
+    #[test]
+    fn the_parts_shown_always_add_up_to_the_score(p in any_partner()) {
+        let health = health_of(&p);
+        let mut total = 0;
+        for part in &health.parts {
+            prop_assert_eq!(part.points.is_some(), part.shown.is_some());
+            if let (Some(points), Some(shown)) = (part.points, part.shown) {
+                prop_assert!((f64::from(shown) - points).abs() < 1.0, "{:?}", part);
+                prop_assert!(shown <= part.kind.weight(), "{:?}", part);
+                total += shown;
+            }
+        }
+        let explanation = health.explain();
+        prop_assert_eq!(points_in(&explanation).iter().sum::<u32>(), total, "{}", explanation);
+        let Some(score) = health.score else {
+            prop_assert_eq!(health.basis, 0);
+            return Ok(());
+        };
+        let worked_out = (f64::from(total) * 100.0 / f64::from(health.basis)).round() as u8;
+        match &health.capped {
+            None => prop_assert_eq!(score, worked_out, "{}", explanation),
+            Some(why) => {
+                prop_assert_eq!(score, FAIR_CAP);
+                let before = format!("({worked_out} before)");
+                prop_assert!(why.ends_with(&before), "{}", explanation);
+            }
+        }
+        if health.basis == 100 && health.capped.is_none() {
+            prop_assert_eq!(u32::from(score), total, "{}", explanation);
+        }
+    }
 }

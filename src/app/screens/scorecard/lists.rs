@@ -7,6 +7,7 @@ use crate::app::model::Data;
 use crate::app::records::Rec;
 use crate::domain::Partner;
 use crate::domain::kpi::Kpi;
+use crate::domain::portfolio::kpis_judged;
 use crate::store::PartnerFile;
 
 use super::figures::{KpiFigures, kpi_figures};
@@ -145,10 +146,14 @@ impl PortfolioRow<'_> {
 
 /// Every open KPI of every partner (of `perspective`, when one is chosen), most in
 /// need of attention first: red, early warning, amber, too early, green — stale
-/// first within each — then by partner and KPI name.
+/// first within each — then by partner and KPI name. Partners in a closed stage
+/// (paused, ended) are left out: their KPIs are not judged (`kpis_judged`).
 pub fn portfolio<'a>(data: &'a Data, perspective: Option<&str>) -> Vec<PortfolioRow<'a>> {
     let mut rows = Vec::new();
     for file in &data.partners {
+        if !kpis_judged(&file.partner, &data.workspace) {
+            continue;
+        }
         // Looked up once a partner: the portfolio may hold thousands of KPIs.
         let Some(summary) = data.figures(&file.id) else {
             continue;
