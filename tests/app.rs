@@ -493,17 +493,37 @@ fn a_file_changed_on_disk_does_not_drop_an_unsaved_edit() {
             .unsaved
             .contains_key(&Doc::partner("acme-analytics"))
     );
-    pactboard::app::apply(
-        &mut app,
-        vec![Effect::Reload(pactboard::app::effect::Reload::Docs(vec![
-            Doc::partner("acme-analytics"),
-        ]))],
-    );
+    let reload = |app: &mut pactboard::app::App| {
+        pactboard::app::apply(
+            app,
+            vec![Effect::Reload(pactboard::app::effect::Reload::Docs(vec![
+                Doc::partner("acme-analytics"),
+            ]))],
+        )
+    };
+    let refused = app.status.clone().unwrap();
+    // The file event of what the save found there brings nothing new: the reason
+    // the save failed, and its copy, stay on the status line.
+    reload(&mut app);
+    assert_eq!(app.status.as_ref(), Some(&refused));
+    // They change it again: said, and the edit is still kept.
+    std::fs::write(
+        &path,
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("scale-up", "corporate"),
+    )
+    .unwrap();
+    reload(&mut app);
     let kept = app.data.partner_data("acme-analytics").unwrap();
     assert_eq!(kept.stage, "assessing", "the unsaved move is kept");
     assert_eq!(kept.kind, "startup");
     let status = app.status.as_ref().unwrap().text.clone();
-    assert!(status.contains("your unsaved edit is kept"), "{status}");
+    assert!(
+        status.contains("your unsaved edit to it is kept"),
+        "{status}"
+    );
+    assert!(status.contains("a copy is in .trash/unsaved-"), "{status}");
 }
 
 #[test]

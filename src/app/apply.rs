@@ -28,7 +28,9 @@ fn apply_one(app: &mut App, effect: Effect) -> bool {
         Effect::Redo => replay(app, Direction::Redo),
         Effect::WriteUnsaved => write_unsaved(app),
         Effect::Reload(Reload::All) => super::reload::reload_all(app),
-        Effect::Reload(Reload::Docs(docs)) => super::reload::reload_docs(app, &docs),
+        Effect::Reload(Reload::Docs(docs)) => {
+            super::reload::reload_docs(app, &docs);
+        }
         Effect::OpenForm(spec) => {
             let refused = match spec.target() {
                 Some(doc) => app.data.refuses_edits(&doc),
@@ -193,6 +195,7 @@ fn delete_partner(app: &mut App, id: &str) -> Result<Written, String> {
             .map_err(|error| error.to_string())?;
     }
     app.data.partners.remove(index);
+    app.data.on_disk.remove(&Doc::partner(id));
     if let Some(kept) = app.history.unsaved.remove(&Doc::partner(id))
         && let Some(copy) = kept.copy
     {
