@@ -429,6 +429,17 @@ fn type_in_field(app: &mut App, field: &str, text: &str) {
     }
 }
 
+/// What is on top of the screen, in words.
+fn on_top(app: &App) -> String {
+    match app.view.overlays.last() {
+        Some(Overlay::Confirm(confirm)) => format!("a question: {}", confirm.question),
+        Some(Overlay::Form(form)) => format!("the form “{}”", form.form.title),
+        Some(Overlay::Clash(_)) => "the clash dialog".into(),
+        Some(_) => "another overlay".into(),
+        None => "nothing".into(),
+    }
+}
+
 fn submit(app: &mut App) {
     handle_key(
         app,
@@ -520,4 +531,83 @@ fn load_errors_follow_the_file_on_disk() {
     reload(&mut app, &["birch-foundation"]);
     assert_eq!(load_errors_of(&app, file), 0);
     assert!(status(&app).contains("loads again"), "{}", status(&app));
+}
+
+// Reviewer's bug 2: a teammate changed Kind while the profile form was open; Tags
+// typed here were thrown away ("Open the form again? What you typed is dropped").
+#[test]
+fn a_form_confirmed_over_a_teammates_change_to_another_field_merges_with_it() {
+    let (_dir, mut app) = fixture_app();
+    select_card(&mut app, "acme-analytics");
+    dispatch(&mut app, Action::Edit);
+    their_edit(&app, "acme-analytics", "startup", "scale-up");
+    reload(&mut app, &["acme-analytics"]);
+    type_in_field(&mut app, "tags", ", pilot");
+    submit(&mut app);
+    assert!(
+        app.view.overlays.is_empty(),
+        "no question: {}",
+        on_top(&app)
+    );
+    assert!(app.history.unsaved.is_empty(), "{}", status(&app));
+    let disk = on_disk(&app, "acme-analytics");
+    assert_eq!(disk.kind, "scale-up", "their Kind stays");
+    assert_eq!(disk.tags.last(), Some(&"pilot".to_string()), "my tag is in");
+    let said = status(&app);
+    assert!(said.contains("saved"), "{said}");
+    assert!(
+        said.contains("merged with what changed since the form opened: kind changed"),
+        "{said}"
+    );
+    // Undo takes back my change only.
+    dispatch(&mut app, Action::Undo);
+    let disk = on_disk(&app, "acme-analytics");
+    assert_eq!(disk.kind, "scale-up");
+    assert!(!disk.tags.contains(&"pilot".to_string()), "{:?}", disk.tags);
+}
+
+// The same field changed both ways: the clash dialog with both values; nothing
+// typed is lost meanwhile, and their other changes merge whichever way it goes.
+#[test]
+fn a_form_that_clashes_with_a_teammates_change_asks_showing_both_values() {
+    let (_dir, mut app) = fixture_app();
+    select_card(&mut app, "acme-analytics");
+    dispatch(&mut app, Action::Edit);
+    their_edit(&app, "acme-analytics", "startup", "scale-up");
+    their_edit(
+        &app,
+        "acme-analytics",
+        "Open-data tooling",
+        "Closed tooling",
+    );
+    reload(&mut app, &["acme-analytics"]);
+    type_in_field(&mut app, "summary", " (mine)");
+    submit(&mut app);
+    let Some(Overlay::Clash(shown)) = app.view.overlays.last() else {
+        panic!("a clash dialog: {} — {}", status(&app), on_top(&app))
+    };
+    let [field] = shown.fields.as_slice() else {
+        panic!("{:?}", shown.fields)
+    };
+    assert_eq!(field.path, "summary");
+    assert!(field.mine.contains("(mine)"), "{field}");
+    assert!(field.theirs.starts_with("Closed tooling"), "{field}");
+    assert!(status(&app).contains("a copy is in .trash/unsaved-"));
+    assert!(
+        app.data
+            .partner_data("acme-analytics")
+            .unwrap()
+            .summary
+            .contains("(mine)"),
+        "what was typed is kept meanwhile"
+    );
+    // A file event of what the save found changes nothing.
+    reload(&mut app, &["acme-analytics"]);
+    assert!(matches!(app.view.overlays.last(), Some(Overlay::Clash(_))));
+    key(&mut app, KeyCode::Char('m'));
+    assert!(app.history.unsaved.is_empty(), "{}", status(&app));
+    let disk = on_disk(&app, "acme-analytics");
+    assert!(disk.summary.contains("(mine)"), "{}", disk.summary);
+    assert!(disk.summary.starts_with("Open-data tooling"));
+    assert_eq!(disk.kind, "scale-up", "their other change merged");
 }
