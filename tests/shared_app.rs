@@ -611,3 +611,60 @@ fn a_form_that_clashes_with_a_teammates_change_asks_showing_both_values() {
     assert!(disk.summary.starts_with("Open-data tooling"));
     assert_eq!(disk.kind, "scale-up", "their other change merged");
 }
+
+// Reviewer's clash leftovers: after a clash on a milestone's due date, "keep
+// mine" kept their start (moved only because their due date went before it) and
+// both sessions' re-plans.
+#[test]
+fn keep_mine_on_a_milestone_keeps_my_milestone_whole() {
+    use pactboard::domain::timeline::Milestone;
+    let (_dir, mut app) = fixture_app();
+    let today = app.data.today;
+    let day = |d: i64| today + chrono::Days::new(d as u64);
+    let id = "acme-analytics";
+    let mut loaded = on_disk(&app, id);
+    let mut milestone = Milestone::new("Pilot live", "pilot", day(20));
+    milestone.id = "ms-mmmmmm".into();
+    milestone.start = Some(day(10));
+    loaded.milestones.push(milestone);
+    let known = app.store.load_partner(id).unwrap().0.unwrap().fingerprint;
+    app.store.save_partner(id, &loaded, known.as_ref()).unwrap();
+    reload(&mut app, &[id]);
+    // They pull the due date before the start, which takes the start along.
+    let file = app.store.load_partner(id).unwrap().0.unwrap();
+    let mut theirs = file.partner.clone();
+    theirs.milestones[0].move_due(-15, today, "lee");
+    theirs.summary = "Theirs elsewhere".into();
+    app.store
+        .save_partner(id, &theirs, file.fingerprint.as_ref())
+        .unwrap();
+    // I push it later.
+    let change = app
+        .data
+        .change_partner(id, |p| {
+            p.milestones[0].move_due(5, today, "maya");
+            Some("due date moved".into())
+        })
+        .unwrap();
+    let mine = change.partner_after().unwrap().milestones[0].clone();
+    apply(&mut app, vec![Effect::Commit(change)]);
+    let Some(Overlay::Clash(shown)) = app.view.overlays.last() else {
+        panic!("a clash: {}", status(&app))
+    };
+    let paths: Vec<&str> = shown.fields.iter().map(|f| f.path.as_str()).collect();
+    assert!(
+        paths.contains(&"milestone “Pilot live” › start"),
+        "the start is shown with both values: {paths:?}"
+    );
+    key(&mut app, KeyCode::Char('m'));
+    assert!(app.history.unsaved.is_empty(), "{}", status(&app));
+    let disk = on_disk(&app, id);
+    assert_eq!(
+        disk.milestones[0], mine,
+        "my start, my due date, my re-plan only"
+    );
+    assert_eq!(
+        disk.summary, "Theirs elsewhere",
+        "their other change merged"
+    );
+}
