@@ -391,40 +391,53 @@ fn a_workspace_form_commits_the_workspace() {
 }
 
 #[test]
-fn a_form_whose_document_changed_underneath_offers_to_open_again() {
+fn a_form_whose_document_changed_underneath_merges_and_a_clash_goes_to_the_save() {
     let (_dir, mut app) = fixture_in_memory();
+    let opened_on = app.data.workspace.clone();
     dispatch(&mut app, Action::OpenSettings);
     dispatch(&mut app, Action::Edit);
     type_into(&mut app, " Ltd");
-    // Someone else's version of the workspace arrives while the form is open.
-    app.data.workspace.name = "Fixture Cooperative".into();
+    // Someone else's version of the workspace arrives while the form is open: a
+    // member added, which the form does not show.
+    let mut member = app.data.workspace.members[0].clone();
+    member.handle = "lee".into();
+    member.name = "Lee Chen".into();
+    app.data.workspace.members.push(member);
     let effects = effects_of(&mut app, Action::Submit);
-    let [Effect::Ask(confirm)] = effects.as_slice() else {
-        panic!("the form must not write over it: {effects:?}")
+    let [Effect::Close, Effect::Commit(change), Effect::SayMore(note)] = effects.as_slice() else {
+        panic!("merged, no question: {effects:?}")
     };
-    assert!(
-        confirm
-            .question
-            .contains("workspace.ron changed since this form opened"),
-        "{}",
-        confirm.question
+    let after = change.workspace_after().unwrap();
+    assert_eq!(after.name, format!("{} Ltd", opened_on.name), "mine");
+    assert_eq!(after.members.len(), opened_on.members.len() + 1, "theirs");
+    assert_eq!(
+        change.before.as_ref(),
+        Some(&pactboard::app::history::Content::Workspace(Box::new(
+            app.data.workspace.clone()
+        ))),
+        "an undo goes back to their version, not past it"
     );
+    assert!(
+        note.contains("merged with what changed since the form opened"),
+        "{note}"
+    );
+
+    // Now they renamed it too: the same field both ways.
+    app.data.workspace.name = "Fixture Cooperative".into();
     let text = screen(&app, 80, 24);
     assert!(
-        text.contains("workspace.ron changed since this form"),
+        text.contains("workspace.ron changed since this form opened"),
         "{text}"
     );
-    apply(&mut app, effects);
-    dispatch(&mut app, Action::Yes);
-    let Some(Overlay::Form(form)) = app.view.overlays.last() else {
-        panic!("the form opens again")
+    let effects = effects_of(&mut app, Action::Submit);
+    let [Effect::Close, Effect::CommitOpened(change, _)] = effects.as_slice() else {
+        panic!("to the save, which finds the clash: {effects:?}")
     };
     assert_eq!(
-        form.form.focused_field().unwrap().raw(),
-        "Fixture Cooperative",
-        "on the new version"
+        change.workspace_after().unwrap().name,
+        format!("{} Ltd", opened_on.name),
+        "what was typed, on the version the form opened on"
     );
-    assert!(form.changed_underneath(&app.data).is_none());
 }
 
 // ---- the event loop, with synthetic events on a test backend ----
@@ -503,17 +516,37 @@ fn a_file_changed_on_disk_does_not_drop_an_unsaved_edit() {
             .unsaved
             .contains_key(&Doc::partner("acme-analytics"))
     );
-    pactboard::app::apply(
-        &mut app,
-        vec![Effect::Reload(pactboard::app::effect::Reload::Docs(vec![
-            Doc::partner("acme-analytics"),
-        ]))],
-    );
+    let reload = |app: &mut pactboard::app::App| {
+        pactboard::app::apply(
+            app,
+            vec![Effect::Reload(pactboard::app::effect::Reload::Docs(vec![
+                Doc::partner("acme-analytics"),
+            ]))],
+        )
+    };
+    let refused = app.status.clone().unwrap();
+    // The file event of what the save found there brings nothing new: the reason
+    // the save failed, and its copy, stay on the status line.
+    reload(&mut app);
+    assert_eq!(app.status.as_ref(), Some(&refused));
+    // They change it again: said, and the edit is still kept.
+    std::fs::write(
+        &path,
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("scale-up", "corporate"),
+    )
+    .unwrap();
+    reload(&mut app);
     let kept = app.data.partner_data("acme-analytics").unwrap();
     assert_eq!(kept.stage, "assessing", "the unsaved move is kept");
     assert_eq!(kept.kind, "startup");
     let status = app.status.as_ref().unwrap().text.clone();
-    assert!(status.contains("your unsaved edit is kept"), "{status}");
+    assert!(
+        status.contains("your unsaved edit to it is kept"),
+        "{status}"
+    );
+    assert!(status.contains("a copy is in .trash/unsaved-"), "{status}");
 }
 
 #[test]

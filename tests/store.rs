@@ -209,13 +209,26 @@ fn saving_over_a_file_changed_on_disk_is_a_conflict() {
     let mut mine = acme.partner.clone();
     mine.summary = "my change".into();
     let result = store.save_partner("acme", &mine, acme.fingerprint.as_ref());
+    let Err(SaveError::Conflict {
+        file,
+        why,
+        fields,
+        seen,
+    }) = result
+    else {
+        panic!("{result:?}")
+    };
     assert_eq!(
-        result,
-        Err(SaveError::Conflict {
-            file: "partners/acme.ron".into(),
-            why: "changed on disk since it was loaded".into(),
-            fields: Vec::new(),
-        })
+        (file.as_str(), why.as_str(), fields),
+        (
+            "partners/acme.ron",
+            "changed on disk since it was loaded",
+            Vec::new()
+        )
+    );
+    assert!(
+        seen.is_some_and(|seen| seen.hash == pactboard::store::Fingerprint::of(&theirs, None).hash),
+        "it says what it found there"
     );
     assert_eq!(fs::read(&path).unwrap(), theirs, "their change is intact");
 }

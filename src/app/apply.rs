@@ -4,7 +4,7 @@
 
 use crate::domain::Partner;
 use crate::report::ReportKind;
-use crate::store::PartnerFile;
+use crate::store::{Fingerprint, PartnerFile};
 
 use super::effect::{Effect, Level, Reload, StatusMessage};
 use super::history::{Change, Content, Doc};
@@ -25,11 +25,14 @@ pub fn apply(app: &mut App, effects: Vec<Effect>) {
 fn apply_one(app: &mut App, effect: Effect) -> bool {
     match effect {
         Effect::Commit(change) => return commit(app, change),
+        Effect::CommitOpened(change, opened) => return commit_opened(app, change, opened),
         Effect::Undo => replay(app, Direction::Undo),
         Effect::Redo => replay(app, Direction::Redo),
         Effect::WriteUnsaved => write_unsaved(app),
         Effect::Reload(Reload::All) => super::reload::reload_all(app),
-        Effect::Reload(Reload::Docs(docs)) => super::reload::reload_docs(app, &docs),
+        Effect::Reload(Reload::Docs(docs)) => {
+            super::reload::reload_docs(app, &docs);
+        }
         Effect::OpenForm(spec) => {
             let refused = match spec.target() {
                 Some(doc) => app.data.refuses_edits(&doc),
@@ -132,14 +135,19 @@ fn say(app: &mut App, level: Level, text: impl Into<String>) {
     });
 }
 
-/// Makes `change` in memory and writes it, recording it for undo. Whether it was
-/// made (in memory, and on disk unless reported otherwise).
-fn commit(app: &mut App, mut change: Change) -> bool {
+/// Gives the records a change adds their ids, and puts readings in order.
+fn settle_records(app: &App, change: &mut Change) {
     if let Some(Content::Partner(partner)) = change.after.as_mut() {
         app.data.fill_ids(partner);
         // A file edited by hand with readings out of order is written in order.
         crate::domain::readings::sort_readings(partner);
     }
+}
+
+/// Makes `change` in memory and writes it, recording it for undo. Whether it was
+/// made (in memory, and on disk unless reported otherwise).
+fn commit(app: &mut App, mut change: Change) -> bool {
+    settle_records(app, &mut change);
     if change.before == change.after {
         say(app, Level::Info, "nothing changed");
         return false;
@@ -179,6 +187,57 @@ fn commit(app: &mut App, mut change: Change) -> bool {
             true
         }
     }
+}
+
+/// Writes `change`, which a form made to its document as it was when the form
+/// opened (`opened`: the file then), where the document has changed since and the
+/// two clash: the form's version goes in memory as an edit of that version, and
+/// the save merges it with the file — each field changed both ways opens the
+/// clash dialog, and the edit stays, unsaved and in a rescue copy, until it is
+/// settled. Undo starts afresh for the document: an older step would replay over
+/// a version this session never had.
+fn commit_opened(app: &mut App, mut change: Change, opened: Fingerprint) -> bool {
+    settle_records(app, &mut change);
+    if change.before == change.after {
+        say(app, Level::Info, "nothing changed");
+        return false;
+    }
+    let doc = change.doc.clone();
+    if let Some(why) = app.data.refuses_edits(&doc) {
+        say(
+            app,
+            Level::Error,
+            format!("not done ({}): {why}", change.description),
+        );
+        return false;
+    }
+    // The file as this session knows it now: a write that does not happen leaves
+    // its file event known (see `reload`).
+    if !app.data.on_disk.contains_key(&doc) {
+        let known = app.data.fingerprint(&doc);
+        app.data.on_disk.insert(doc.clone(), known);
+    }
+    match (&doc, change.after) {
+        (Doc::Workspace, Some(Content::Workspace(workspace))) => {
+            app.data.workspace = *workspace;
+            app.data.workspace_fingerprint = Some(opened);
+        }
+        (Doc::Partner(id), Some(Content::Partner(partner))) => {
+            set_partner(app, id, *partner);
+            if let Some(index) = app.data.partner_index(id) {
+                app.data.partners[index].fingerprint = Some(opened);
+            }
+        }
+        (_, after) => {
+            change.after = after;
+            return commit(app, change);
+        }
+    }
+    let written = write(app, &doc);
+    app.history.forget(&doc);
+    report(app, written, &change.description);
+    app.data_changed();
+    true
 }
 
 /// Puts `value` in place of `doc` (adding or deleting a partner) and writes it.
@@ -227,6 +286,7 @@ fn delete_partner(app: &mut App, id: &str) -> Result<Written, String> {
             .map_err(|error| error.to_string())?;
     }
     app.data.partners.remove(index);
+    app.data.on_disk.remove(&Doc::partner(id));
     if let Some(kept) = app.history.unsaved.remove(&Doc::partner(id))
         && let Some(copy) = kept.copy
     {

@@ -18,6 +18,12 @@ pub enum Effect {
     /// document is no longer as `before` says (it changed since the change was
     /// made up), and then nothing after it in the same list happens either.
     Commit(Change),
+    /// A change a form made to its document as it was when the form opened (the
+    /// file then: the fingerprint), where the document has changed since in a way
+    /// that clashes with it: it goes in memory as an edit of that version and is
+    /// written, so that the save merges it with the file and asks about each field
+    /// changed both ways — nothing typed is lost meanwhile.
+    CommitOpened(Change, crate::store::Fingerprint),
     Undo,
     Redo,
     /// Write again every document whose last write failed.

@@ -2,7 +2,9 @@
 //! the figures derived from them, "today" and who is editing. Screens get it as
 //! `&Data`; only `apply` changes it.
 
-use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 
@@ -14,6 +16,9 @@ use crate::store::{Fingerprint, LoadError, PartnerFile, Snapshot, partner_refs};
 
 use super::history::{Change, Content, Doc};
 
+/// Cloned only to see a document as it was (`with_doc`); a copy hands out ids from
+/// the same count as the original.
+#[derive(Clone)]
 pub struct Data {
     pub workspace: Workspace,
     /// `None` when `workspace.ron` failed to load and defaults stand in for it.
@@ -23,6 +28,11 @@ pub struct Data {
     /// Sorted by id.
     pub partners: Vec<PartnerFile>,
     pub load_errors: Vec<LoadError>,
+    /// Files whose bytes on disk are not the ones loaded — one kept because of an
+    /// unsaved edit, one that no longer loads — as they were last read there
+    /// (`None`: gone, or unreadable). A file event that finds the same bytes again
+    /// is nothing new.
+    pub on_disk: BTreeMap<Doc, Option<Fingerprint>>,
     /// Derived figures for everything above; refreshed after every change.
     pub summary: PortfolioSummary,
     pub today: NaiveDate,
@@ -38,7 +48,7 @@ pub struct Data {
     pub read_only: Option<String>,
     /// How many ids this session has handed out, so an id given to a record that an
     /// undo took away again is never given to another.
-    ids_issued: Cell<u64>,
+    ids_issued: Arc<AtomicU64>,
 }
 
 impl Data {
@@ -55,13 +65,14 @@ impl Data {
             workspace_read_only: snapshot.workspace_read_only,
             partners: snapshot.partners,
             load_errors: snapshot.errors,
+            on_disk: BTreeMap::new(),
             summary,
             today,
             id_seed: session_seed(&author),
             today_source,
             author,
             read_only: None,
-            ids_issued: Cell::new(0),
+            ids_issued: Arc::new(AtomicU64::new(0)),
         }
     }
 
@@ -70,8 +81,7 @@ impl Data {
     /// an identity.
     pub fn fill_ids(&self, partner: &mut Partner) {
         if partner.lacks_ids() {
-            let issued = self.ids_issued.get();
-            self.ids_issued.set(issued + 1);
+            let issued = self.ids_issued.fetch_add(1, Ordering::Relaxed);
             let seed =
                 IdGenerator::seed_from(&[&self.id_seed.to_le_bytes(), &issued.to_le_bytes()]);
             partner.fill_generated_ids(&mut IdGenerator::new(seed));
@@ -81,8 +91,7 @@ impl Data {
     /// A new id of `kind` for a record about to be added to `partner`: one that
     /// clashes with no id in it.
     pub fn new_id(&self, partner: &Partner, kind: RecordKind) -> String {
-        let issued = self.ids_issued.get();
-        self.ids_issued.set(issued + 1);
+        let issued = self.ids_issued.fetch_add(1, Ordering::Relaxed);
         let seed = IdGenerator::seed_from(&[&self.id_seed.to_le_bytes(), &issued.to_le_bytes()]);
         IdGenerator::new(seed).next_id(kind, &partner.taken_ids())
     }
@@ -94,7 +103,42 @@ impl Data {
         self.workspace_read_only = snapshot.workspace_read_only;
         self.partners = snapshot.partners;
         self.load_errors = snapshot.errors;
+        self.on_disk.clear();
         self.refresh();
+    }
+
+    /// A copy with `doc` as `content` (`None`: absent) and the figures worked out
+    /// for it: the data as a form saw it when it opened.
+    pub fn with_doc(&self, doc: &Doc, content: Option<Content>) -> Data {
+        let mut copy = self.clone();
+        match (doc, content) {
+            (Doc::Workspace, Some(Content::Workspace(workspace))) => copy.workspace = *workspace,
+            (Doc::Partner(id), Some(Content::Partner(partner))) => match copy.partner_index(id) {
+                Some(index) => copy.partners[index].partner = *partner,
+                None => {
+                    copy.partners.push(PartnerFile {
+                        id: id.clone(),
+                        partner: *partner,
+                        fingerprint: None,
+                        read_only: false,
+                    });
+                    copy.partners.sort_by(|a, b| a.id.cmp(&b.id));
+                }
+            },
+            (Doc::Partner(id), None) => copy.partners.retain(|file| file.id != *id),
+            _ => {}
+        }
+        copy.refresh();
+        copy
+    }
+
+    /// The file `doc` as it was last read or written (its bytes kept): what a save
+    /// merges against.
+    pub fn fingerprint(&self, doc: &Doc) -> Option<Fingerprint> {
+        match doc {
+            Doc::Workspace => self.workspace_fingerprint.clone(),
+            Doc::Partner(id) => self.partner(id).and_then(|file| file.fingerprint.clone()),
+        }
     }
 
     /// Recomputes the derived figures after the data (or today) changed.

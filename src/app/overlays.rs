@@ -3,10 +3,13 @@
 //! file on disk. Each is a
 //! `Screen` too, so the one focus rule hands it the keys.
 
+use crate::store::merge::merge;
+use crate::store::{Fingerprint, Keep};
+
 use super::action::{Action, Answer, ClashAction, FormAction};
 use super::effect::{Confirm, Effect, Resolution};
-use super::form::{FieldInput, Form, FormSpec};
-use super::history::{Content, Doc};
+use super::form::{FieldInput, Form, FormSpec, Values};
+use super::history::{Change, Content, Doc};
 use super::keymap::Context;
 use super::model::Data;
 use super::screens::Screen;
@@ -235,6 +238,8 @@ pub struct FormOverlay {
     pub spec: Box<dyn FormSpec>,
     /// `spec.target()` as it was when the form opened.
     opened_on: Option<Content>,
+    /// Its file as it was then, the bytes kept: what a clash is found against.
+    opened_file: Option<Fingerprint>,
     /// The form as it was built then, to tell whether what it shows changed.
     opened_form: String,
 }
@@ -243,12 +248,15 @@ impl FormOverlay {
     /// Builds `spec`'s form from the data; `None` when what it edits is gone.
     pub fn open(data: &Data, spec: Box<dyn FormSpec>) -> Option<FormOverlay> {
         let form = spec.build(data)?;
-        let opened_on = spec.target().and_then(|doc| data.content(&doc));
+        let target = spec.target();
+        let opened_on = target.as_ref().and_then(|doc| data.content(doc));
+        let opened_file = target.as_ref().and_then(|doc| data.fingerprint(doc));
         let opened_form = form.shown();
         Some(FormOverlay {
             form,
             spec,
             opened_on,
+            opened_file,
             opened_form,
         })
     }
@@ -256,7 +264,7 @@ impl FormOverlay {
     /// The document the form edits, when what the form edits changed since it
     /// opened (someone saved it, or it was reloaded): the record is gone, or the
     /// form built anew would show other values. A change elsewhere in the same
-    /// document — a teammate's edit to another record — leaves the form valid.
+    /// document — a teammate's edit to another record — leaves the form as it was.
     pub fn changed_underneath(&self, data: &Data) -> Option<Doc> {
         let doc = self.spec.target()?;
         if data.matches(&doc, self.opened_on.as_ref()) {
@@ -276,16 +284,6 @@ impl FormOverlay {
     }
 
     fn submit(&mut self, data: &Data, fx: &mut Vec<Effect>) {
-        if let Some(doc) = self.changed_underneath(data) {
-            fx.push(Effect::Ask(Confirm::new(
-                format!(
-                    "{} changed since this form opened. Open the form again on the new version? What you typed here is dropped.",
-                    doc.file()
-                ),
-                vec![Effect::Close, Effect::OpenForm(self.spec.clone_spec())],
-            )));
-            return;
-        }
         let Some(values) = self.form.validate(data.today) else {
             return;
         };
@@ -293,12 +291,125 @@ impl FormOverlay {
             self.form.reject(reject);
             return;
         }
+        let moved = self
+            .spec
+            .target()
+            .filter(|doc| !data.matches(doc, self.opened_on.as_ref()));
+        let effects = match moved {
+            None => self.spec.submit(data, &values),
+            Some(doc) => match self.submit_over(data, &doc, &values) {
+                Some(effects) => effects,
+                None => {
+                    // Only for a document never read from disk: there is no version
+                    // to merge against.
+                    fx.push(Effect::Ask(Confirm::new(
+                        format!(
+                            "{} changed since this form opened. Open the form again on the new version? What you typed here is dropped.",
+                            doc.file()
+                        ),
+                        vec![Effect::Close, Effect::OpenForm(self.spec.clone_spec())],
+                    )));
+                    return;
+                }
+            },
+        };
         fx.push(Effect::Close);
-        match self.spec.submit(data, &values) {
+        match effects {
             Ok(effects) => fx.extend(effects),
             Err(why) => fx.push(Effect::error(why)),
         }
     }
+
+    /// The form confirmed on `doc`, which changed since the form opened (a
+    /// teammate's save came in): the form's change is made to the document as the
+    /// form opened on it — so fields left as they were stay theirs — and merged
+    /// three-way with the document as it is now. Changes to other fields or records
+    /// just merge; a field changed both ways goes to the save as an edit of the
+    /// version the form opened on, which shows the clash with both values and keeps
+    /// what was typed until it is settled. `None` when no version to merge
+    /// against was kept.
+    fn submit_over(
+        &self,
+        data: &Data,
+        doc: &Doc,
+        values: &Values,
+    ) -> Option<Result<Vec<Effect>, String>> {
+        let opened_file = self.opened_file.clone()?;
+        let then = data.with_doc(doc, self.opened_on.clone());
+        let effects = match self.spec.submit(&then, values) {
+            Ok(effects) => effects,
+            Err(why) => return Some(Err(why)),
+        };
+        let mut out = Vec::new();
+        for effect in effects {
+            match effect {
+                Effect::Commit(change) if change.doc == *doc => {
+                    out.extend(self.merged(data, change, &opened_file));
+                }
+                other => out.push(other),
+            }
+        }
+        Some(Ok(out))
+    }
+
+    /// `change` (from the opened version to the form's) merged with what the
+    /// document is now: a change from now to the merge, and words for what came
+    /// in; or, when fields clash, the change as it is, to be merged by the save.
+    fn merged(&self, data: &Data, change: Change, opened_file: &Fingerprint) -> Vec<Effect> {
+        let now = data.content(&change.doc);
+        let merged = match (&self.opened_on, &change.after, &now) {
+            (
+                Some(Content::Partner(base)),
+                Some(Content::Partner(mine)),
+                Some(Content::Partner(theirs)),
+            ) => merge(&**base, &**mine, &**theirs, Keep::Theirs)
+                .ok()
+                .filter(|merged| merged.conflicts.is_empty())
+                .map(|merged| {
+                    let note = came_in(&merged.theirs_changed, &merged.authors);
+                    (Content::Partner(Box::new(merged.value)), note)
+                }),
+            (
+                Some(Content::Workspace(base)),
+                Some(Content::Workspace(mine)),
+                Some(Content::Workspace(theirs)),
+            ) => merge(&**base, &**mine, &**theirs, Keep::Theirs)
+                .ok()
+                .filter(|merged| merged.conflicts.is_empty())
+                .map(|merged| {
+                    let note = came_in(&merged.theirs_changed, &merged.authors);
+                    (Content::Workspace(Box::new(merged.value)), note)
+                }),
+            _ => None,
+        };
+        match merged {
+            Some((value, note)) => vec![
+                Effect::Commit(Change {
+                    doc: change.doc,
+                    before: now,
+                    after: Some(value),
+                    description: change.description,
+                    burst: None,
+                }),
+                Effect::SayMore(note),
+            ],
+            None => vec![Effect::CommitOpened(change, opened_file.clone())],
+        }
+    }
+}
+
+/// "merged with what changed since the form opened (kind changed, by lee)".
+fn came_in(changed: &[String], authors: &[String]) -> String {
+    let what = match changed {
+        [] => String::new(),
+        [one] => format!(": {one}"),
+        [first, rest @ ..] => format!(": {first}, and {} more", rest.len()),
+    };
+    let who = match authors {
+        [] => String::new(),
+        list => format!(" (by {})", list.join(", ")),
+    };
+    format!("merged with what changed since the form opened{what}{who}")
 }
 
 impl Screen for FormOverlay {

@@ -135,6 +135,8 @@ fn merged_note<T>(merged: &Merged<T>) -> String {
 fn finish(app: &mut App, doc: &Doc, result: Result<Option<String>, SaveError>) -> Written {
     match result {
         Ok(merged) => {
+            // The file holds what is in memory now.
+            app.data.on_disk.remove(doc);
             if let Some(kept) = app.history.unsaved.remove(doc)
                 && let Some(copy) = kept.copy
             {
@@ -181,10 +183,13 @@ fn finish(app: &mut App, doc: &Doc, result: Result<Option<String>, SaveError>) -
         }
         Err(error @ SaveError::Conflict { .. }) => {
             let reason = keep_unsaved(app, doc, &error);
-            if let SaveError::Conflict { fields, .. } = error
-                && !fields.is_empty()
-            {
-                open_clash(app, doc, fields);
+            if let SaveError::Conflict { fields, seen, .. } = error {
+                // What the save found on disk is known now: its file event later is
+                // nothing new, and must not cover this message.
+                app.data.on_disk.insert(doc.clone(), seen);
+                if !fields.is_empty() {
+                    open_clash(app, doc, fields);
+                }
             }
             Written::Kept(reason)
         }

@@ -12,6 +12,7 @@ mod lock;
 pub mod merge;
 pub mod migrate;
 mod parse;
+mod reread;
 mod rescue;
 mod save;
 mod scan;
@@ -39,6 +40,7 @@ pub use merge::{FieldConflict, Keep, Merged, Step};
 pub use migrate::{MigrateLine, MigrateOutcome, MigrateReport, Upgrade};
 pub use parse::LoadError;
 use parse::{Parsed, file_version, without_bom};
+pub use reread::{Fresh, Reread};
 pub use save::Saved;
 pub use trash::InitError;
 
@@ -101,6 +103,9 @@ pub enum SaveError {
         file: String,
         why: String,
         fields: Vec<FieldConflict>,
+        /// The file as this save found it (`None`: not there), so that the file
+        /// event of the same bytes later is known to be nothing new.
+        seen: Option<Fingerprint>,
     },
     /// Another session held the data directory's lock for the whole wait.
     Locked {
@@ -513,10 +518,11 @@ impl Store {
         known_version: u32,
         expected: Option<&Fingerprint>,
     ) -> Result<(), SaveError> {
-        let conflict = |why: &str| SaveError::Conflict {
+        let conflict = |why: &str, seen: Option<Fingerprint>| SaveError::Conflict {
             file: file.to_string(),
             why: why.to_string(),
             fields: Vec::new(),
+            seen,
         };
         match (read_with_fingerprint(target), expected) {
             (Ok((bytes, current)), Some(expected)) => {
@@ -528,14 +534,20 @@ impl Store {
                 if current.same_content(expected) {
                     Ok(())
                 } else {
-                    Err(conflict("changed on disk since it was loaded"))
+                    Err(conflict(
+                        "changed on disk since it was loaded",
+                        Some(current),
+                    ))
                 }
             }
-            (Ok(_), None) => Err(conflict("was created on disk meanwhile")),
-            (Err(error), None) if error.kind() == io::ErrorKind::NotFound => Ok(()),
-            (Err(error), Some(_)) if error.kind() == io::ErrorKind::NotFound => {
-                Err(conflict("was deleted or moved on disk since it was loaded"))
+            (Ok((_, current)), None) => {
+                Err(conflict("was created on disk meanwhile", Some(current)))
             }
+            (Err(error), None) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+            (Err(error), Some(_)) if error.kind() == io::ErrorKind::NotFound => Err(conflict(
+                "was deleted or moved on disk since it was loaded",
+                None,
+            )),
             (Err(error), _) => Err(io_error(file, error)),
         }
     }

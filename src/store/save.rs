@@ -157,20 +157,26 @@ impl Store {
         // the lock. Only a merge writes while holding it.
         let prepared = prepare(&target, text.as_bytes()).map_err(|error| io_error(file, error))?;
         let _lock = self.lock(file)?;
-        let conflict = |why: &str| SaveError::Conflict {
+        let conflict = |why: &str, seen: Option<&Fingerprint>| SaveError::Conflict {
             file: file.to_string(),
             why: why.to_string(),
             fields: Vec::new(),
+            seen: seen.cloned(),
         };
         let (theirs_bytes, current) = match (read_with_fingerprint(&target), expected) {
             (Err(error), None) if error.kind() == io::ErrorKind::NotFound => {
                 return commit(prepared, &target, file);
             }
             (Err(error), Some(_)) if error.kind() == io::ErrorKind::NotFound => {
-                return Err(conflict("was deleted or moved on disk since it was loaded"));
+                return Err(conflict(
+                    "was deleted or moved on disk since it was loaded",
+                    None,
+                ));
             }
             (Err(error), _) => return Err(io_error(file, error)),
-            (Ok(_), None) => return Err(conflict("was created on disk meanwhile")),
+            (Ok((_, current)), None) => {
+                return Err(conflict("was created on disk meanwhile", Some(&current)));
+            }
             (Ok((bytes, current)), Some(expected)) => {
                 if file_version(&bytes).is_some_and(|version| version > known_version) {
                     return Err(SaveError::ReadOnly {
@@ -184,11 +190,14 @@ impl Store {
             }
         };
         drop(prepared);
-        let expected = expected.ok_or_else(|| conflict("changed on disk"))?;
+        let seen = Some(&current);
+        let expected = expected.ok_or_else(|| conflict("changed on disk", seen))?;
         let base = expected
             .base()
             .and_then(|bytes| parse(bytes).value)
-            .ok_or_else(|| conflict("changed on disk, and the version loaded is not known"))?;
+            .ok_or_else(|| {
+                conflict("changed on disk, and the version loaded is not known", seen)
+            })?;
         let theirs = parse(&theirs_bytes);
         if theirs.read_only {
             return Err(SaveError::ReadOnly {
@@ -201,19 +210,20 @@ impl Store {
                 .first()
                 .map(|error| format!("{}:{}: {}", error.line, error.column, error.message))
                 .unwrap_or_default();
-            return Err(conflict(&format!(
-                "changed on disk and does not load now ({why}); fix it first"
-            )));
+            return Err(conflict(
+                &format!("changed on disk and does not load now ({why}); fix it first"),
+                seen,
+            ));
         };
         let keep = match clash {
             Clash::Keep(keep) => keep,
             Clash::Refuse | Clash::Typed(_) => Keep::Theirs,
         };
         let mut merged = merge(&base, value, &theirs, keep).map_err(|error| {
-            conflict(&format!(
-                "changed on disk and cannot be merged: {}",
-                error.0
-            ))
+            conflict(
+                &format!("changed on disk and cannot be merged: {}", error.0),
+                seen,
+            )
         })?;
         if let Clash::Typed(typed) = clash {
             merged.value =
@@ -221,6 +231,7 @@ impl Store {
                     file: file.to_string(),
                     why: format!("was not written: {why}"),
                     fields: merged.conflicts.clone(),
+                    seen: seen.cloned(),
                 })?;
         }
         if matches!(clash, Clash::Refuse) && !merged.conflicts.is_empty() {
@@ -228,6 +239,7 @@ impl Store {
                 file: file.to_string(),
                 why: clash_words(&merged.conflicts),
                 fields: merged.conflicts,
+                seen: seen.cloned(),
             });
         }
         let text = super::format::to_ron(&merged.value).map_err(|error| SaveError::Io {

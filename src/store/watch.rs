@@ -1,18 +1,23 @@
 //! Watching the data directory for files changed by someone else: the system's file
-//! events (inotify and its kind), debounced so that one save is one change, and
-//! polling every two seconds where events cannot be trusted (network filesystems)
-//! or cannot be had. Only `workspace.ron` and `partners/*.ron` matter; temporary
-//! files, the trash and drafts are ignored.
+//! events (inotify and its kind), kept only when they can mean new content (a write,
+//! a file created, renamed or removed — never a file opened or read), gathered for a
+//! moment so that one save is one change; and polling every two seconds where
+//! events cannot be trusted (network filesystems) or cannot be had. Only
+//! `workspace.ron` and `partners/*.ron` matter; temporary files, the trash and
+//! drafts are ignored.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
-use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
+use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind};
+use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
 
 use super::{PARTNERS_DIR, WORKSPACE_FILE};
 
-/// How long events for one file are gathered before they count as one change.
+/// How long changes are gathered, from the first, before they are reported as one
+/// batch: a save is several events (a temporary file written, renamed over).
 const DEBOUNCE: Duration = Duration::from_millis(250);
 
 /// How often a polling watcher looks.
@@ -29,7 +34,9 @@ pub enum Changed {
 /// How the directory is being watched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WatchMode {
-    /// File events from the system: no work at all while nothing changes.
+    /// File events from the system: the watching threads sleep until a file in the
+    /// directory is touched, and only a write, a new, renamed or removed file is
+    /// passed on — reading a file (this session's own reloads included) is not.
     Events,
     /// Looking every two seconds, and why.
     Polling(String),
@@ -37,8 +44,8 @@ pub enum WatchMode {
 
 /// A running watcher; watching stops when it is dropped.
 pub struct Watcher {
-    /// Held only to be dropped: that stops the watching thread.
-    _debouncer: Box<dyn std::any::Any + Send>,
+    /// Held only to be dropped: that stops notify's thread, which ends ours.
+    _watcher: Box<dyn std::any::Any + Send>,
     pub mode: WatchMode,
 }
 
@@ -59,56 +66,103 @@ pub fn watch(
     };
     if why_poll.is_none() {
         match start::<RecommendedWatcher>(&root, on_change.clone()) {
-            Ok(debouncer) => {
+            Ok(watcher) => {
                 return Ok(Watcher {
-                    _debouncer: Box::new(debouncer),
+                    _watcher: Box::new(watcher),
                     mode: WatchMode::Events,
                 });
             }
             Err(error) => {
                 let why = format!("file events are unavailable ({error})");
-                return start::<PollWatcher>(&root, on_change).map(|debouncer| Watcher {
-                    _debouncer: Box::new(debouncer),
+                return start::<PollWatcher>(&root, on_change).map(|watcher| Watcher {
+                    _watcher: Box::new(watcher),
                     mode: WatchMode::Polling(why),
                 });
             }
         }
     }
     let why = why_poll.unwrap_or_default();
-    start::<PollWatcher>(&root, on_change).map(|debouncer| Watcher {
-        _debouncer: Box::new(debouncer),
+    start::<PollWatcher>(&root, on_change).map(|watcher| Watcher {
+        _watcher: Box::new(watcher),
         mode: WatchMode::Polling(why),
     })
 }
 
-fn start<W: notify::Watcher>(
+/// Starts notify's watcher of kind `W` on `root`, and a thread of ours that turns
+/// its events into batches of changed documents. (notify's own debouncers either
+/// drop the event kind, so a read counted as a change — each reload then caused the
+/// next — or keep a cache of every file's id, walked anew after each rename, that
+/// this does not need: a dozen lines of gathering do.)
+fn start<W: notify::Watcher + Send + 'static>(
     root: &Path,
     on_change: impl Fn(Vec<Changed>) + Send + 'static,
-) -> Result<Debouncer<W>, String> {
-    let base = root.to_path_buf();
-    let config = Config::default()
-        .with_timeout(DEBOUNCE)
-        .with_notify_config(notify::Config::default().with_poll_interval(POLL_INTERVAL));
-    let mut debouncer = new_debouncer_opt::<_, W>(config, move |result: DebounceEventResult| {
-        // An error from the watcher (a watch lost) is not worth a message per event;
-        // the next change or Ctrl-l still reads the files.
-        let Ok(events) = result else { return };
-        let mut changed: Vec<Changed> = events
-            .iter()
-            .filter_map(|event| document_of(&base, &event.path))
-            .collect();
-        changed.sort();
-        changed.dedup();
-        if !changed.is_empty() {
-            on_change(changed);
-        }
-    })
-    .map_err(|error| error.to_string())?;
-    debouncer
-        .watcher()
+) -> Result<W, String> {
+    let (sender, events) = mpsc::channel();
+    let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+    let mut watcher = W::new(sender, config).map_err(|error| error.to_string())?;
+    watcher
         .watch(root, RecursiveMode::Recursive)
         .map_err(|error| error.to_string())?;
-    Ok(debouncer)
+    let base = root.to_path_buf();
+    std::thread::Builder::new()
+        .name("pactboard-watch".into())
+        .spawn(move || gather(&base, &events, on_change))
+        .map_err(|error| error.to_string())?;
+    Ok(watcher)
+}
+
+/// Blocks until a change comes, gathers what follows for `DEBOUNCE`, and reports
+/// the batch; events that are no change never start a batch, so a directory that
+/// is only read costs nothing here. Ends when the watcher is dropped.
+fn gather(root: &Path, events: &Receiver<notify::Result<Event>>, on_change: impl Fn(Vec<Changed>)) {
+    // An error from the watcher (a watch lost) is not worth a message per event;
+    // the next change or Ctrl-l still reads the files.
+    let documents = |event: notify::Result<Event>| -> Vec<Changed> {
+        match event {
+            Ok(event) if is_change(&event.kind) => event
+                .paths
+                .iter()
+                .filter_map(|path| document_of(root, path))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    while let Ok(event) = events.recv() {
+        let mut batch: BTreeSet<Changed> = documents(event).into_iter().collect();
+        if batch.is_empty() {
+            continue;
+        }
+        let until = Instant::now() + DEBOUNCE;
+        loop {
+            match events.recv_timeout(until.saturating_duration_since(Instant::now())) {
+                Ok(event) => batch.extend(documents(event)),
+                Err(RecvTimeoutError::Timeout) => break,
+                // The watcher is gone: the session is ending.
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        on_change(batch.into_iter().collect());
+    }
+}
+
+/// Whether an event can mean that a file holds something new: a write, a file
+/// created, renamed or removed, or its modification time, permissions or owner
+/// changed (polling reports a write as a new modification time; a `chmod` can make
+/// an unreadable file readable). Opening a file, reading it and closing it unwritten
+/// are not changes — every reader does that, this session's own reloads included.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(
+            MetadataKind::AccessTime | MetadataKind::Extended,
+        )) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        // Not about a file's content: a request to rescan, an event no backend here
+        // sends with a path.
+        EventKind::Any | EventKind::Other => false,
+    }
 }
 
 /// The document a path names: `workspace.ron`, or `partners/<id>.ron` (not hidden).
@@ -221,5 +275,59 @@ mod tests {
     #[test]
     fn a_change_is_reported_when_polling() {
         watched(true);
+    }
+
+    // The reviewer's loop: a read counted as a change, and each reload's reads
+    // made the next reload.
+    #[test]
+    fn reading_a_file_is_no_change() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("partners")).unwrap();
+        let partner = dir.path().join("partners/acme.ron");
+        std::fs::write(&partner, "x").unwrap();
+        std::fs::write(dir.path().join("workspace.ron"), "x").unwrap();
+        let (sender, changes) = mpsc::channel();
+        let watcher = watch(dir.path(), false, move |changed| {
+            let _ = sender.send(changed);
+        })
+        .unwrap();
+        assert_eq!(watcher.mode, WatchMode::Events);
+        std::thread::sleep(Duration::from_millis(50));
+        for _ in 0..3 {
+            std::fs::read(&partner).unwrap();
+            std::fs::read(dir.path().join("workspace.ron")).unwrap();
+        }
+        // Well past the gathering time: a read reported would be here by now.
+        let got = changes.recv_timeout(DEBOUNCE * 4);
+        assert_eq!(got, Err(mpsc::RecvTimeoutError::Timeout), "{got:?}");
+        // The watcher still reports a write.
+        std::fs::write(&partner, "y").unwrap();
+        let got = changes.recv_timeout(Duration::from_secs(6)).unwrap();
+        assert_eq!(got, vec![Changed::Partner("acme".into())]);
+    }
+
+    #[test]
+    fn only_events_that_can_mean_new_content_count() {
+        use notify::event::{CreateKind, DataChange, RemoveKind, RenameMode};
+        for change in [
+            EventKind::Create(CreateKind::File),
+            EventKind::Remove(RemoveKind::File),
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::WriteTime)),
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any)),
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+        ] {
+            assert!(is_change(&change), "{change:?}");
+        }
+        for read in [
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+            EventKind::Access(AccessKind::Read),
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)),
+            EventKind::Other,
+        ] {
+            assert!(!is_change(&read), "{read:?}");
+        }
     }
 }

@@ -18,8 +18,7 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::effect::{Effect, Reload};
-use crate::app::{App, AppEvent, apply, handle_key, handle_paste};
+use crate::app::{App, AppEvent, handle_key, handle_paste};
 use crate::ui;
 use crate::ui::theme::Theme;
 pub use input::{Input, Parser};
@@ -37,7 +36,9 @@ pub enum Exit {
 
 /// Draws, then blocks on the next event, until the app quits or the events end.
 /// It waits with a timeout only while a timer is pending, so an idle dashboard uses
-/// no CPU. `clock` is the local time, asked only when something needs it.
+/// no CPU; and it draws again only after something that can change the screen — a
+/// file event that brought nothing new (this session's own save coming back) draws
+/// nothing. `clock` is the local time, asked only when something needs it.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -45,12 +46,16 @@ pub fn run_loop<B: Backend>(
     events: &Receiver<AppEvent>,
     clock: &dyn Fn() -> NaiveDateTime,
 ) -> Result<Exit, B::Error> {
+    let mut stale = true;
     while !app.should_quit {
         // Due before anything else waits: a busy stream of keys cannot starve them.
         if app.timers.next().is_some_and(|at| at <= Instant::now()) {
             app.fire_timers(Instant::now(), clock());
+            stale = true;
         }
-        terminal.draw(|frame| ui::render(app, theme, frame))?;
+        if stale {
+            terminal.draw(|frame| ui::render(app, theme, frame))?;
+        }
         let event = match app.timers.next() {
             None => events.recv().ok(),
             Some(at) => match events.recv_timeout(at.saturating_duration_since(Instant::now())) {
@@ -62,20 +67,28 @@ pub fn run_loop<B: Backend>(
         let Some(event) = event else {
             return Ok(Exit::InputClosed("no more events".into()));
         };
-        match event {
+        stale = match event {
             AppEvent::Term(Event::Key(key)) => {
                 // A session left open past midnight moves to the new day.
                 app.follow_clock(clock().date());
                 app.now = Some(Instant::now());
                 handle_key(app, key);
+                true
             }
-            AppEvent::Term(Event::Paste(text)) => handle_paste(app, &text),
-            AppEvent::Term(_) => {}
-            AppEvent::Disk(docs) => apply(app, vec![Effect::Reload(Reload::Docs(docs))]),
+            AppEvent::Term(Event::Paste(text)) => {
+                handle_paste(app, &text);
+                true
+            }
+            // A resize, the terminal's focus: drawn anew at the new size.
+            AppEvent::Term(_) => true,
+            AppEvent::Disk(docs) => app.files_changed(&docs),
             AppEvent::Signal(signal) => return Ok(Exit::Signal(signal)),
-            AppEvent::Timer => app.fire_timers(Instant::now(), clock()),
+            AppEvent::Timer => {
+                app.fire_timers(Instant::now(), clock());
+                true
+            }
             AppEvent::InputClosed(why) => return Ok(Exit::InputClosed(why)),
-        }
+        };
     }
     Ok(Exit::Quit)
 }

@@ -102,6 +102,7 @@ fn words(field: &str) -> String {
     match field {
         "kpis" => "KPIs".into(),
         "checkins" => "check-ins".into(),
+        "replans" => "re-plans".into(),
         _ => field.replace('_', " "),
     }
 }
@@ -133,7 +134,13 @@ pub fn show(value: Option<&Value>) -> String {
             .map(|item| show(Some(item)))
             .collect::<Vec<_>>()
             .join(", "),
-        Some(Value::Array(items)) => format!("{} records", items.len()),
+        Some(Value::Array(items)) => {
+            let last = items.last().map(entry).unwrap_or_default();
+            match items.len() {
+                1 => last,
+                n => format!("{n} entries, the last {last}"),
+            }
+        }
         Some(record @ Value::Object(map)) => {
             if let Some((variant, _)) = map.iter().next().filter(|_| map.len() == 1) {
                 return variant.clone();
@@ -147,6 +154,28 @@ pub fn show(value: Option<&Value>) -> String {
             }
         }
     }
+}
+
+/// One entry of a list of records, briefly: a move as "from → to by who" (a
+/// re-plan, a stage move), else its name.
+fn entry(item: &Value) -> String {
+    let text = |field: &str| item.get(field).and_then(Value::as_str).unwrap_or("");
+    if !text("from").is_empty() || !text("to").is_empty() {
+        let who = [text("by"), text("author")]
+            .into_iter()
+            .find(|who| !who.is_empty())
+            .map(|who| format!(" by {who}"))
+            .unwrap_or_default();
+        return format!("{} → {}{who}", text("from"), text("to"));
+    }
+    LABELS
+        .iter()
+        .find_map(|field| item.get(*field).and_then(Value::as_str))
+        .filter(|name| !name.is_empty())
+        .map_or_else(
+            || "a record".into(),
+            |name| format!("“{}”", shorten(name, 40)),
+        )
 }
 
 /// Notes what the other side changed from `base` to `theirs` at `path` — down to

@@ -274,16 +274,7 @@ impl Merger {
         mine: Option<&Value>,
         theirs: Option<&Value>,
     ) -> Option<Value> {
-        let at = path
-            .iter()
-            .filter_map(|segment| match segment {
-                Segment::Field(name) => Some(Step::Field(name.clone())),
-                Segment::Record(_, key, value) => {
-                    Some(Step::Record(key.to_string(), value.clone()))
-                }
-                Segment::Item(_) => None,
-            })
-            .collect();
+        let at = steps(path);
         let editable = [mine, theirs]
             .into_iter()
             .flatten()
@@ -397,7 +388,7 @@ impl Merger {
                 key,
                 k.to_string(),
             ));
-            let merged = self.value(path, base_item, mine_item, Some(item));
+            let merged = self.record(path, base_item, mine_item, item);
             path.pop();
             if let Some(merged) = merged {
                 out.push((k.to_string(), merged));
@@ -438,6 +429,88 @@ impl Merger {
         }
         out.into_iter().map(|(_, value)| value).collect()
     }
+}
+
+impl Merger {
+    /// Merges one record of a list, field by field; but when a field of its own
+    /// changed both ways, the record is settled as a whole: every field the two
+    /// sides hold differently is a clash, so whichever side is kept, its record
+    /// comes whole. A record's fields are set together — a milestone's start moves
+    /// with its due date, a re-plan records that move — and mixing two versions of
+    /// one record makes one that neither side made. Lists of records inside it
+    /// (a KPI's readings) still merge record by record.
+    fn record(
+        &mut self,
+        path: &mut Path,
+        base: Option<&Value>,
+        mine: Option<&Value>,
+        theirs: &Value,
+    ) -> Option<Value> {
+        let marks = (self.conflicts.len(), self.changed.len(), self.authors.len());
+        let merged = self.value(path, base, mine, Some(theirs));
+        let here = steps(path);
+        let clashed_inside = self.conflicts[marks.0..].iter().any(|conflict| {
+            conflict.at.len() > here.len()
+                && conflict.at.starts_with(&here)
+                && !conflict.at[here.len()..]
+                    .iter()
+                    .any(|step| matches!(step, Step::Record(..)))
+        });
+        let (Some(Value::Object(mine)), Value::Object(theirs)) = (mine, theirs) else {
+            return merged;
+        };
+        if !clashed_inside {
+            return merged;
+        }
+        self.conflicts.truncate(marks.0);
+        self.changed.truncate(marks.1);
+        self.authors.truncate(marks.2);
+        let base = match base {
+            Some(Value::Object(base)) => Some(base),
+            _ => None,
+        };
+        let mut keys: Vec<&String> = theirs.keys().collect();
+        keys.extend(mine.keys().filter(|key| !theirs.contains_key(*key)));
+        let mut out = Map::new();
+        for key in keys {
+            let (b, m, t) = (
+                base.and_then(|b| b.get(key)),
+                mine.get(key),
+                theirs.get(key),
+            );
+            path.push(Segment::Field(key.clone()));
+            let field = if m == t {
+                m.cloned()
+            } else if [b, m, t].into_iter().flatten().all(is_record_list) {
+                self.value(path, b, m, t)
+            } else {
+                self.conflict(path, b, m, t)
+            };
+            path.pop();
+            if let Some(field) = field {
+                out.insert(key.clone(), field);
+            }
+        }
+        Some(Value::Object(out))
+    }
+}
+
+/// `path` as steps to a field (its records by key; positions in logs dropped).
+fn steps(path: &Path) -> Vec<Step> {
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Field(name) => Some(Step::Field(name.clone())),
+            Segment::Record(_, key, value) => Some(Step::Record(key.to_string(), value.clone())),
+            Segment::Item(_) => None,
+        })
+        .collect()
+}
+
+/// Whether `value` is a list of records with ids, which merge one by one.
+fn is_record_list(value: &Value) -> bool {
+    value
+        .as_array()
+        .is_some_and(|list| KEYS.iter().any(|key| keyed_by(list, key)))
 }
 
 /// Whether two objects can merge key by key. An object with a single capitalised

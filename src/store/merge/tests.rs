@@ -430,3 +430,69 @@ fn a_clash_can_be_settled_by_typing_a_value_of_its_kind() {
     let error = resolve(&base, &mine, &theirs, &[(target, "lots".into())]).unwrap_err();
     assert_eq!(error, "KPI “Charities live” › target: a number");
 }
+
+/// A milestone from the 10th to the 20th, with an id.
+fn milestone() -> crate::domain::timeline::Milestone {
+    let mut milestone = crate::domain::timeline::Milestone::new("Pilot live", "pilot", day(20));
+    milestone.id = "ms-mmmmmm".into();
+    milestone.start = Some(day(10));
+    milestone
+}
+
+// Reviewer's clash leftovers: they moved the due date before the start (which
+// took the start with it), I moved it later; "keep mine" kept my due date but
+// their start, and both re-plans.
+#[test]
+fn a_record_with_a_clash_is_kept_whole_from_the_side_chosen() {
+    let mut base = base();
+    base.milestones = vec![milestone()];
+    let mut theirs = base.clone();
+    theirs.milestones[0].move_due(-15, day(3), "lee");
+    assert_eq!(
+        theirs.milestones[0].start,
+        Some(day(5)),
+        "the start moved too"
+    );
+    theirs.summary = "Theirs elsewhere".into();
+    let mut mine = base.clone();
+    mine.milestones[0].move_due(5, day(3), "maya");
+
+    let kept = merge(&base, &mine, &theirs, Keep::Mine).unwrap();
+    assert_eq!(
+        kept.value.milestones, mine.milestones,
+        "my milestone, whole"
+    );
+    assert_eq!(
+        kept.value.summary, "Theirs elsewhere",
+        "the rest still merges"
+    );
+    let paths: Vec<&str> = kept.conflicts.iter().map(|c| c.path.as_str()).collect();
+    assert!(paths.iter().any(|p| p.ends_with("due")), "{paths:?}");
+    assert!(
+        paths.iter().any(|p| p.ends_with("start")),
+        "the start is shown with both values too: {paths:?}"
+    );
+    let taken = merge(&base, &mine, &theirs, Keep::Theirs).unwrap();
+    assert_eq!(taken.value.milestones, theirs.milestones, "theirs, whole");
+    assert_eq!(taken.conflicts, kept.conflicts);
+}
+
+#[test]
+fn records_inside_a_record_with_a_clash_still_merge_one_by_one() {
+    let base = base();
+    let mut theirs = base.clone();
+    theirs.kpis[0].target = 70.0;
+    theirs.kpis[0].readings.push(reading("rd-000002", 3, 12.0));
+    let mut mine = base.clone();
+    mine.kpis[0].target = 80.0;
+    mine.kpis[0].readings.push(reading("rd-000003", 4, 14.0));
+    let result = merged(&base, &mine, &theirs);
+    assert_eq!(result.conflicts.len(), 1, "{:?}", result.conflicts);
+    assert_eq!(result.value.kpis[0].target, 80.0);
+    let ids: Vec<&str> = result.value.kpis[0]
+        .readings
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(ids, ["rd-000001", "rd-000002", "rd-000003"]);
+}

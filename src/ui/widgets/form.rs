@@ -133,7 +133,7 @@ pub fn render(form: &Form, changed: Option<Doc>, frame: &mut Frame, area: Rect, 
     let mut top = inner.y;
     if let Some(doc) = changed {
         let text = format!(
-            "✗ {} changed since this form opened: Ctrl-s offers to open it again",
+            "⚠ {} changed since this form opened: Ctrl-s merges your changes with it",
             doc.file()
         );
         frame.render_widget(
