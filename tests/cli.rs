@@ -328,8 +328,15 @@ fn status_json_has_the_documented_shape() {
         assert!(kinds.contains(&item["kind"].as_str().unwrap()), "{item}");
         assert!(item["partner"].is_string() && item["message"].is_string());
         assert!(item["due"].is_null() || item["due"].is_string());
-        assert_eq!(item.as_object().unwrap().len(), 4);
+        assert!(
+            ["critical", "warning", "upcoming"].contains(&item["severity"].as_str().unwrap()),
+            "{item}"
+        );
+        assert_eq!(item.as_object().unwrap().len(), 5);
     }
+    // Most urgent first: a red KPI opens the list; what is merely coming due ends it.
+    assert_eq!(attention[0]["severity"], "critical");
+    assert_eq!(attention.last().unwrap()["severity"], "upcoming");
     assert_eq!(json["load_errors"].as_array().unwrap().len(), 0);
     // The demo's goals that fail SMART: warnings, which do not fail `status`.
     let problems = json["problems"].as_array().unwrap();
@@ -376,6 +383,17 @@ fn status_text_and_markdown_answer_what_needs_attention() {
     assert!(text.contains("demo as of 2026-11-28"), "{text}");
     assert!(text.contains("Needs attention ("));
     assert!(text.contains("expected by today) → red"));
+    // Each item carries the Overview's mark, explained once at the heading.
+    assert!(
+        text.contains("▲ late or red · ◆ warning · ○ coming due"),
+        "{text}"
+    );
+    assert!(
+        text.contains("now ▲ Harbourline Mutual ")
+            && text.contains("◆ Fernhill Creative       KPI Qualified leads is stale")
+            && text.contains("in 25 days ○ Greenway Grocers"),
+        "{text}"
+    );
     assert!(
         text.contains("Portfolio health ") && text.contains("formalizing or operating"),
         "{text}"
@@ -388,6 +406,10 @@ fn status_text_and_markdown_answer_what_needs_attention() {
     let markdown = stdout(&pactboard(&["status", "--format", "markdown"], &data));
     assert!(markdown.starts_with("# "));
     assert!(markdown.contains("| When | Partner | What | Why |"));
+    assert!(
+        markdown.contains("| ▲ now | Harbourline Mutual |"),
+        "{markdown}"
+    );
     assert!(markdown.contains("from 100 of 100 points"), "{markdown}");
     assert!(markdown.contains(" · 8/8 |"), "{markdown}");
 }

@@ -82,15 +82,13 @@ pub fn meeting_report(portfolio: &Portfolio, since: NaiveDate) -> Document {
     );
 
     doc.heading(format!("Needs attention ({})", summary.attention.len()));
+    if !summary.attention.is_empty() {
+        doc.text("Most urgent first: ▲ late or red · ◆ heading the wrong way · ○ coming due.");
+    }
     let mut table = Table::new(&["When", "Partner", "What, and why"]);
     for item in &summary.attention {
-        let timing = item.timing(today);
         table.row(vec![
-            if timing.is_empty() {
-                "now".to_string()
-            } else {
-                timing
-            },
+            format!("{} {}", item.severity(today).symbol(), item.when(today)),
             item.partner_name.clone(),
             item.message(),
         ]);

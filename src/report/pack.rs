@@ -483,13 +483,8 @@ fn questions(doc: &mut Document, portfolio: &Portfolio, file: &PartnerFile) {
         .iter()
         .filter(|item| item.partner == file.id)
     {
-        let timing = item.timing(today);
         table.row(vec![
-            if timing.is_empty() {
-                "now".to_string()
-            } else {
-                timing
-            },
+            format!("{} {}", item.severity(today).symbol(), item.when(today)),
             item.message(),
         ]);
     }

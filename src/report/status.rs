@@ -88,6 +88,8 @@ struct JsonStage<'a> {
 struct JsonAttention<'a> {
     partner: &'a str,
     kind: &'static str,
+    /// `critical`, `warning` or `upcoming`: the Overview's ▲ ◆ ○.
+    severity: &'static str,
     message: String,
     due: Option<String>,
 }
@@ -172,6 +174,7 @@ pub fn status_json(snapshot: &Snapshot, findings: &Findings, today: NaiveDate) -
             .map(|item| JsonAttention {
                 partner: &item.partner,
                 kind: item.kind.as_str(),
+                severity: item.severity(today).as_str(),
                 message: item.message(),
                 due: item.due.map(|d| d.to_string()),
             })
@@ -260,15 +263,10 @@ fn kpi_flags(kpis: &KpiCounts) -> String {
 }
 
 fn attention_line(item: &AttentionItem, today: NaiveDate) -> String {
-    let timing = item.timing(today);
-    let timing = if timing.is_empty() {
-        "now".to_string()
-    } else {
-        timing
-    };
     format!(
-        "{:>13}  {}  {}",
-        timing,
+        "{:>13} {} {}  {}",
+        item.when(today),
+        item.severity(today).symbol(),
         fit(&printable(&item.partner_name), 22),
         printable(&item.message())
     )
@@ -306,7 +304,14 @@ pub fn status_text(
     line(format!("Stages: {}", stages_text(&summary)));
     line(String::new());
 
-    line(paint.bold(&format!("Needs attention ({})", summary.attention.len())));
+    let heading = paint.bold(&format!("Needs attention ({})", summary.attention.len()));
+    if summary.attention.is_empty() {
+        line(heading);
+    } else {
+        line(format!(
+            "{heading}   ▲ late or red · ◆ warning · ○ coming due"
+        ));
+    }
     if summary.attention.is_empty() {
         line("  nothing — every partnership is on track".into());
     }
@@ -502,14 +507,10 @@ pub fn status_markdown(
         line("| When | Partner | What | Why |".into());
         line("|---|---|---|---|".into());
         for item in &summary.attention {
-            let timing = item.timing(today);
             line(format!(
-                "| {} | {} | {} | {} |",
-                if timing.is_empty() {
-                    "now".into()
-                } else {
-                    timing
-                },
+                "| {} {} | {} | {} | {} |",
+                item.severity(today).symbol(),
+                item.when(today),
                 escape_cell(&item.partner_name),
                 escape_cell(&item.what),
                 escape_cell(&item.why)

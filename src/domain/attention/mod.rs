@@ -116,6 +116,15 @@ impl AttentionItem {
         format!("{}: {}", self.what, self.why)
     }
 
+    /// When it is, for a list: its `timing`, or "now" for an item without a date
+    /// (a red KPI is wrong now).
+    pub fn when(&self, today: NaiveDate) -> String {
+        match self.timing(today) {
+            timing if timing.is_empty() => "now".into(),
+            timing => timing,
+        }
+    }
+
     /// "8 days late", "in 12 days", or "" when the item has no date.
     pub fn timing(&self, today: NaiveDate) -> String {
         match self.due {
@@ -141,6 +150,27 @@ pub enum Severity {
     Warning,
     /// Coming due.
     Upcoming,
+}
+
+impl Severity {
+    /// The mark every view puts before an item — the Overview, `status`, the
+    /// report — so it reads the same everywhere, with or without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Severity::Critical => "▲",
+            Severity::Warning => "◆",
+            Severity::Upcoming => "○",
+        }
+    }
+
+    /// The word for scripts (`status --format json`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Critical => "critical",
+            Severity::Warning => "warning",
+            Severity::Upcoming => "upcoming",
+        }
+    }
 }
 
 impl AttentionItem {
