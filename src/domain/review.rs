@@ -239,8 +239,7 @@ pub fn remove_review(partner: &mut Partner, id: &str) -> Option<Removed> {
 /// "2026 Q4": the calendar quarter of `date`, the period a review on that day is
 /// usually about.
 pub fn quarter_of(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{} Q{}", date.year(), (date.month0() / 3) + 1)
+    crate::domain::period::Quarter::of(date).label()
 }
 
 #[cfg(test)]
