@@ -33,8 +33,9 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// How long a wait may take before the test fails. Generous: a loaded two-core CI
-/// machine can stall a debug build for seconds, and a passing wait returns early.
-pub const WAIT: Duration = Duration::from_secs(10);
+/// machine running every test binary can stall a debug build for many seconds
+/// (10 s was seen to fail under load), and a passing wait returns early.
+pub const WAIT: Duration = Duration::from_secs(30);
 
 /// How often a wait looks at the screen when no output wakes it first.
 const POLL: Duration = Duration::from_millis(20);
