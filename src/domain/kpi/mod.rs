@@ -237,7 +237,7 @@ impl Kpi {
                 assessment.days_without_reading = Some(age);
             }
             if self.kind == KpiKind::Cumulative {
-                assessment.run_rate = Some(self.run_rate(today, value, trend));
+                assessment.run_rate = Some(self.run_rate(today, since, value, trend));
             }
         }
         let horizon = match self.kind {
@@ -367,15 +367,26 @@ impl Kpi {
         }
     }
 
-    /// What it takes to reach the target from `value` by the target date, beside
-    /// what the recent trend achieves.
-    fn run_rate(&self, today: NaiveDate, value: f64, trend: Option<Trend>) -> RunRate {
-        let days_left = days_between(today, self.target_date);
+    /// What it takes to reach the target from `value`, measured on `measured`, by
+    /// the target date, beside what the recent trend achieves. The weeks left count
+    /// from the day the value was measured, not from today: the forecast runs the
+    /// trend on from that same reading, so the two agree (a stale KPI's count went
+    /// on unreported — "needs 20 a week, doing 17" beside "reaches the target" was
+    /// two answers to one question). Staleness is its own flag.
+    fn run_rate(
+        &self,
+        today: NaiveDate,
+        measured: NaiveDate,
+        value: f64,
+        trend: Option<Trend>,
+    ) -> RunRate {
+        let weeks_from = measured.min(today);
         let needed = if self.direction.meets(value, self.target) {
             Needed::Met
-        } else if days_left <= 0 {
+        } else if days_between(today, self.target_date) <= 0 {
             Needed::DatePassed
         } else {
+            let days_left = days_between(weeks_from, self.target_date).max(1);
             Needed::PerWeek((self.target - value) * 7.0 / days_left as f64)
         };
         RunRate {

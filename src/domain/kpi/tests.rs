@@ -510,13 +510,39 @@ fn run_rate_once_met_or_with_the_target_date_passed() {
     let met = up(&[(60, 100.0)]).assess(on(70), RULES).run_rate.unwrap();
     assert_eq!(met.needed, Needed::Met);
     assert_eq!(up(&[]).describe_run_rate(&met), "target reached");
-    // One reading: no achieved rate to compare.
+    // One reading: no achieved rate to compare. 60 to go from the reading on day
+    // 45 to day 100: 60 × 7 / 55 = 7.6 a week.
     let single = up(&[(45, 40.0)]).assess(on(50), RULES).run_rate.unwrap();
     assert_eq!(single.actual_per_week, None);
     assert_eq!(
         up(&[]).describe_run_rate(&single),
-        "needs 8.4 k€ a week; too few recent readings for a run-rate"
+        "needs 7.6 k€ a week; too few recent readings for a run-rate"
     );
+}
+
+/// The tester's Millbrook: a count last read 24 days ago, "needs 20 a week, doing
+/// 16.9" beside a forecast that "reaches the target" — the rate needed counted
+/// the weeks from today, the forecast ran the trend on from the last reading.
+#[test]
+fn the_rate_needed_and_the_forecast_count_from_the_same_reading() {
+    // Weekly readings of 10, 20, … 60 on days 29–64; today is day 76 (stale by
+    // 12 days); the target of 100 is due on day 100.
+    let kpi = up(&weekly(29, &[10.0, 20.0, 30.0, 40.0, 50.0, 60.0]));
+    let result = kpi.assess(on(76), RULES);
+    let run_rate = result.run_rate.unwrap();
+    // 40 to go from day 64 to day 100: 40 × 7 / 36 = 7.8 a week (from today it
+    // would be 40 × 7 / 24 = 11.7), doing 10.
+    assert_eq!(
+        kpi.describe_run_rate(&run_rate),
+        "needs 7.8 k€ a week, doing 10"
+    );
+    let forecast = result.forecast.unwrap();
+    assert!(forecast.value >= kpi.target, "{forecast:?}");
+    // Both say the same: the rate achieved beats the one needed.
+    let Needed::PerWeek(needed) = run_rate.needed else {
+        panic!("{run_rate:?}")
+    };
+    assert!(run_rate.actual_per_week.unwrap() > needed);
 }
 
 #[test]
