@@ -7,6 +7,7 @@ use crate::app::form::{Field, Form, FormSpec, Values};
 use crate::app::history::Doc;
 use crate::app::model::Data;
 use crate::store::FieldConflict;
+use crate::store::merge::where_they_differ;
 
 #[derive(Debug, Clone)]
 pub struct ClashForm {
@@ -57,7 +58,9 @@ impl FormSpec for ClashForm {
         let mut form = Form::new(title);
         for ((_, field), name) in editable.into_iter().zip(NAMES) {
             let mine = text(&field.mine);
-            let hint = format!("on disk: {}", field.theirs);
+            // The hint has a line: the value on disk from where it differs from mine.
+            let (_, theirs) = where_they_differ(&field.mine, &field.theirs, 60);
+            let hint = format!("on disk: {theirs}");
             let input = if mine.contains('\n') || mine.chars().count() > 60 {
                 Field::multiline(name, &field.path, &mine)
             } else {

@@ -245,3 +245,71 @@ pub fn changes(
         }
     }
 }
+
+/// Two values that clash, each cut to `room` columns around where they first
+/// differ: two long texts that begin alike ("Regional insurer paying for three
+/// years…") would otherwise both show only the part that is the same. The shared
+/// start is kept as a few words of context after an ellipsis; a line break reads ⏎.
+pub fn where_they_differ(mine: &str, theirs: &str, room: usize) -> (String, String) {
+    use crate::text::{truncate, width};
+    let flat = |text: &str| text.replace('\n', " ⏎ ");
+    let (mine, theirs) = (flat(mine), flat(theirs));
+    if width(&mine) <= room && width(&theirs) <= room {
+        return (mine, theirs);
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (mine.chars().collect(), theirs.chars().collect());
+    let same = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    // Up to a third of the room for context, begun at a word.
+    let mut start = same.saturating_sub(room / 3);
+    if start > 0 {
+        start = a[start..same]
+            .iter()
+            .position(|ch| *ch == ' ')
+            .map_or(start, |space| start + space + 1);
+    }
+    let cut = |chars: &[char]| {
+        let rest: String = chars[start.min(chars.len())..].iter().collect();
+        if start == 0 {
+            truncate(&rest, room)
+        } else {
+            truncate(&format!("…{rest}"), room)
+        }
+    };
+    (cut(&a), cut(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::where_they_differ;
+
+    #[test]
+    fn long_texts_that_begin_alike_show_where_they_differ() {
+        let base = "Regional insurer paying for three years of free licences for charities";
+        let mine = format!("{base}. Renewal talks start in March.");
+        let theirs = format!("{base}. Their board approved a second region.");
+        let (m, t) = where_they_differ(&mine, &theirs, 40);
+        assert!(m.starts_with('…') && t.starts_with('…'), "{m} / {t}");
+        assert!(m.contains("Renewal talks"), "{m}");
+        assert!(t.contains("Their board"), "{t}");
+        assert!(crate::text::width(&m) <= 40 && crate::text::width(&t) <= 40);
+        // Context starts at a word.
+        assert!(
+            m.starts_with("…for charities") || m.starts_with("…charities"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn short_values_and_line_breaks() {
+        assert_eq!(
+            where_they_differ("2026-12-15", "2026-12-10", 40),
+            ("2026-12-15".to_string(), "2026-12-10".to_string())
+        );
+        let (m, _) = where_they_differ("one\ntwo", "one", 40);
+        assert_eq!(m, "one ⏎ two");
+        // Different from the first character: cut at the end only.
+        let (m, t) = where_they_differ(&"a".repeat(50), &"b".repeat(50), 10);
+        assert_eq!((m.chars().count(), t.chars().count()), (10, 10));
+        assert!(!m.starts_with('…'));
+    }
+}

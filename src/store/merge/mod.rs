@@ -20,6 +20,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+pub use describe::where_they_differ;
 use describe::{Path, Segment, show};
 
 /// Which side a field changed both ways takes.

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::keymap::Context;
 use crate::app::overlays::ClashOverlay;
-use crate::text::truncate;
+use crate::store::merge::where_they_differ;
 use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, clash: &ClashOverlay, theme: Theme) {
@@ -25,14 +25,15 @@ pub fn render(frame: &mut Frame, area: Rect, clash: &ClashOverlay, theme: Theme)
         Line::raw(""),
     ];
     for field in &clash.fields {
+        let (mine, theirs) = where_they_differ(&field.mine, &field.theirs, value_room);
         lines.push(Line::styled(field.path.clone(), theme.heading()));
         lines.push(Line::from(vec![
             Span::styled("  yours:   ", theme.dim()),
-            Span::styled(truncate(&field.mine, value_room), theme.text()),
+            Span::styled(mine, theme.text()),
         ]));
         lines.push(Line::from(vec![
             Span::styled("  on disk: ", theme.dim()),
-            Span::styled(truncate(&field.theirs, value_room), theme.text()),
+            Span::styled(theirs, theme.text()),
         ]));
     }
     lines.push(Line::raw(""));
