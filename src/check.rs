@@ -92,8 +92,8 @@ impl Findings<'_> {
     /// "checked 13 files: 1 error, 14 warnings".
     pub fn summary(&self) -> String {
         format!(
-            "checked {} files: {}, {}",
-            self.files,
+            "checked {}: {}, {}",
+            counted(self.files, "file"),
             counted(self.errors(), "error"),
             counted(self.warnings(), "warning")
         )

@@ -532,7 +532,33 @@ fn init_refuses_a_non_empty_directory_and_writes_a_checkable_workspace() {
     let target = dir.path().join("fresh");
     let output = pactboard(&["init", target.to_str().unwrap()], dir.path());
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(pactboard(&["check"], &target).status.success());
+    let checked = pactboard(&["check"], &target);
+    assert!(checked.status.success());
+    assert!(
+        stderr(&checked).contains("checked 1 file: 0 errors, 0 warnings"),
+        "{}",
+        stderr(&checked)
+    );
+    // With no partners, status says so and how to add one — not "on track", not
+    // a table header over nothing.
+    let text = stdout(&pactboard(&["status"], &target));
+    assert!(text.contains("nothing — no partners yet"), "{text}");
+    assert!(
+        text.contains(
+            "none yet — open the dashboard (`pactboard`), go to the Pipeline (2) and press a"
+        ),
+        "{text}"
+    );
+    assert!(
+        !text.contains("on track") && !text.contains("Health (basis)"),
+        "{text}"
+    );
+    let markdown = stdout(&pactboard(&["status", "--format", "markdown"], &target));
+    assert!(
+        markdown.contains("Nothing — no partners yet."),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("| Partner |"), "{markdown}");
     let again = pactboard(&["init", "--demo", target.to_str().unwrap()], dir.path());
     assert_eq!(again.status.code(), Some(2));
     assert!(stderr(&again).contains("--force"));

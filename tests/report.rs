@@ -170,6 +170,13 @@ fn since_defaults_to_seven_days_ago_and_takes_relative_dates() {
     assert!(fortnight.contains("Test window moved again"));
     assert!(fortnight.contains("### Re-plans since 2026-11-14"));
     assert!(!default.contains("### Re-plans since"));
+    // A date that does not exist is named once, with why.
+    let wrong = report(&["--since", "2026-13-01"], &data);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert_eq!(
+        stderr(&wrong).trim(),
+        "pactboard: --since 2026-13-01: no such day in the calendar"
+    );
 }
 
 #[test]

@@ -170,8 +170,8 @@ impl DateInput {
             .map(DateInput::Date)
             .map_err(|error| match error {
                 DateError::Shape => "not a date: try YYYY-MM-DD, today, +7d or +2w".to_string(),
-                DateError::Year(_) => format!("{error}"),
-                DateError::NoSuchDay => format!("{text}: no such day"),
+                // The caller names the text it read ("--since 2026-13-01: …").
+                DateError::Year(_) | DateError::NoSuchDay => format!("{error}"),
             })
     }
 
@@ -450,7 +450,7 @@ mod tests {
         );
         assert_eq!(
             parse_date_input("2026-02-30", today),
-            Err("2026-02-30: no such day".to_string())
+            Err("no such day in the calendar".to_string())
         );
         assert_eq!(
             parse_date_input("+2w", day("2199-12-25")),

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::cli::TodaySource;
 use crate::domain::dates::days_between;
 use crate::domain::health::Health;
-use crate::domain::kpi::{Kpi, KpiAssessment, KpiKind, KpiStatus};
+use crate::domain::kpi::{Kpi, KpiAssessment, KpiKind, KpiStatus, TrendDirection};
 use crate::domain::partner::{ActionItem, Partner};
 use crate::domain::portfolio::KpiCounts;
 use crate::domain::timeline::{Milestone, MilestoneStatus};
@@ -118,16 +118,22 @@ pub fn kpi_pace(kpi: &Kpi, assessment: &KpiAssessment) -> String {
         return kpi.describe_run_rate(run_rate);
     }
     match assessment.trend {
-        Some(trend) => format!(
-            "{} {} a week ({})",
-            if trend.per_week < 0.0 {
-                "falling"
-            } else {
-                "rising"
-            },
-            kpi.format_value(trend.per_week.abs()),
-            trend.direction.label()
-        ),
+        Some(trend) => {
+            let moving = format!(
+                "{} {} a week",
+                if trend.per_week < 0.0 {
+                    "falling"
+                } else {
+                    "rising"
+                },
+                kpi.format_value(trend.per_week.abs())
+            );
+            // "falling 0.1 h a week (flat)" read as a contradiction: flat first.
+            match trend.direction {
+                TrendDirection::Flat => format!("flat: {moving}"),
+                direction => format!("{moving} ({})", direction.label()),
+            }
+        }
         None if assessment.latest.is_none() => "no reading yet".to_string(),
         None => "too few recent readings for a trend".to_string(),
     }

@@ -313,7 +313,7 @@ pub fn status_text(
         ));
     }
     if summary.attention.is_empty() {
-        line("  nothing — every partnership is on track".into());
+        line(format!("  nothing — {}", nothing_because(snapshot)));
     }
     for item in &summary.attention {
         line(attention_line(item, today));
@@ -339,41 +339,11 @@ pub fn status_text(
     line(String::new());
 
     line(paint.bold("Partners"));
-    line(paint.dim(&format!(
-        "  {} {} {:<14} {:<8}  {:<16} {:>4}  {:<10}  {:>7}",
-        fit("Partner", 24),
-        fit("Stage", 12),
-        "Health (basis)",
-        "Score",
-        "KPIs G/A/R",
-        "Late",
-        "Check-in",
-        "Actions"
-    )));
-    for (file, figures) in snapshot.partners.iter().zip(&summary.partners) {
-        let badge = paint.band(
-            figures.health.band(),
-            &format!("{:<14}", health_cell(&figures.health)),
-        );
-        line(format!(
-            "  {} {} {} {:<8}  {:<16} {:>4}  {:<10}  {:>7}",
-            fit(&printable(&file.partner.name), 24),
-            fit(
-                &printable(snapshot.workspace.stage_name(&file.partner.stage)),
-                12
-            ),
-            badge,
-            score_text(figures),
-            kpi_cell(&figures.kpis),
-            figures.milestones.overdue,
-            dash_or(figures.last_checkin),
-            figures.open_actions
-        ));
+    if snapshot.partners.is_empty() {
+        line(format!("  none yet — {ADD_A_PARTNER}"));
+    } else {
+        partner_rows(&mut line, snapshot, &summary, paint);
     }
-    line(paint.dim(
-        "  Health: score, band, points judged of 100. KPIs: green/amber/red; \
-         s stale, w early warning, e too early, c closed.",
-    ));
     if !snapshot.errors.is_empty() {
         line(String::new());
         line(paint.red(&paint.bold(&format!(
@@ -502,7 +472,7 @@ pub fn status_markdown(
     line(format!("## Needs attention ({})", summary.attention.len()));
     line(String::new());
     if summary.attention.is_empty() {
-        line("Nothing — every partnership is on track.".into());
+        line(format!("Nothing — {}.", nothing_because(snapshot)));
     } else {
         line("| When | Partner | What | Why |".into());
         line("|---|---|---|---|".into());
@@ -538,8 +508,12 @@ pub fn status_markdown(
     line(String::new());
     line("## Partners".into());
     line(String::new());
-    line("| Partner | Stage | Owner | Health | Score | KPIs G/A/R | KPI flags | Overdue milestones | Last check-in | Open actions |".into());
-    line("|---|---|---|---|---|---|---|---|---|---|".into());
+    if snapshot.partners.is_empty() {
+        line(format!("None yet — {ADD_A_PARTNER}."));
+    } else {
+        line("| Partner | Stage | Owner | Health | Score | KPIs G/A/R | KPI flags | Overdue milestones | Last check-in | Open actions |".into());
+        line("|---|---|---|---|---|---|---|---|---|---|".into());
+    }
     for (file, figures) in snapshot.partners.iter().zip(&summary.partners) {
         let k = figures.kpis;
         let health = match figures.health.score {
@@ -595,4 +569,61 @@ pub fn status_markdown(
         }
     }
     out
+}
+
+/// Why nothing needs attention: every partnership is on track, or there are none.
+fn nothing_because(snapshot: &Snapshot) -> &'static str {
+    if snapshot.partners.is_empty() {
+        "no partners yet"
+    } else {
+        "every partnership is on track"
+    }
+}
+
+/// How to add the first partner, for a workspace that has none.
+const ADD_A_PARTNER: &str =
+    "open the dashboard (`pactboard`), go to the Pipeline (2) and press a to add one";
+
+/// The partners table of `status --format text`: a header, a row each, a legend.
+fn partner_rows(
+    line: &mut impl FnMut(String),
+    snapshot: &Snapshot,
+    summary: &PortfolioSummary,
+    paint: Paint,
+) {
+    line(paint.dim(&format!(
+        "  {} {} {:<14} {:<8}  {:<16} {:>4}  {:<10}  {:>7}",
+        fit("Partner", 24),
+        fit("Stage", 12),
+        "Health (basis)",
+        "Score",
+        "KPIs G/A/R",
+        "Late",
+        "Check-in",
+        "Actions"
+    )));
+    for (file, figures) in snapshot.partners.iter().zip(&summary.partners) {
+        let badge = paint.band(
+            figures.health.band(),
+            &format!("{:<14}", health_cell(&figures.health)),
+        );
+        line(format!(
+            "  {} {} {} {:<8}  {:<16} {:>4}  {:<10}  {:>7}",
+            fit(&printable(&file.partner.name), 24),
+            fit(
+                &printable(snapshot.workspace.stage_name(&file.partner.stage)),
+                12
+            ),
+            badge,
+            score_text(figures),
+            kpi_cell(&figures.kpis),
+            figures.milestones.overdue,
+            dash_or(figures.last_checkin),
+            figures.open_actions
+        ));
+    }
+    line(paint.dim(
+        "  Health: score, band, points judged of 100. KPIs: green/amber/red; \
+         s stale, w early warning, e too early, c closed.",
+    ));
 }
