@@ -146,10 +146,14 @@ fn an_empty_week_says_nothing_happened_and_still_shows_where_things_stand() {
         "### Check-ins since",
         "### Feedback since",
         "### Re-plans since",
+        "### Readings since",
+        "### Action items closed since",
     ] {
         assert!(!markdown.contains(heading), "{heading}\n{markdown}");
     }
-    let quiet = format!("No milestones done, re-plans, check-ins or feedback since {DEMO_DATE}.");
+    let quiet = format!(
+        "No milestones done, re-plans, check-ins, feedback, readings or action items closed since {DEMO_DATE}."
+    );
     assert_eq!(markdown.matches(&quiet).count(), 6, "{markdown}");
     // The state of things is there all the same.
     assert!(markdown.contains("## Needs attention (28)"));
@@ -170,6 +174,19 @@ fn since_defaults_to_seven_days_ago_and_takes_relative_dates() {
     assert!(fortnight.contains("Test window moved again"));
     assert!(fortnight.contains("### Re-plans since 2026-11-14"));
     assert!(!default.contains("### Re-plans since"));
+    // What the week measured and finished: readings taken, action items closed.
+    assert!(
+        default.contains(
+            "### Readings since 2026-11-21\n\n- Charities live: 22 charities on 2026-11-25\n"
+        ),
+        "{default}"
+    );
+    assert!(
+        default.contains(
+            "- Agree severity levels in the runbook — Tomas Ferreira (ours), done 2026-11-23"
+        ),
+        "{default}"
+    );
     // A date that does not exist is named once, with why.
     let wrong = report(&["--since", "2026-13-01"], &data);
     assert_eq!(wrong.status.code(), Some(2));

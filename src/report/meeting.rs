@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::dates::{add_days, days_between};
 use crate::domain::kpi::KpiStatus;
-use crate::domain::period::{Span, activity, open_due_by};
+use crate::domain::period::{Span, activity, open_due_by, readings_in};
 use crate::domain::portfolio::{PartnerSummary, UPCOMING_DAYS};
 use crate::domain::sentiment::by_side;
 use crate::store::PartnerFile;
@@ -325,6 +325,49 @@ fn partner_section(
             "Each side's average over 90 days, recent notes weighing more: {}.",
             sides.join(", ")
         ));
+    }
+
+    // What the week's work measured and finished: the readings taken and the action
+    // items closed, the things a check-in records besides its note.
+    let mut taken: Vec<_> = partner
+        .kpis
+        .iter()
+        .flat_map(|kpi| readings_in(kpi, span).into_iter().map(move |r| (kpi, r)))
+        .collect();
+    taken.sort_by_key(|(_, r)| r.date);
+    let readings: Vec<String> = taken
+        .iter()
+        .map(|(kpi, r)| format!("{}: {} on {}", kpi.name, kpi.format_value(r.value), r.date))
+        .collect();
+    if readings.is_empty() {
+        quiet.push("readings");
+    } else {
+        doc.subheading(format!("Readings since {since}"));
+        doc.list(readings);
+    }
+    let mut closed: Vec<_> = partner
+        .actions
+        .iter()
+        .filter(|a| a.done.is_some_and(|done| span.contains(done)))
+        .collect();
+    closed.sort_by_key(|a| a.done);
+    if closed.is_empty() {
+        quiet.push("action items closed");
+    } else {
+        doc.subheading(format!("Action items closed since {since}"));
+        doc.list(
+            closed
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{} — {}, done {}",
+                        a.text,
+                        cells::owner_and_side(a, workspace),
+                        a.done.map_or(String::new(), |d| d.to_string())
+                    )
+                })
+                .collect(),
+        );
     }
 
     let open = cells::open_actions(partner);
