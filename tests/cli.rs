@@ -61,14 +61,7 @@ fn check_and_status_list_problems_by_file_line_and_column() {
         text.replacen("(id: \"expansion\", name", "(name", 1),
     )
     .unwrap();
-    fs::copy(
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/v1/data/partners/lumen-payroll.ron"
-        ),
-        data.join("partners/lumen-payroll.ron"),
-    )
-    .unwrap();
+    put_back_the_v1_lumen_payroll(&data);
     let output = pactboard(&["check"], &data);
     let out = stdout(&output);
     let found = positions(&out);
@@ -187,14 +180,7 @@ fn check_warns_about_links_to_nothing_and_files_waiting_for_migration() {
     let text = fs::read_to_string(&path).unwrap();
     let edited = text.replacen("goal: None,", "goal: Some(\"gl-gone00\"),", 1);
     fs::write(&path, &edited).unwrap();
-    fs::copy(
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/v1/data/partners/lumen-payroll.ron"
-        ),
-        data.join("partners/lumen-payroll.ron"),
-    )
-    .unwrap();
+    put_back_the_v1_lumen_payroll(&data);
     let output = pactboard(&["check"], &data);
     assert!(
         output.status.success(),
@@ -630,4 +616,17 @@ fn oddly_named_partner_files_are_reported_not_skipped() {
     let output = pactboard(&["check"], &data);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("partners/extra.RON:1:1: error: partner files end in .ron"));
+}
+
+/// Lumen Payroll's file as version 1 wrote it: it loads, migrated in memory, with a
+/// note at its `version` line.
+fn put_back_the_v1_lumen_payroll(data: &std::path::Path) {
+    fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/v1/data/partners/lumen-payroll.ron"
+        ),
+        data.join("partners/lumen-payroll.ron"),
+    )
+    .unwrap();
 }
