@@ -57,7 +57,7 @@ pub fn fit_right(text: &str, columns: usize) -> String {
 }
 
 /// Greedy word wrap to `columns` (at least 10) by display width, one line at least;
-/// a word longer than a line keeps its own line (the caller cuts it).
+/// a word longer than a line gets a line of its own, cut with `…`.
 pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     let columns = columns.max(10);
     let mut lines = Vec::new();
@@ -70,7 +70,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
             if !line.is_empty() {
                 line.push(' ');
             }
-            line.push_str(word);
+            line.push_str(&truncate(word, columns));
         }
         lines.push(line);
     }
@@ -102,5 +102,9 @@ mod tests {
         );
         assert_eq!(wrap("", 20), [""]);
         assert_eq!(wrap("a\nb", 20), ["a", "b"]);
+        assert_eq!(
+            wrap("see https://example.org/a/very/long/path now", 12),
+            ["see", "https://exa…", "now"]
+        );
     }
 }

@@ -85,24 +85,24 @@ fn j_and_k_move_through_the_attention_list_within_its_bounds() {
     let len = app.data.summary.attention.len();
     assert!(len > 3);
     press(&mut app, KeyCode::Char('k'));
-    assert_eq!(app.view.tabs.overview.selected, 0, "stays at the top");
+    assert_eq!(app.view.tabs.overview.selected(), 0, "stays at the top");
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.view.tabs.overview.selected, 2);
+    assert_eq!(app.view.tabs.overview.selected(), 2);
     press(&mut app, KeyCode::Up);
-    assert_eq!(app.view.tabs.overview.selected, 1);
+    assert_eq!(app.view.tabs.overview.selected(), 1);
     press(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.view.tabs.overview.selected, len - 1);
+    assert_eq!(app.view.tabs.overview.selected(), len - 1);
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(
-        app.view.tabs.overview.selected,
+        app.view.tabs.overview.selected(),
         len - 1,
         "stays at the bottom"
     );
     press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.view.tabs.overview.selected, 0);
+    assert_eq!(app.view.tabs.overview.selected(), 0);
     dispatch(&mut app, Action::PageDown);
-    assert!(app.view.tabs.overview.selected > 1);
+    assert!(app.view.tabs.overview.selected() > 1);
 }
 
 #[test]
@@ -138,7 +138,8 @@ fn enter_opens_the_items_partner_and_esc_comes_back() {
     assert!(app.view.detail().is_none());
     assert_eq!(app.view.tab, Tab::Overview);
     assert_eq!(
-        app.view.tabs.overview.selected, action,
+        app.view.tabs.overview.selected(),
+        action,
         "the same item is still selected"
     );
 }
@@ -606,18 +607,24 @@ fn the_filter_keeps_the_selected_attention_item_by_what_it_is() {
     let shown = overview.visible(&app.data);
     assert!(shown.len() < app.data.summary.attention.len());
     assert_eq!(
-        shown[overview.selected].subject, chosen.subject,
+        shown[overview.selected()].subject,
+        chosen.subject,
         "the same item, at its place in the filtered list"
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.view.tabs.overview.selected, at, "and back at its place");
+    assert_eq!(
+        app.view.tabs.overview.selected(),
+        at,
+        "and back at its place"
+    );
     press(&mut app, KeyCode::Char('/'));
     for ch in "kestrel".chars() {
         press(&mut app, KeyCode::Char(ch));
     }
     let overview = &app.view.tabs.overview;
     assert_eq!(
-        overview.selected, 0,
+        overview.selected(),
+        0,
         "hidden by the filter: the first match"
     );
     assert!(

@@ -202,7 +202,7 @@ fn render_attention(view: &View, frame: &mut Frame, area: Rect) {
             Line::styled(
                 format!(
                     " {} of {} · j/k scroll ",
-                    view.screen.selected + 1,
+                    view.screen.selected() + 1,
                     items.len()
                 ),
                 theme.dim(),
@@ -234,7 +234,7 @@ fn render_attention(view: &View, frame: &mut Frame, area: Rect) {
     // Only the rows that fit are built: the list may hold a thousand items.
     let offset = view
         .screen
-        .selected
+        .selected()
         .saturating_sub(visible.saturating_sub(1));
     let list_items: Vec<ListItem> = items
         .iter()
@@ -243,7 +243,7 @@ fn render_attention(view: &View, frame: &mut Frame, area: Rect) {
         .take(visible.max(1))
         .map(|(index, &item)| {
             let (symbol, style) = severity_mark(item, view);
-            let marker = if index == view.screen.selected {
+            let marker = if index == view.screen.selected() {
                 "›"
             } else {
                 " "
@@ -264,7 +264,7 @@ fn render_attention(view: &View, frame: &mut Frame, area: Rect) {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(view.screen.selected - offset));
+    let mut state = ListState::default().with_selected(Some(view.screen.selected() - offset));
     let list = List::new(list_items)
         .block(block)
         .highlight_style(theme.selected());
@@ -280,7 +280,7 @@ fn render_why(view: &View, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Span::styled(" Why ", theme.heading()))
         .border_style(theme.border());
-    let Some(item) = view.items.get(view.screen.selected) else {
+    let Some(item) = view.items.get(view.screen.selected()) else {
         frame.render_widget(Paragraph::new("").block(block), area);
         return;
     };

@@ -17,6 +17,7 @@ use crate::app::effect::{Effect, Reveal};
 use crate::app::keymap::Context;
 use crate::app::model::Data;
 use crate::app::records::Rec;
+use crate::app::selection::{Cursor, movement};
 use crate::domain::Partner;
 
 /// How far PgUp/PgDn move.
@@ -47,85 +48,13 @@ impl Panel {
     }
 }
 
-/// A selection in a list, by identity, with where it was as the fallback when the
-/// item disappears.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cursor<K = Rec> {
-    selected: Option<K>,
-    position: usize,
-}
-
-impl<K> Default for Cursor<K> {
-    fn default() -> Self {
-        Cursor {
-            selected: None,
-            position: 0,
-        }
-    }
-}
-
-impl<K: Clone + PartialEq> Cursor<K> {
-    pub fn selected(&self) -> Option<&K> {
-        self.selected.as_ref()
-    }
-
-    /// The selected item's place in `items`.
-    pub fn index_in(&self, items: &[K]) -> Option<usize> {
-        let selected = self.selected.as_ref()?;
-        items.iter().position(|item| item == selected)
-    }
-
-    /// Stays on the same item wherever it moved; a vanished one gives way to the
-    /// item now at its place.
-    fn settle(&mut self, items: &[K]) {
-        if let Some(index) = self.index_in(items) {
-            self.position = index;
-            return;
-        }
-        self.position = self.position.min(items.len().saturating_sub(1));
-        self.selected = items.get(self.position).cloned();
-    }
-
-    fn step(&mut self, items: &[K], delta: i64) {
-        if items.is_empty() {
-            return;
-        }
-        let current = self.index_in(items).unwrap_or(self.position) as i64;
-        let target = current
-            .saturating_add(delta)
-            .clamp(0, items.len() as i64 - 1) as usize;
-        self.position = target;
-        self.selected = Some(items[target].clone());
-    }
-
-    fn select(&mut self, items: &[K], wanted: &K) -> bool {
-        match items.iter().position(|item| item == wanted) {
-            Some(index) => {
-                self.position = index;
-                self.selected = Some(wanted.clone());
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn reset(&mut self, items: &[K]) {
-        *self = Cursor::default();
-        self.settle(items);
-    }
-
-    fn last(&mut self, items: &[K]) {
-        self.step(items, i64::MAX / 2);
-    }
-}
-
 /// What the tab shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     /// The partner's scorecard: KPIs, feedback, reviews.
     Cards,
     /// The selected KPI up close: its chart and readings.
-    Kpi { readings: Cursor },
+    Kpi { readings: Cursor<Rec> },
     /// The selected review in full.
     Review { scroll: u16 },
     /// Every open KPI of every partner.
@@ -137,9 +66,9 @@ pub struct ScorecardScreen {
     /// The partner on screen, by id; `None` when there are no partners.
     partner: Option<String>,
     pub panel: Panel,
-    kpis: Cursor,
-    feedback: Cursor,
-    reviews: Cursor,
+    kpis: Cursor<Rec>,
+    feedback: Cursor<Rec>,
+    reviews: Cursor<Rec>,
     /// The perspective shown (by id); `None`: all of them.
     pub perspective: Option<String>,
     pub mode: Mode,
@@ -189,7 +118,7 @@ impl ScorecardScreen {
         }
     }
 
-    fn cursor(&self, panel: Panel) -> &Cursor {
+    fn cursor(&self, panel: Panel) -> &Cursor<Rec> {
         match panel {
             Panel::Kpis => &self.kpis,
             Panel::Feedback => &self.feedback,
@@ -197,7 +126,7 @@ impl ScorecardScreen {
         }
     }
 
-    fn cursor_mut(&mut self, panel: Panel) -> &mut Cursor {
+    fn cursor_mut(&mut self, panel: Panel) -> &mut Cursor<Rec> {
         match panel {
             Panel::Kpis => &mut self.kpis,
             Panel::Feedback => &mut self.feedback,
@@ -334,14 +263,12 @@ impl ScorecardScreen {
 
     fn update_cards(&mut self, data: &Data, action: Action, fx: &mut Vec<Effect>) {
         let panel = self.panel;
-        let items = self.items(data, panel);
+        if let Some(delta) = movement(&action, PAGE) {
+            let items = self.items(data, panel);
+            self.cursor_mut(panel).step(&items, delta);
+            return;
+        }
         match action {
-            Action::Up => self.cursor_mut(panel).step(&items, -1),
-            Action::Down => self.cursor_mut(panel).step(&items, 1),
-            Action::PageUp => self.cursor_mut(panel).step(&items, -PAGE),
-            Action::PageDown => self.cursor_mut(panel).step(&items, PAGE),
-            Action::Top => self.cursor_mut(panel).step(&items, i64::MIN / 2),
-            Action::Bottom => self.cursor_mut(panel).last(&items),
             Action::Left => self.panel = panel.prev(),
             Action::Right => self.panel = panel.next(),
             Action::Scorecard(ScorecardAction::PrevPartner) => self.step_partner(data, -1, fx),
@@ -386,19 +313,14 @@ impl ScorecardScreen {
     }
 
     fn update_kpi(&mut self, data: &Data, action: Action, fx: &mut Vec<Effect>) {
-        let readings = self.readings(data);
-        let step = |screen: &mut ScorecardScreen, delta: i64| {
-            if let Mode::Kpi { readings: cursor } = &mut screen.mode {
+        if let Some(delta) = movement(&action, PAGE) {
+            let readings = self.readings(data);
+            if let Mode::Kpi { readings: cursor } = &mut self.mode {
                 cursor.step(&readings, delta);
             }
-        };
+            return;
+        }
         match action {
-            Action::Up => step(self, -1),
-            Action::Down => step(self, 1),
-            Action::PageUp => step(self, -PAGE),
-            Action::PageDown => step(self, PAGE),
-            Action::Top => step(self, i64::MIN / 2),
-            Action::Bottom => step(self, i64::MAX / 2),
             Action::Scorecard(ScorecardAction::PrevKpi) => self.step_kpi(data, -1),
             Action::Scorecard(ScorecardAction::NextKpi) => self.step_kpi(data, 1),
             Action::Back => self.mode = Mode::Cards,
@@ -456,13 +378,11 @@ impl ScorecardScreen {
         let Mode::Portfolio { rows } = &mut self.mode else {
             return;
         };
+        if let Some(delta) = movement(&action, PAGE) {
+            rows.step(&keys, delta);
+            return;
+        }
         match action {
-            Action::Up => rows.step(&keys, -1),
-            Action::Down => rows.step(&keys, 1),
-            Action::PageUp => rows.step(&keys, -PAGE),
-            Action::PageDown => rows.step(&keys, PAGE),
-            Action::Top => rows.step(&keys, i64::MIN / 2),
-            Action::Bottom => rows.last(&keys),
             Action::Open => {
                 if let Some((partner, kpi)) = rows.selected().cloned() {
                     self.go_to(data, &partner, &kpi);

@@ -13,7 +13,7 @@ use ratatui::widgets::{
     Axis, Block, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, TableState,
 };
 
-use super::{detail_lines, number, status_style, status_text, wrap};
+use super::{detail_lines, number, status_style, status_text};
 use crate::app::Data;
 use crate::app::records::Rec;
 use crate::app::screens::ScorecardScreen;
@@ -21,6 +21,7 @@ use crate::app::screens::scorecard::figures::KpiFigures;
 use crate::app::screens::scorecard::figures_of;
 use crate::domain::dates::{add_days, days_between};
 use crate::domain::kpi::{Kpi, KpiKind};
+use crate::text::wrap;
 use crate::text::{truncate, width};
 use crate::ui::theme::Theme;
 
@@ -84,7 +85,7 @@ pub(super) fn render(
         theme.dim(),
     ));
     let header = Line::from(spans);
-    let details = detail_lines(&figures, data.today, columns.saturating_sub(1), theme);
+    let details = detail_lines(&figures, data.today, columns, theme);
     let side_by_side = area.width >= SIDE_BY_SIDE && area.height >= 20;
     let readings = screen.readings(data);
     let table_rows = if side_by_side {
@@ -101,20 +102,7 @@ pub(super) fn render(
     ])
     .areas(area);
     frame.render_widget(header, head);
-    let detail_text: Vec<Line> = details
-        .into_iter()
-        .map(|line| {
-            let mut spans = vec![Span::raw(" ")];
-            spans.extend(
-                line.spans
-                    .iter()
-                    .cloned()
-                    .map(|s| s.patch_style(line.style)),
-            );
-            Line::from(spans)
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(detail_text), detail);
+    frame.render_widget(Paragraph::new(details), detail);
     if side_by_side {
         let [chart, table] =
             Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])

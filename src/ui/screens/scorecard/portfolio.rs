@@ -80,20 +80,7 @@ pub(super) fn render(
         && let Some(row) = selected_index.and_then(|index| rows.get(index))
     {
         let mut text = vec![Line::styled("─".repeat(columns), theme.border())];
-        text.extend(
-            detail_lines(&row.figures, data.today, columns.saturating_sub(1), theme)
-                .into_iter()
-                .map(|line| {
-                    let mut spans = vec![Span::raw(" ")];
-                    spans.extend(
-                        line.spans
-                            .iter()
-                            .cloned()
-                            .map(|s| s.patch_style(line.style)),
-                    );
-                    Line::from(spans)
-                }),
-        );
+        text.extend(detail_lines(&row.figures, data.today, columns, theme));
         frame.render_widget(Paragraph::new(text), detail);
     }
 }
