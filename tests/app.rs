@@ -144,6 +144,86 @@ fn enter_opens_the_items_partner_and_esc_comes_back() {
     );
 }
 
+/// Selects the first attention item of `kind` and presses Enter; returns the item.
+fn open_first(
+    app: &mut pactboard::app::App,
+    kind: &str,
+) -> pactboard::domain::attention::AttentionItem {
+    let at = (app.data.summary.attention.iter())
+        .position(|item| item.kind.as_str() == kind)
+        .unwrap_or_else(|| panic!("the demo has a {kind} item"));
+    press(app, KeyCode::Char('g'));
+    for _ in 0..at {
+        press(app, KeyCode::Char('j'));
+    }
+    let item = app.data.summary.attention[at].clone();
+    press(app, KeyCode::Enter);
+    item
+}
+
+#[test]
+fn enter_on_a_kpi_item_opens_the_scorecard_on_that_kpi() {
+    use pactboard::app::records::Rec;
+    use pactboard::app::screens::scorecard::{Mode, Panel};
+    for kind in ["red_kpi", "stale_kpi"] {
+        let (_dir, mut app) = demo_app();
+        // The Scorecard was left up close on another partner's KPI.
+        press(&mut app, KeyCode::Char('5'));
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('1'));
+        let item = open_first(&mut app, kind);
+        assert!(app.view.detail().is_none(), "{kind}: no detail on Profile");
+        assert_eq!(app.view.tab, Tab::Scorecard, "{kind}");
+        let scorecard = &app.view.tabs.scorecard;
+        assert_eq!(
+            scorecard.mode,
+            Mode::Cards,
+            "{kind}: the cards, where r adds a reading"
+        );
+        assert_eq!(
+            scorecard.partner_id(),
+            Some(item.partner.as_str()),
+            "{kind}"
+        );
+        assert_eq!(scorecard.panel, Panel::Kpis, "{kind}");
+        let kpi = item.record.clone().expect("a KPI item names its KPI");
+        assert_eq!(
+            scorecard.selected(Panel::Kpis),
+            Some(&Rec::id(kpi)),
+            "{kind}"
+        );
+        let partner = app.data.partner_data(&item.partner).unwrap();
+        let selected = scorecard
+            .kpi_index(&app.data)
+            .map(|i| partner.kpis[i].name.clone());
+        assert_eq!(selected.as_deref(), Some(item.subject.as_str()), "{kind}");
+    }
+}
+
+#[test]
+fn enter_on_a_late_milestone_or_action_selects_it_in_the_detail() {
+    use pactboard::app::records::{Item, Rec};
+    use pactboard::app::screens::detail::Section;
+    for (kind, section) in [
+        ("overdue_milestone", Section::Milestones),
+        ("action_overdue", Section::Activity),
+    ] {
+        let (_dir, mut app) = demo_app();
+        let item = open_first(&mut app, kind);
+        let detail = app.view.detail().expect("the detail is open");
+        assert_eq!(
+            (detail.partner.as_str(), detail.section),
+            (item.partner.as_str(), section)
+        );
+        let at = Rec::id(item.record.clone().expect("names its record"));
+        let expected = match section {
+            Section::Milestones => Item::Milestone(at),
+            _ => Item::Action(at),
+        };
+        assert_eq!(detail.selected(), Some(&expected), "{kind}");
+    }
+}
+
 #[test]
 fn load_errors_list_only_opens_when_there_are_some() {
     let (_dir, mut app) = demo_app();

@@ -1,13 +1,15 @@
 //! The Overview tab's state: the selected attention item and the list's filter.
-//! `Enter` opens the item's partner on the section where it is dealt with.
+//! `Enter` goes where the item is dealt with: a KPI on the Scorecard, anything else
+//! in the partner's detail.
 
 use super::detail::{DetailScreen, Section};
-use super::{Layer, Screen};
+use super::{Layer, Screen, Tab};
 use crate::app::action::Action;
-use crate::app::effect::Effect;
+use crate::app::effect::{Effect, Reveal};
 use crate::app::filter::{Filter, keeps};
 use crate::app::keymap::Context;
 use crate::app::model::Data;
+use crate::app::records::{Item, Rec};
 use crate::app::selection::{Cursor, movement};
 use crate::domain::attention::{AttentionItem, AttentionKind};
 
@@ -57,25 +59,41 @@ impl OverviewScreen {
         self.visible(data).into_iter().map(key).collect()
     }
 
-    /// `Enter`: the item's partner, on the section where the item is dealt with.
+    /// `Enter`: where the item is dealt with — a KPI on the Scorecard (where `r`
+    /// records the reading it lacks), anything else in the partner's detail on its
+    /// section, the item itself selected when it is a record there.
     fn open(&self, data: &Data, fx: &mut Vec<Effect>) {
         let Some(item) = self.visible(data).get(self.selected()).copied() else {
             return;
         };
-        let section = match item.kind {
-            AttentionKind::ActionOverdue
-            | AttentionKind::CheckinOverdue
+        let partner = item.partner.clone();
+        let record = item.record.clone().map(Rec::id);
+        let (section, selected) = match item.kind {
+            AttentionKind::RedKpi | AttentionKind::EarlyWarning | AttentionKind::StaleKpi => {
+                if let Some(id) = item.record.clone() {
+                    fx.push(Effect::SwitchTab(Tab::Scorecard));
+                    fx.push(Effect::Reveal(Reveal::Kpi { partner, id }));
+                    return;
+                }
+                (Section::Profile, None)
+            }
+            AttentionKind::ActionOverdue => (Section::Activity, record.map(Item::Action)),
+            AttentionKind::CheckinOverdue
             | AttentionKind::ReviewDue
-            | AttentionKind::SentimentDrop => Section::Activity,
+            | AttentionKind::SentimentDrop => (Section::Activity, None),
+            AttentionKind::DeliverableOverdue => {
+                (Section::Agreement, record.map(Item::Deliverable))
+            }
             AttentionKind::AgreementReview
             | AttentionKind::Renewal
-            | AttentionKind::DeliverableOverdue
-            | AttentionKind::NoAgreement => Section::Agreement,
-            AttentionKind::MeetingOverdue => Section::Charter,
-            AttentionKind::OverdueMilestone => Section::Milestones,
-            _ => Section::Profile,
+            | AttentionKind::NoAgreement => (Section::Agreement, None),
+            AttentionKind::MeetingOverdue => (Section::Charter, None),
+            AttentionKind::OverdueMilestone => (Section::Milestones, record.map(Item::Milestone)),
         };
-        let detail = DetailScreen::new(data, &item.partner, section);
+        let mut detail = DetailScreen::new(data, &partner, section);
+        if let Some(selected) = selected {
+            detail.select(data, &selected);
+        }
         fx.push(Effect::Push(Layer::Detail(detail)));
     }
 }
@@ -117,9 +135,14 @@ impl Screen for OverviewScreen {
     }
 }
 
-/// An attention item's identity: whose, what kind, about what.
-type ItemKey = (String, AttentionKind, String);
+/// An attention item's identity: whose, what kind, about what (and which record).
+type ItemKey = (String, AttentionKind, String, Option<String>);
 
 fn key(item: &AttentionItem) -> ItemKey {
-    (item.partner.clone(), item.kind, item.subject.clone())
+    (
+        item.partner.clone(),
+        item.kind,
+        item.subject.clone(),
+        item.record.clone(),
+    )
 }

@@ -506,14 +506,17 @@ impl Screen for ScorecardScreen {
     }
 
     fn reveal(&mut self, data: &Data, what: &Reveal) {
-        if let Reveal::Record { partner, id } = what {
-            let in_portfolio = matches!(self.mode, Mode::Portfolio { .. });
-            if in_portfolio {
+        match what {
+            Reveal::Record { .. } if matches!(self.mode, Mode::Portfolio { .. }) => {
                 // A reading added from the portfolio: stay there, on its KPI.
                 self.settle(data);
-                return;
             }
-            self.go_to(data, partner, &Rec::id(id.clone()));
+            Reveal::Record { partner, id } => self.go_to(data, partner, &Rec::id(id.clone())),
+            Reveal::Kpi { partner, id } => {
+                self.mode = Mode::Cards;
+                self.go_to(data, partner, &Rec::id(id.clone()));
+            }
+            _ => {}
         }
     }
 }
