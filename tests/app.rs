@@ -334,7 +334,7 @@ fn m_opens_the_move_to_picker_and_l_into_joint_work_without_an_agreement_asks() 
     assert_eq!(form.target(), Some(Doc::partner("acme-analytics")));
     let built = form.build(&app.data).expect("the picker builds");
     let stage = built.field_named("stage").unwrap();
-    assert_eq!(stage.display_value(), "Assessing (candidate)");
+    assert_eq!(stage.display_value(), "Assessing");
 
     // The formalizing partner of the fixture has no signed agreement: L asks, and
     // yes is the one commit of the move.
