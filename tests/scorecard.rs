@@ -93,6 +93,14 @@ fn form_error(app: &App, name: &str) -> Option<String> {
 }
 
 /// Tabs to the next field called `name`.
+/// The rating the open feedback form's sentiment choice shows.
+fn sentiment_shown(app: &App) -> String {
+    let Some(Overlay::Form(form)) = app.view.overlays.last() else {
+        panic!("no form is open")
+    };
+    form.form.field_named("sentiment").unwrap().display_value()
+}
+
 fn tab_to(app: &mut App, name: &str) {
     for _ in 0..60 {
         key(app, KeyCode::Tab);
@@ -572,9 +580,16 @@ fn feedback_is_added_edited_and_deleted_each_undoable() {
     assert_eq!(form_focus(&app), "date");
     tab_to(&mut app, "who");
     type_text(&mut app, "Ines Lund");
+    // Sentiment is a choice with words: a typed digit picks the rating, never
+    // appends to the pre-filled 3 (which made "32", refused).
     tab_to(&mut app, "sentiment");
-    clear(&mut app);
-    type_text(&mut app, "5");
+    assert_eq!(sentiment_shown(&app), "3 neutral");
+    type_text(&mut app, "2");
+    assert_eq!(sentiment_shown(&app), "2 unhappy");
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(sentiment_shown(&app), "5 very happy");
     tab_to(&mut app, "text");
     type_text(&mut app, "The pilot report convinced the board.");
     ctrl(&mut app, 's');
