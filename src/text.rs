@@ -1,6 +1,6 @@
 //! Plain text shared by the dashboard and the printed reports: fitting text into
 //! columns by display width (wide characters count double, an ellipsis where it is
-//! cut) and the "as of" label that says which day the figures are for.
+//! cut), a count with its noun, and the "as of" label that says which day the figures are for.
 
 use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -14,6 +14,11 @@ pub fn as_of(today: NaiveDate, source: TodaySource) -> String {
         TodaySource::Pinned => format!("as of {today}"),
         TodaySource::Clock => format!("today, {today}"),
     }
+}
+
+/// "1 partner", "3 partners": a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn width(text: &str) -> usize {
@@ -92,6 +97,13 @@ mod tests {
         assert_eq!(width(&fit("日本語", 5)), 5);
         assert_eq!(fit_right("7", 3), "  7");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn counts_name_their_noun_in_the_right_number() {
+        assert_eq!(count(1, "partner", "partners"), "1 partner");
+        assert_eq!(count(0, "partner", "partners"), "0 partners");
+        assert_eq!(count(7, "stage", "stages"), "7 stages");
     }
 
     #[test]

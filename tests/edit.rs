@@ -1210,6 +1210,10 @@ fn a_handle_in_use_cannot_change_and_a_taken_one_is_refused() {
     ctrl_s(&mut app);
     let error = form_field(&app, "handle").error.unwrap();
     assert!(error.contains("a handle in use cannot change"), "{error}");
+    assert!(
+        error.contains(" partner files name ") && !error.contains("(s)"),
+        "{error}"
+    );
     key(&mut app, KeyCode::Backspace);
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, " N.");

@@ -55,6 +55,26 @@ fn fixture_detail(id: &str, section: Section) -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
+/// The fixture's workspace with only its first `keep` partners, on disk.
+fn fixture_with(keep: usize) -> (tempfile::TempDir, App) {
+    use pactboard::cli::TodaySource;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (workspace, partners) = fixture();
+    let store = pactboard::store::Store::new(&data);
+    store.init(&workspace, &partners[..keep], false).unwrap();
+    let snapshot = store.load().unwrap();
+    let mut app = App::new(
+        store,
+        snapshot,
+        fixture_today(),
+        TodaySource::Pinned,
+        "maya".into(),
+    );
+    app.data_label = "data".into();
+    (dir, app)
+}
+
 // ---- every screen on the fixture ----
 
 #[test]
@@ -953,4 +973,15 @@ fn a_list_in_a_form_shows_its_own_keys() {
     let text = screen(&app, 120, 40);
     assert!(text.contains("Ctrl-n add row"), "in the list:\n{text}");
     assert!(text.contains("1. Step"), "{text}");
+}
+
+// ---- wording ----
+
+#[test]
+fn one_partner_is_one_partner_not_one_partners() {
+    let (_dir, mut app) = fixture_with(1);
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
+    let text = screen(&app, 120, 40);
+    assert!(text.contains(" 1 partner in "), "{text}");
+    assert!(!text.contains("1 partners"), "{text}");
 }

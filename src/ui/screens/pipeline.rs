@@ -14,7 +14,7 @@ use crate::app::screens::pipeline::Column;
 use crate::domain::dates::days_between;
 use crate::domain::health::HealthBand;
 use crate::domain::workspace::StageRole;
-use crate::text::{fit, truncate, width};
+use crate::text::{count, fit, truncate, width};
 use crate::ui::theme::{Theme, band_symbol};
 use crate::ui::widgets::filter;
 
@@ -132,7 +132,11 @@ fn render_header(
     let total: usize = columns.iter().map(|c| c.total).sum();
     let shown: usize = columns.iter().map(|c| c.cards.len()).sum();
     let mut spans = vec![Span::styled(
-        format!(" {total} partners in {} stages ", columns.len()),
+        format!(
+            " {} in {} ",
+            count(total, "partner", "partners"),
+            count(columns.len(), "stage", "stages")
+        ),
         theme.title(),
     )];
     spans.extend(filter::spans(&view.screen.filter, shown, total, theme));

@@ -207,6 +207,22 @@ fn due_phrase(date: Option<NaiveDate>, today: NaiveDate) -> String {
     }
 }
 
+/// An expiry date and how it stands: an agreement past it "expired N days ago",
+/// not "overdue" (nothing is late; it has run out).
+fn expiry_phrase(date: Option<NaiveDate>, today: NaiveDate) -> String {
+    let Some(date) = date else {
+        return "—".into();
+    };
+    let when = match days_between(today, date) {
+        0 => "expires today".to_string(),
+        1 => "expires tomorrow".to_string(),
+        n if n > 1 => format!("in {n} days"),
+        -1 => "expired yesterday".to_string(),
+        n => format!("expired {} days ago", -n),
+    };
+    format!("{date} ({when})")
+}
+
 /// One action item: a box (ticked when done), what, who, when, and where it was
 /// agreed.
 fn action_line(
@@ -274,5 +290,27 @@ fn clause_mark(status: ClauseStatus, theme: Theme) -> (&'static str, Style) {
         ClauseStatus::Drafting => ("~", theme.warn()),
         ClauseStatus::NeedsReview => ("!", theme.bad()),
         ClauseStatus::NotStarted => ("·", theme.dim()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_agreement_past_its_expiry_has_expired_and_is_not_overdue() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d);
+        assert_eq!(
+            expiry_phrase(day(23), today),
+            "2026-11-23 (expired 5 days ago)"
+        );
+        assert_eq!(
+            expiry_phrase(day(27), today),
+            "2026-11-27 (expired yesterday)"
+        );
+        assert_eq!(expiry_phrase(day(28), today), "2026-11-28 (expires today)");
+        assert_eq!(expiry_phrase(day(30), today), "2026-11-30 (in 2 days)");
+        assert_eq!(expiry_phrase(None, today), "—");
     }
 }
