@@ -985,3 +985,22 @@ fn one_partner_is_one_partner_not_one_partners() {
     assert!(text.contains(" 1 partner in "), "{text}");
     assert!(!text.contains("1 partners"), "{text}");
 }
+
+/// A closed partner's detail says why there is no health score, without a stray
+/// "· –" before it.
+#[test]
+fn a_closed_partners_detail_header_says_why_there_is_no_health() {
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
+    let App { data, view, .. } = &mut app;
+    view.tabs.pipeline.selected = Some("oakridge-training-collective".to_string());
+    view.tabs.pipeline.settle(data, 0);
+    dispatch(&mut app, Action::Open);
+    let text = screen(&app, 80, 24);
+    let health = text.lines().nth(2).unwrap();
+    assert_eq!(
+        health.trim(),
+        "paused: a closed stage has no health score",
+        "{text}"
+    );
+}

@@ -288,3 +288,30 @@ fn every_scorecard_view_survives_every_size() {
         }
     }
 }
+
+/// A closed partner's header names its stage once and says it has no health score
+/// — no "Paused · · Paused".
+#[test]
+fn a_closed_partners_header_names_the_stage_once() {
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Scorecard));
+    for _ in 0..20 {
+        if app.view.tabs.scorecard.partner_id() == Some("oakridge-training-collective") {
+            break;
+        }
+        dispatch(&mut app, Action::Scorecard(ScorecardAction::NextPartner));
+    }
+    assert_eq!(
+        app.view.tabs.scorecard.partner_id(),
+        Some("oakridge-training-collective")
+    );
+    let narrow = screen(&app, 80, 24);
+    let header = narrow.lines().nth(1).unwrap();
+    assert!(
+        header.contains("Oakridge Training Collective · Paused · no health score (closed)"),
+        "{header}"
+    );
+    let wide = screen(&app, 200, 50);
+    let health = wide.lines().nth(2).unwrap();
+    assert!(health.ends_with("│ no health score (closed)"), "{wide}");
+}

@@ -143,17 +143,16 @@ fn render_header(
     }
     let health = data.figures(id).map(|figures| &figures.health);
     let health_line = match health {
+        // No score (a closed stage, a candidate): the reason alone, no "· –".
+        Some(health) if health.score.is_none() => Line::styled(
+            truncate(&format!(" {}", health.explain()), columns),
+            theme.dim(),
+        ),
         Some(health) => {
             let band = health.band();
+            let score = health.score.map(|s| s.to_string()).unwrap_or_default();
             Line::from(vec![
-                Span::styled(
-                    format!(
-                        " {} {} ",
-                        band_symbol(band),
-                        health.score.map_or("–".to_string(), |s| s.to_string())
-                    ),
-                    theme.band(band),
-                ),
+                Span::styled(format!(" {} {score} ", band_symbol(band)), theme.band(band)),
                 Span::styled(
                     truncate(&health.explain(), (area.width as usize).saturating_sub(6)),
                     theme.dim(),
