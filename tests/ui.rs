@@ -57,12 +57,20 @@ fn fixture_detail(id: &str, section: Section) -> (tempfile::TempDir, App) {
 
 /// The fixture's workspace with only its first `keep` partners, on disk.
 fn fixture_with(keep: usize) -> (tempfile::TempDir, App) {
+    fixture_changed(|partners| partners.truncate(keep))
+}
+
+/// The fixture's workspace with its partners changed by `change`, on disk.
+fn fixture_changed(
+    change: impl FnOnce(&mut Vec<(String, pactboard::domain::Partner)>),
+) -> (tempfile::TempDir, App) {
     use pactboard::cli::TodaySource;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let (workspace, partners) = fixture();
+    let (workspace, mut partners) = fixture();
+    change(&mut partners);
     let store = pactboard::store::Store::new(&data);
-    store.init(&workspace, &partners[..keep], false).unwrap();
+    store.init(&workspace, &partners, false).unwrap();
     let snapshot = store.load().unwrap();
     let mut app = App::new(
         store,
@@ -1001,6 +1009,40 @@ fn a_closed_partners_detail_header_says_why_there_is_no_health() {
     assert_eq!(
         health.trim(),
         "paused: a closed stage has no health score",
+        "{text}"
+    );
+}
+
+/// A new workspace (`init`) says there are no partners yet and how to add one,
+/// not that every partnership is on track.
+#[test]
+fn an_empty_workspace_says_how_to_add_the_first_partner() {
+    let (_dir, app) = fixture_with(0);
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("No partners yet: press 2 for the Pipeline, then a to add one."),
+        "{text}"
+    );
+    assert!(!text.contains("on track"), "{text}");
+    snapshot_both("overview_empty", &app);
+}
+
+/// A partner without an owner says "no owner" on its card and headers, never a
+/// bare "kind ·".
+#[test]
+fn a_partner_without_an_owner_says_so() {
+    let (_dir, mut app) = fixture_changed(|partners| {
+        partners.truncate(1);
+        partners[0].1.owner = String::new();
+    });
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
+    let text = screen(&app, 80, 24);
+    assert!(text.contains(" · no owner"), "{text}");
+    assert!(!text.lines().any(|line| line.contains(" · │")), "{text}");
+    dispatch(&mut app, Action::Open);
+    let text = screen(&app, 120, 40);
+    assert!(
+        text.lines().nth(1).unwrap().contains(" · no owner"),
         "{text}"
     );
 }

@@ -98,9 +98,14 @@ fn render_wide(view: &View, frame: &mut Frame, area: Rect) {
 }
 
 /// "65 avg of 6 under way": the portfolio's health and whom it averages — the
-/// partners formalizing or operating (`of` is what joins the two).
+/// partners formalizing or operating (`of` is what joins the two); "– (none under
+/// way)" when there are none.
 fn average_of(view: &View, of: &str) -> String {
     let summary = &view.data.summary;
+    if summary.health_partners == 0 {
+        // Nothing to average: "– avg of 0" would read as a score.
+        return "– (none under way)".to_string();
+    }
     let average = summary.average_health.map_or("–".to_string(), |value| {
         (value.round() as i64).to_string()
     });
@@ -211,7 +216,10 @@ fn render_attention(view: &View, frame: &mut Frame, area: Rect) {
         );
     }
     if items.is_empty() {
-        let text = if all == 0 {
+        let text = if view.data.partners.is_empty() {
+            // A new workspace: "on track" would be true of nothing; say how to start.
+            " No partners yet: press 2 for the Pipeline, then a to add one."
+        } else if all == 0 {
             " Nothing needs attention: every partnership is on track."
         } else {
             " Nothing matches the filter (Esc clears it)."

@@ -281,7 +281,11 @@ fn card(view: &View, index: usize, columns: usize) -> Vec<Line<'static>> {
         (None, _) => format!("{}   –", band_symbol(band)),
     };
 
-    let owner = data.workspace.member_name(&partner.owner);
+    // A partner without an owner says so, rather than a bare "kind ·".
+    let owner = match data.workspace.member_name(&partner.owner) {
+        "" => "no owner",
+        name => name,
+    };
     let kind = if partner.kind.is_empty() {
         "—"
     } else {

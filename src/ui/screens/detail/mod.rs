@@ -121,14 +121,14 @@ fn render_header(
         &partner.kind
     };
     let rest = format!(
-        "· {kind} · {} {} · owner {}",
+        "· {kind} · {} {} · {}",
         data.workspace.stage_name(&partner.stage),
         match since {
             ..=0 => "since today".to_string(),
             1 => "for 1 day".to_string(),
             days => format!("for {days} days"),
         },
-        data.workspace.member_name(&partner.owner)
+        owner_phrase(data, &partner.owner)
     );
     let rest = truncate(&rest, columns.saturating_sub(width(&name)));
     let mut first = vec![
@@ -203,6 +203,14 @@ fn due_phrase(date: Option<NaiveDate>, today: NaiveDate) -> String {
     match date {
         Some(date) => format!("{date} ({})", describe_due(date, today)),
         None => "—".into(),
+    }
+}
+
+/// "owner Amara Nwosu", or "no owner" when none is set (not a bare "owner").
+pub(crate) fn owner_phrase(data: &Data, handle: &str) -> String {
+    match data.workspace.member_name(handle).trim() {
+        "" => "no owner".to_string(),
+        name => format!("owner {name}"),
     }
 }
 

@@ -72,9 +72,9 @@ pub(super) fn render_wide_header(view: &View, file: &PartnerFile, frame: &mut Fr
     let kind = if p.kind.is_empty() { "—" } else { &p.kind };
     let first = truncate(
         &format!(
-            " · {kind} · {} · owner {}",
+            " · {kind} · {} · {}",
             data.workspace.stage_name(&p.stage),
-            data.workspace.member_name(&p.owner)
+            crate::ui::screens::detail::owner_phrase(data, &p.owner)
         ),
         columns.saturating_sub(width(&p.name) + 1),
     );
