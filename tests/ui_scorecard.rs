@@ -91,6 +91,10 @@ fn a_kpi_up_close() {
     let (_dir, mut app) = scorecard();
     select_kpi(&mut app, "Kits delivered");
     dispatch(&mut app, Action::Open);
+    // "vs plan" in the KPI's unit and decimals (whole kits), like the value.
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("150 kits 57 kits behind"), "{text}");
+    assert!(!text.contains("57.5"), "{text}");
     snapshot_both("scorecard_kpi_chart", &app);
 }
 
