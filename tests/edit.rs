@@ -815,6 +815,20 @@ fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
         "a new copy replaces this session's older one: {again:?}"
     );
     let rescue = again[0].clone();
+    // The status line takes more lines rather than cut why the save failed.
+    let message = status(&app);
+    assert!(message.contains("still NOT SAVED"), "{message}");
+    for (columns, rows) in [(80, 24), (200, 50)] {
+        let text = screen(&app, columns, rows);
+        let bottom: Vec<&str> = text.lines().rev().skip(1).take(5).collect();
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown = words(&bottom.into_iter().rev().collect::<Vec<_>>().join(" "));
+        assert!(shown.contains(&words(&message)), "{columns}: {text}");
+        assert!(
+            shown.contains("unsaved (W write · Ctrl-l reload)"),
+            "{text}"
+        );
+    }
     // Decide later; quitting with unsaved changes asks first.
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('q'));
