@@ -57,18 +57,21 @@ fn fixture_detail(id: &str, section: Section) -> (tempfile::TempDir, App) {
 
 /// The fixture's workspace with only its first `keep` partners, on disk.
 fn fixture_with(keep: usize) -> (tempfile::TempDir, App) {
-    fixture_changed(|partners| partners.truncate(keep))
+    fixture_changed(|_, partners| partners.truncate(keep))
 }
 
-/// The fixture's workspace with its partners changed by `change`, on disk.
+/// The fixture changed by `change` (its workspace, its partners), on disk.
 fn fixture_changed(
-    change: impl FnOnce(&mut Vec<(String, pactboard::domain::Partner)>),
+    change: impl FnOnce(
+        &mut pactboard::domain::Workspace,
+        &mut Vec<(String, pactboard::domain::Partner)>,
+    ),
 ) -> (tempfile::TempDir, App) {
     use pactboard::cli::TodaySource;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let (workspace, mut partners) = fixture();
-    change(&mut partners);
+    let (mut workspace, mut partners) = fixture();
+    change(&mut workspace, &mut partners);
     let store = pactboard::store::Store::new(&data);
     store.init(&workspace, &partners, false).unwrap();
     let snapshot = store.load().unwrap();
@@ -1031,7 +1034,7 @@ fn an_empty_workspace_says_how_to_add_the_first_partner() {
 /// bare "kind ·".
 #[test]
 fn a_partner_without_an_owner_says_so() {
-    let (_dir, mut app) = fixture_changed(|partners| {
+    let (_dir, mut app) = fixture_changed(|_, partners| {
         partners.truncate(1);
         partners[0].1.owner = String::new();
     });
@@ -1045,4 +1048,68 @@ fn a_partner_without_an_owner_says_so() {
         text.lines().nth(1).unwrap().contains(" · no owner"),
         "{text}"
     );
+}
+
+// ---- 80x24: nothing that matters is cut ----
+
+/// Eight stages at 80 columns: the counts go on over a second line with whole
+/// names rather than "Prospe 2  Assess 2 …".
+#[test]
+fn eight_stages_on_the_overview_wrap_with_whole_names() {
+    use pactboard::domain::workspace::{StageDef, StageRole};
+    let (_dir, app) = fixture_changed(|workspace, _| {
+        workspace.stages.insert(
+            5,
+            StageDef {
+                id: "renewing".into(),
+                name: "Renewing".into(),
+                role: StageRole::Operating,
+                checkin: true,
+            },
+        );
+    });
+    assert_eq!(app.data.workspace.stages.len(), 8);
+    let text = screen(&app, 80, 24);
+    let lines: Vec<&str> = text.lines().collect();
+    let counts = format!("{} {}", lines[2], lines[3]);
+    for stage in &app.data.workspace.stages {
+        assert!(counts.contains(&format!("{} ", stage.name)), "{text}");
+    }
+    assert!(lines[4].contains("Needs attention"), "{text}");
+}
+
+/// Typing a filter on the Pipeline at 80 columns with columns hidden either side:
+/// the count gives way, the filter and "N more" are read whole.
+#[test]
+fn the_pipeline_filter_line_fits_at_80_columns() {
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('l'));
+    }
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "food");
+    let text = screen(&app, 80, 24);
+    let header = text.lines().nth(1).unwrap();
+    assert!(header.contains("/ food█"), "{header}");
+    assert!(
+        header.contains("match · Enter keep · Esc clear"),
+        "{header}"
+    );
+    assert!(header.contains("◂ "), "{header}");
+    assert!(header.trim_end().ends_with("more ▸"), "{header}");
+}
+
+/// A long partner name on the Timeline at 80 columns keeps its health; the name
+/// and stage give way.
+#[test]
+fn a_long_name_on_the_timeline_keeps_its_health() {
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Timeline));
+    let text = screen(&app, 80, 24);
+    let row = text
+        .lines()
+        .find(|line| line.contains("Fernhill"))
+        .expect("Fernhill Creative's row");
+    assert!(row.contains("● 73"), "{row}");
 }
