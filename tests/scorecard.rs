@@ -1046,6 +1046,62 @@ fn the_portfolio_lists_open_kpis_most_in_need_first_and_enter_opens_one() {
     assert_eq!(selected_kpi_name(&app), "Residents reached");
 }
 
+/// `/` on the portfolio is the shared filter (partner, KPI, perspective, owner);
+/// Esc clears it, then leaves. On one partner's scorecard `/` says where it works.
+#[test]
+fn slash_filters_the_portfolio_and_on_a_scorecard_says_where_it_works() {
+    let (_dir, mut app) = scorecard();
+    key(&mut app, KeyCode::Char('/'));
+    assert!(matches!(app.view.tabs.scorecard.mode, Mode::Cards));
+    assert!(
+        status(&app).contains("P lists every open KPI, and / filters that"),
+        "{}",
+        status(&app)
+    );
+
+    key(&mut app, KeyCode::Char('P'));
+    let all = app.view.tabs.scorecard.portfolio_rows(&app.data).len();
+    key(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.context(), pactboard::app::keymap::Context::Filter);
+    type_text(&mut app, "dune");
+    let partners = |app: &App| -> Vec<String> {
+        app.view
+            .tabs
+            .scorecard
+            .portfolio_rows(&app.data)
+            .iter()
+            .map(|row| row.partner.id.clone())
+            .collect()
+    };
+    let shown = partners(&app);
+    assert!(!shown.is_empty() && shown.len() < all, "{shown:?}");
+    assert!(shown.iter().all(|id| id == "dune-council"), "{shown:?}");
+    assert_eq!(
+        app.view
+            .tabs
+            .scorecard
+            .portfolio_selected()
+            .map(|(p, _)| p.as_str()),
+        Some("dune-council"),
+        "the selection moves onto what the filter shows"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(app.view.tabs.scorecard.filter.is_active(), "Enter keeps it");
+    assert_eq!(partners(&app).len(), shown.len());
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.view.tabs.scorecard.filter.is_active(), "Esc clears it");
+    assert!(matches!(
+        app.view.tabs.scorecard.mode,
+        Mode::Portfolio { .. }
+    ));
+    assert_eq!(partners(&app).len(), all);
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.view.tabs.scorecard.mode, Mode::Cards),
+        "then Esc leaves"
+    );
+}
+
 #[test]
 fn r_in_the_portfolio_adds_a_reading_and_stays_there() {
     let (_dir, mut app) = scorecard();

@@ -114,6 +114,17 @@ fn the_portfolio() {
 }
 
 #[test]
+fn the_portfolio_filtered() {
+    let (_dir, mut app) = scorecard();
+    dispatch(&mut app, Action::Scorecard(ScorecardAction::Portfolio));
+    key(&mut app, KeyCode::Char('/'));
+    for ch in "dune".chars() {
+        key(&mut app, KeyCode::Char(ch));
+    }
+    snapshot_both("scorecard_portfolio_filter_typing", &app);
+}
+
+#[test]
 fn the_review_form() {
     let (_dir, mut app) = scorecard();
     dispatch(&mut app, Action::Scorecard(ScorecardAction::RecordReview));

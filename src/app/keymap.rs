@@ -350,6 +350,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Scorecard, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
     bind(C::Scorecard, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
     bind(C::Scorecard, &[key(KeyCode::Esc)], Action::Back, "show every perspective again", None),
+    bind(C::Scorecard, &[ch('/')], Action::StartFilter, "says where a filter works: P lists every open KPI, / filters that", None),
     // A KPI up close.
     bind(C::ScorecardKpi, &[key(KeyCode::Down), ch('j')], Action::Down, "next reading", Some("move")),
     bind(C::ScorecardKpi, &[key(KeyCode::Up), ch('k')], Action::Up, "previous reading", Some("move")),
@@ -381,7 +382,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Portfolio, &[key(KeyCode::End), ch('G')], Action::Bottom, "last KPI", None),
     bind(C::Portfolio, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
     bind(C::Portfolio, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
-    bind(C::Portfolio, &[key(KeyCode::Esc), ch('P')], Action::Back, "back to the scorecard", Some("back")),
+    bind(C::Portfolio, &[key(KeyCode::Esc), ch('P')], Action::Back, "clear the filter, else back to the scorecard", Some("back")),
+    bind(C::Portfolio, &[ch('/')], Action::StartFilter, "filter by partner, KPI, perspective or owner", Some("filter")),
     // The filter being typed, on any list.
     bind(C::Filter, &[key(KeyCode::Enter)], Action::Submit, "keep the filter and go back to the list", Some("keep")),
     bind(C::Filter, &[key(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),

@@ -14,6 +14,7 @@ pub use lists::*;
 use super::Screen;
 use crate::app::action::{Action, ScorecardAction};
 use crate::app::effect::{Effect, Reveal};
+use crate::app::filter::{Filter, keeps};
 use crate::app::keymap::Context;
 use crate::app::model::Data;
 use crate::app::records::Rec;
@@ -61,7 +62,7 @@ pub enum Mode {
     Portfolio { rows: Cursor<(String, Rec)> },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct ScorecardScreen {
     /// The partner on screen, by id; `None` when there are no partners.
     partner: Option<String>,
@@ -72,6 +73,9 @@ pub struct ScorecardScreen {
     /// The perspective shown (by id); `None`: all of them.
     pub perspective: Option<String>,
     pub mode: Mode,
+    /// `/` on the portfolio: by partner, KPI, perspective or owner. One partner's
+    /// scorecard has too few rows to filter; `/` there says where it works.
+    pub filter: Filter,
 }
 
 impl ScorecardScreen {
@@ -85,6 +89,7 @@ impl ScorecardScreen {
             reviews: Cursor::default(),
             perspective: None,
             mode: Mode::Cards,
+            filter: Filter::default(),
         };
         screen.data_changed(data);
         screen
@@ -157,6 +162,36 @@ impl ScorecardScreen {
         self.kpi_index(data)
             .and_then(|index| self.partner(data)?.kpis.get(index))
             .map_or_else(Vec::new, reading_order)
+    }
+
+    /// The portfolio's rows: every open KPI (of the perspective shown) that the
+    /// filter lets through, most in need first.
+    pub fn portfolio_rows<'a>(&self, data: &'a Data) -> Vec<PortfolioRow<'a>> {
+        let mut rows = portfolio(data, self.perspective.as_deref());
+        let mut matcher = self.filter.matcher();
+        if matcher.is_some() {
+            rows.retain(|row| {
+                let kpi = row.figures.kpi;
+                let partner = &row.partner.partner;
+                keeps(
+                    &mut matcher,
+                    [
+                        partner.name.as_str(),
+                        kpi.name.as_str(),
+                        data.workspace.perspective_name(&kpi.perspective),
+                        data.workspace.member_name(&partner.owner),
+                    ],
+                )
+            });
+        }
+        rows
+    }
+
+    fn portfolio_keys(&self, data: &Data) -> Vec<(String, Rec)> {
+        self.portfolio_rows(data)
+            .iter()
+            .map(PortfolioRow::key)
+            .collect()
     }
 
     /// The portfolio's selected row.
@@ -250,12 +285,11 @@ impl ScorecardScreen {
             Mode::Kpi { .. } if kpi_gone => self.mode = Mode::Cards,
             Mode::Kpi { readings: cursor } => cursor.settle(&readings),
             Mode::Review { .. } if review_gone => self.mode = Mode::Cards,
-            Mode::Portfolio { rows } => {
-                let keys: Vec<(String, Rec)> = portfolio(data, self.perspective.as_deref())
-                    .iter()
-                    .map(PortfolioRow::key)
-                    .collect();
-                rows.settle(&keys);
+            Mode::Portfolio { .. } => {
+                let keys = self.portfolio_keys(data);
+                if let Mode::Portfolio { rows } = &mut self.mode {
+                    rows.settle(&keys);
+                }
             }
             Mode::Cards | Mode::Review { .. } => {}
         }
@@ -278,13 +312,13 @@ impl ScorecardScreen {
             }
             Action::Scorecard(ScorecardAction::Portfolio) => {
                 let mut rows = Cursor::default();
-                let keys: Vec<(String, Rec)> = portfolio(data, self.perspective.as_deref())
-                    .iter()
-                    .map(PortfolioRow::key)
-                    .collect();
-                rows.settle(&keys);
+                rows.settle(&self.portfolio_keys(data));
                 self.mode = Mode::Portfolio { rows };
             }
+            Action::StartFilter => fx.push(Effect::info(
+                "one partner's scorecard is not filtered: [ ] go through the partners, \
+                 p through the perspectives; P lists every open KPI, and / filters that",
+            )),
             Action::Open => self.open(data, fx),
             Action::Back if self.perspective.is_some() => {
                 self.perspective = None;
@@ -371,10 +405,17 @@ impl ScorecardScreen {
     }
 
     fn update_portfolio(&mut self, data: &Data, action: Action, fx: &mut Vec<Effect>) {
-        let keys: Vec<(String, Rec)> = portfolio(data, self.perspective.as_deref())
-            .iter()
-            .map(PortfolioRow::key)
-            .collect();
+        if let Some(changed) = self.filter.update(action) {
+            if changed {
+                // The row stays selected while the filter shows it; else the first.
+                let keys = self.portfolio_keys(data);
+                if let Mode::Portfolio { rows } = &mut self.mode {
+                    rows.settle_or(&keys, 0);
+                }
+            }
+            return;
+        }
+        let keys = self.portfolio_keys(data);
         let Mode::Portfolio { rows } = &mut self.mode else {
             return;
         };
@@ -476,7 +517,7 @@ impl Screen for ScorecardScreen {
             Mode::Cards => Context::Scorecard,
             Mode::Kpi { .. } => Context::ScorecardKpi,
             Mode::Review { .. } => Context::ScorecardReview,
-            Mode::Portfolio { .. } => Context::Portfolio,
+            Mode::Portfolio { .. } => self.filter.context(Context::Portfolio),
         }
     }
 
@@ -503,6 +544,17 @@ impl Screen for ScorecardScreen {
             return;
         }
         self.settle(data);
+    }
+
+    fn paste(&mut self, data: &Data, text: &str) -> bool {
+        if matches!(self.mode, Mode::Portfolio { .. }) && self.filter.paste(text) {
+            let keys = self.portfolio_keys(data);
+            if let Mode::Portfolio { rows } = &mut self.mode {
+                rows.settle_or(&keys, 0);
+            }
+            return true;
+        }
+        false
     }
 
     fn reveal(&mut self, data: &Data, what: &Reveal) {
