@@ -949,7 +949,7 @@ fn the_attention_list_scrolls_to_keep_the_selection_in_view() {
     let last = app.data.summary.attention.last().unwrap();
     let days = (last.due.unwrap() - app.data.today).num_days();
     assert!(
-        text.contains(&format!("› ○   in {days}d {}", last.partner_name)),
+        text.contains(&format!("› △   in {days}d {}", last.partner_name)),
         "{text}"
     );
     let count = app.data.summary.attention.len();
@@ -1112,4 +1112,24 @@ fn a_long_name_on_the_timeline_keeps_its_health() {
         .find(|line| line.contains("Fernhill"))
         .expect("Fernhill Creative's row");
     assert!(row.contains("● 73"), "{row}");
+}
+
+/// What is coming due is marked △ (a hollow ▲), so ○ keeps one meaning on the
+/// Overview: poor health (and, on the Scorecard, a red KPI). The legend says so.
+#[test]
+fn coming_due_is_a_hollow_triangle_not_the_poor_health_circle() {
+    let (_dir, app) = demo_app();
+    let text = screen(&app, 200, 50);
+    let marks: Vec<&str> = text
+        .lines()
+        .filter(|line| line.contains(" in ") && line.contains("d "))
+        .filter_map(|line| line.trim_start_matches(['│', '›', ' ']).split(' ').next())
+        .collect();
+    assert!(marks.contains(&"△"), "{text}");
+    assert!(!marks.contains(&"○"), "{text}");
+    let legend = pactboard::app::keymap::legend(Context::Overview);
+    assert!(
+        legend.iter().any(|(symbol, _)| *symbol == "▲ ◆ △"),
+        "{legend:?}"
+    );
 }

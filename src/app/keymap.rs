@@ -537,7 +537,7 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 #[rustfmt::skip]
 pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
     (C::Overview, &[
-        ("▲ ◆ ○", "late or red · warning · coming due"),
+        ("▲ ◆ △", "late or red · warning · coming due"),
         ("● ◐ ○ ·", "health good (70+) · fair (40+) · poor · not started"),
         ("69 (85)", "health 69, judged on 85 of 100 points (no bracket: on all 100)"),
         ("under way", "the average is over the partners formalizing or operating"),

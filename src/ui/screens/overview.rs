@@ -192,7 +192,8 @@ fn severity_mark(item: &AttentionItem, view: &View) -> (&'static str, ratatui::s
     match item.severity(view.data.today) {
         Severity::Critical => ("▲", theme.bad()),
         Severity::Warning => ("◆", theme.warn()),
-        Severity::Upcoming => ("○", theme.text()),
+        // A hollow ▲, not ○: ○ is already "poor" health and a "red" KPI.
+        Severity::Upcoming => ("△", theme.text()),
     }
 }
 
