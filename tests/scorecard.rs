@@ -1002,6 +1002,15 @@ fn check_flags_a_reading_dated_after_today_where_it_is() {
 
 // ---- the portfolio ----
 
+/// The partner of the portfolio's selected row.
+fn portfolio_partner(app: &App) -> Option<String> {
+    app.view
+        .tabs
+        .scorecard
+        .portfolio_selected()
+        .map(|(partner, _)| partner.clone())
+}
+
 #[test]
 fn the_portfolio_lists_open_kpis_most_in_need_first_and_enter_opens_one() {
     let (_dir, mut app) = scorecard();
@@ -1030,14 +1039,7 @@ fn the_portfolio_lists_open_kpis_most_in_need_first_and_enter_opens_one() {
         ],
         "red (stale first), early warning, amber, too early, green; closed ones left out"
     );
-    assert_eq!(
-        app.view
-            .tabs
-            .scorecard
-            .portfolio_selected()
-            .map(|(p, _)| p.as_str()),
-        Some(COBALT)
-    );
+    assert_eq!(portfolio_partner(&app).as_deref(), Some(COBALT));
     key(&mut app, KeyCode::Char('j'));
     key(&mut app, KeyCode::Enter);
     let screen = &app.view.tabs.scorecard;
@@ -1077,11 +1079,7 @@ fn slash_filters_the_portfolio_and_on_a_scorecard_says_where_it_works() {
     assert!(!shown.is_empty() && shown.len() < all, "{shown:?}");
     assert!(shown.iter().all(|id| id == "dune-council"), "{shown:?}");
     assert_eq!(
-        app.view
-            .tabs
-            .scorecard
-            .portfolio_selected()
-            .map(|(p, _)| p.as_str()),
+        portfolio_partner(&app).as_deref(),
         Some("dune-council"),
         "the selection moves onto what the filter shows"
     );

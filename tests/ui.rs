@@ -57,33 +57,7 @@ fn fixture_detail(id: &str, section: Section) -> (tempfile::TempDir, App) {
 
 /// The fixture's workspace with only its first `keep` partners, on disk.
 fn fixture_with(keep: usize) -> (tempfile::TempDir, App) {
-    fixture_changed(|_, partners| partners.truncate(keep))
-}
-
-/// The fixture changed by `change` (its workspace, its partners), on disk.
-fn fixture_changed(
-    change: impl FnOnce(
-        &mut pactboard::domain::Workspace,
-        &mut Vec<(String, pactboard::domain::Partner)>,
-    ),
-) -> (tempfile::TempDir, App) {
-    use pactboard::cli::TodaySource;
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let (mut workspace, mut partners) = fixture();
-    change(&mut workspace, &mut partners);
-    let store = pactboard::store::Store::new(&data);
-    store.init(&workspace, &partners, false).unwrap();
-    let snapshot = store.load().unwrap();
-    let mut app = App::new(
-        store,
-        snapshot,
-        fixture_today(),
-        TodaySource::Pinned,
-        "maya".into(),
-    );
-    app.data_label = "data".into();
-    (dir, app)
+    fixture_app_changed(|_, partners| partners.truncate(keep))
 }
 
 // ---- every screen on the fixture ----
@@ -1034,7 +1008,7 @@ fn an_empty_workspace_says_how_to_add_the_first_partner() {
 /// bare "kind ·".
 #[test]
 fn a_partner_without_an_owner_says_so() {
-    let (_dir, mut app) = fixture_changed(|_, partners| {
+    let (_dir, mut app) = fixture_app_changed(|_, partners| {
         partners.truncate(1);
         partners[0].1.owner = String::new();
     });
@@ -1057,7 +1031,7 @@ fn a_partner_without_an_owner_says_so() {
 #[test]
 fn eight_stages_on_the_overview_wrap_with_whole_names() {
     use pactboard::domain::workspace::{StageDef, StageRole};
-    let (_dir, app) = fixture_changed(|workspace, _| {
+    let (_dir, app) = fixture_app_changed(|workspace, _| {
         workspace.stages.insert(
             5,
             StageDef {
