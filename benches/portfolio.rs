@@ -316,8 +316,11 @@ fn bench_key_press(c: &mut Criterion, largest: &Fixture) {
     group.bench_function(BenchmarkId::new("j + render 80x24", largest.size), |b| {
         b.iter(|| {
             // Start again at the top rather than pressing `j` on the last item.
-            if app.view.tabs.overview.selected + 1 >= items {
-                app.view.tabs.overview.selected = 0;
+            if app.view.tabs.overview.selected() + 1 >= items {
+                handle_key(
+                    &mut app,
+                    KeyEvent::new(KeyCode::Char('g'), KeyModifiers::NONE),
+                );
             }
             handle_key(&mut app, black_box(j));
             draw(&mut terminal, &app);

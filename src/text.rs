@@ -1,6 +1,6 @@
 //! Plain text shared by the dashboard and the printed reports: fitting text into
 //! columns by display width (wide characters count double, an ellipsis where it is
-//! cut) and the "as of" label that says which day the figures are for.
+//! cut), a count with its noun, and the "as of" label that says which day the figures are for.
 
 use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -14,6 +14,11 @@ pub fn as_of(today: NaiveDate, source: TodaySource) -> String {
         TodaySource::Pinned => format!("as of {today}"),
         TodaySource::Clock => format!("today, {today}"),
     }
+}
+
+/// "1 partner", "3 partners": a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn width(text: &str) -> usize {
@@ -57,7 +62,7 @@ pub fn fit_right(text: &str, columns: usize) -> String {
 }
 
 /// Greedy word wrap to `columns` (at least 10) by display width, one line at least;
-/// a word longer than a line keeps its own line (the caller cuts it).
+/// a word longer than a line gets a line of its own, cut with `…`.
 pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     let columns = columns.max(10);
     let mut lines = Vec::new();
@@ -70,7 +75,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
             if !line.is_empty() {
                 line.push(' ');
             }
-            line.push_str(word);
+            line.push_str(&truncate(word, columns));
         }
         lines.push(line);
     }
@@ -140,6 +145,13 @@ mod tests {
     }
 
     #[test]
+    fn counts_name_their_noun_in_the_right_number() {
+        assert_eq!(count(1, "partner", "partners"), "1 partner");
+        assert_eq!(count(0, "partner", "partners"), "0 partners");
+        assert_eq!(count(7, "stage", "stages"), "7 stages");
+    }
+
+    #[test]
     fn wraps_by_words() {
         assert_eq!(
             wrap("one two three four five six", 10),
@@ -147,6 +159,10 @@ mod tests {
         );
         assert_eq!(wrap("", 20), [""]);
         assert_eq!(wrap("a\nb", 20), ["a", "b"]);
+        assert_eq!(
+            wrap("see https://example.org/a/very/long/path now", 12),
+            ["see", "https://exa…", "now"]
+        );
     }
 
     #[test]

@@ -85,24 +85,24 @@ fn j_and_k_move_through_the_attention_list_within_its_bounds() {
     let len = app.data.summary.attention.len();
     assert!(len > 3);
     press(&mut app, KeyCode::Char('k'));
-    assert_eq!(app.view.tabs.overview.selected, 0, "stays at the top");
+    assert_eq!(app.view.tabs.overview.selected(), 0, "stays at the top");
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.view.tabs.overview.selected, 2);
+    assert_eq!(app.view.tabs.overview.selected(), 2);
     press(&mut app, KeyCode::Up);
-    assert_eq!(app.view.tabs.overview.selected, 1);
+    assert_eq!(app.view.tabs.overview.selected(), 1);
     press(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.view.tabs.overview.selected, len - 1);
+    assert_eq!(app.view.tabs.overview.selected(), len - 1);
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(
-        app.view.tabs.overview.selected,
+        app.view.tabs.overview.selected(),
         len - 1,
         "stays at the bottom"
     );
     press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.view.tabs.overview.selected, 0);
+    assert_eq!(app.view.tabs.overview.selected(), 0);
     dispatch(&mut app, Action::PageDown);
-    assert!(app.view.tabs.overview.selected > 1);
+    assert!(app.view.tabs.overview.selected() > 1);
 }
 
 #[test]
@@ -138,9 +138,90 @@ fn enter_opens_the_items_partner_and_esc_comes_back() {
     assert!(app.view.detail().is_none());
     assert_eq!(app.view.tab, Tab::Overview);
     assert_eq!(
-        app.view.tabs.overview.selected, action,
+        app.view.tabs.overview.selected(),
+        action,
         "the same item is still selected"
     );
+}
+
+/// Selects the first attention item of `kind` and presses Enter; returns the item.
+fn open_first(
+    app: &mut pactboard::app::App,
+    kind: &str,
+) -> pactboard::domain::attention::AttentionItem {
+    let at = (app.data.summary.attention.iter())
+        .position(|item| item.kind.as_str() == kind)
+        .unwrap_or_else(|| panic!("the demo has a {kind} item"));
+    press(app, KeyCode::Char('g'));
+    for _ in 0..at {
+        press(app, KeyCode::Char('j'));
+    }
+    let item = app.data.summary.attention[at].clone();
+    press(app, KeyCode::Enter);
+    item
+}
+
+#[test]
+fn enter_on_a_kpi_item_opens_the_scorecard_on_that_kpi() {
+    use pactboard::app::records::Rec;
+    use pactboard::app::screens::scorecard::{Mode, Panel};
+    for kind in ["red_kpi", "stale_kpi"] {
+        let (_dir, mut app) = demo_app();
+        // The Scorecard was left up close on another partner's KPI.
+        press(&mut app, KeyCode::Char('5'));
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('1'));
+        let item = open_first(&mut app, kind);
+        assert!(app.view.detail().is_none(), "{kind}: no detail on Profile");
+        assert_eq!(app.view.tab, Tab::Scorecard, "{kind}");
+        let scorecard = &app.view.tabs.scorecard;
+        assert_eq!(
+            scorecard.mode,
+            Mode::Cards,
+            "{kind}: the cards, where r adds a reading"
+        );
+        assert_eq!(
+            scorecard.partner_id(),
+            Some(item.partner.as_str()),
+            "{kind}"
+        );
+        assert_eq!(scorecard.panel, Panel::Kpis, "{kind}");
+        let kpi = item.record.clone().expect("a KPI item names its KPI");
+        assert_eq!(
+            scorecard.selected(Panel::Kpis),
+            Some(&Rec::id(kpi)),
+            "{kind}"
+        );
+        let partner = app.data.partner_data(&item.partner).unwrap();
+        let selected = scorecard
+            .kpi_index(&app.data)
+            .map(|i| partner.kpis[i].name.clone());
+        assert_eq!(selected.as_deref(), Some(item.subject.as_str()), "{kind}");
+    }
+}
+
+#[test]
+fn enter_on_a_late_milestone_or_action_selects_it_in_the_detail() {
+    use pactboard::app::records::{Item, Rec};
+    use pactboard::app::screens::detail::Section;
+    for (kind, section) in [
+        ("overdue_milestone", Section::Milestones),
+        ("action_overdue", Section::Activity),
+    ] {
+        let (_dir, mut app) = demo_app();
+        let item = open_first(&mut app, kind);
+        let detail = app.view.detail().expect("the detail is open");
+        assert_eq!(
+            (detail.partner.as_str(), detail.section),
+            (item.partner.as_str(), section)
+        );
+        let at = Rec::id(item.record.clone().expect("names its record"));
+        let expected = match section {
+            Section::Milestones => Item::Milestone(at),
+            _ => Item::Action(at),
+        };
+        assert_eq!(detail.selected(), Some(&expected), "{kind}");
+    }
 }
 
 #[test]
@@ -253,7 +334,7 @@ fn m_opens_the_move_to_picker_and_l_into_joint_work_without_an_agreement_asks() 
     assert_eq!(form.target(), Some(Doc::partner("acme-analytics")));
     let built = form.build(&app.data).expect("the picker builds");
     let stage = built.field_named("stage").unwrap();
-    assert_eq!(stage.display_value(), "Assessing (candidate)");
+    assert_eq!(stage.display_value(), "Assessing");
 
     // The formalizing partner of the fixture has no signed agreement: L asks, and
     // yes is the one commit of the move.
@@ -649,18 +730,24 @@ fn the_filter_keeps_the_selected_attention_item_by_what_it_is() {
     let shown = overview.visible(&app.data);
     assert!(shown.len() < app.data.summary.attention.len());
     assert_eq!(
-        shown[overview.selected].subject, chosen.subject,
+        shown[overview.selected()].subject,
+        chosen.subject,
         "the same item, at its place in the filtered list"
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.view.tabs.overview.selected, at, "and back at its place");
+    assert_eq!(
+        app.view.tabs.overview.selected(),
+        at,
+        "and back at its place"
+    );
     press(&mut app, KeyCode::Char('/'));
     for ch in "kestrel".chars() {
         press(&mut app, KeyCode::Char(ch));
     }
     let overview = &app.view.tabs.overview;
     assert_eq!(
-        overview.selected, 0,
+        overview.selected(),
+        0,
         "hidden by the filter: the first match"
     );
     assert!(

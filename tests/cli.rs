@@ -371,13 +371,13 @@ fn status_text_and_markdown_answer_what_needs_attention() {
     assert!(text.contains("expected by today) → red"));
     // Each item carries the Overview's mark, explained once at the heading.
     assert!(
-        text.contains("▲ late or red · ◆ warning · ○ coming due"),
+        text.contains("▲ late or red · ◆ warning · △ coming due"),
         "{text}"
     );
     assert!(
         text.contains("now ▲ Harbourline Mutual ")
             && text.contains("◆ Fernhill Creative       KPI Qualified leads is stale")
-            && text.contains("in 25 days ○ Greenway Grocers"),
+            && text.contains("in 25 days △ Greenway Grocers"),
         "{text}"
     );
     assert!(

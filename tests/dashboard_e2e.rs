@@ -108,13 +108,33 @@ fn demo_walkthrough() {
     pty.wait_for_gone("Keys: Overview", WAIT);
     pty.wait_for(OVERVIEW, WAIT);
 
-    // j moves to the second item, Enter opens its partner, Esc comes back.
+    // j moves to the second item, a red KPI: Enter opens the Scorecard on it.
     pty.send("j");
     pty.wait_until("the second attention item to be selected", WAIT, |screen| {
         screen
             .contents()
             .lines()
-            .any(|line| line.contains("› ▲      now"))
+            .any(|line| line.contains("› ▲      now") && line.contains("red KPI"))
+    });
+    pty.press(Key::Enter);
+    wait_for_tab(&pty, "5 Scorecard");
+    pty.wait_until("the red KPI selected on its scorecard", WAIT, |screen| {
+        pty::screen_row(screen, 1).contains("Tidewater University")
+            && screen
+                .contents()
+                .lines()
+                .any(|line| line.contains("›") && line.contains("Data request turnaround"))
+    });
+
+    // The third, no signed agreement: Enter opens the partner, Esc comes back.
+    pty.send("1");
+    wait_for_tab(&pty, "1 Overview");
+    pty.send("j");
+    pty.wait_until("the third attention item to be selected", WAIT, |screen| {
+        screen
+            .contents()
+            .lines()
+            .any(|line| line.contains("› ▲      now") && line.contains("no agreement"))
     });
     pty.press(Key::Enter);
     pty.wait_until(

@@ -145,6 +145,12 @@ fn l_moves_to_the_next_stage_with_a_history_entry_and_u_undoes_it() {
     check_undo_redo(&mut app, "lumen-payroll", &before, &after);
 
     key(&mut app, KeyCode::Char('H'));
+    // Back from agreeing the terms to a candidate: it asks first.
+    confirm_naming(
+        &app,
+        &["Back from Formalizing (agreeing the terms) to Assessing"],
+    );
+    key(&mut app, KeyCode::Char('y'));
     assert_eq!(on_disk(&app, "lumen-payroll").stage, "assessing");
     handle_key(&mut app, KeyEvent::new(KeyCode::Left, KeyModifiers::SHIFT));
     assert_eq!(on_disk(&app, "lumen-payroll").stage, "prospect");
@@ -160,7 +166,7 @@ fn moving_into_a_closed_stage_requires_a_reason() {
     assert!(has_form(&app), "asks for a reason");
     assert_eq!(
         form_field(&app, "stage").display_value(),
-        "Paused (closed)",
+        "Paused",
         "offered the stage L moves to"
     );
     assert_eq!(
@@ -234,7 +240,7 @@ fn m_moves_two_stages_on_with_one_history_entry_and_names_what_is_missing() {
     assert!(has_form(&app), "the move-to picker");
     assert_eq!(
         form_field(&app, "stage").display_value(),
-        "Formalizing (formalizing)",
+        "Formalizing",
         "the next stage along is offered first"
     );
     pick(&mut app, "Active");
@@ -330,6 +336,61 @@ fn m_refuses_the_stage_the_partner_is_in_and_moves_without_asking_when_nothing_i
         "",
         "the reason is optional"
     );
+}
+
+/// The reviewer's slip: in `m`, `p` picks Paused, a second `p` Prospect — an
+/// operating partner dropped back to a candidate. Going back to an earlier role
+/// asks first and says what it means; no means nothing moved.
+#[test]
+fn m_back_to_an_earlier_role_asks_first_and_names_what_it_means() {
+    let (_dir, mut app) = demo_app();
+    let id = "harbourline-mutual";
+    let before = in_memory(&app, id);
+    open_detail(&mut app, id, Section::Profile);
+    key(&mut app, KeyCode::Char('m'));
+    assert_eq!(form_field(&app, "stage").display_value(), "Expanding");
+    type_text(&mut app, "p");
+    assert_eq!(form_field(&app, "stage").display_value(), "Paused");
+    type_text(&mut app, "p");
+    assert_eq!(form_field(&app, "stage").display_value(), "Prospect");
+    ctrl_s(&mut app);
+    confirm_naming(
+        &app,
+        &[
+            "Move Harbourline Mutual to Prospect?",
+            "Back from Active (joint work under way) to Prospect, a candidate again",
+            "no health score",
+            "Move anyway?",
+        ],
+    );
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(in_memory(&app, id), before, "no means nothing moved");
+
+    // Operating back to formalizing (H from Active) asks too.
+    key(&mut app, KeyCode::Char('H'));
+    confirm_naming(
+        &app,
+        &[
+            "Move Harbourline Mutual to Formalizing?",
+            "Back from Active (joint work under way) to Formalizing, agreeing the terms again",
+        ],
+    );
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(on_disk(&app, id).stage, "formalizing");
+
+    // Formalizing back to a candidate asks; on to an operating stage does not.
+    key(&mut app, KeyCode::Char('H'));
+    confirm_naming(
+        &app,
+        &["Back from Formalizing (agreeing the terms) to Assessing"],
+    );
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('L'));
+    assert!(
+        app.view.overlays.is_empty(),
+        "forward, and signed: no question"
+    );
+    assert_eq!(on_disk(&app, id).stage, "active");
 }
 
 #[test]
@@ -754,6 +815,20 @@ fn a_failed_write_keeps_the_edit_reports_it_and_can_be_retried() {
         "a new copy replaces this session's older one: {again:?}"
     );
     let rescue = again[0].clone();
+    // The status line takes more lines rather than cut why the save failed.
+    let message = status(&app);
+    assert!(message.contains("still NOT SAVED"), "{message}");
+    for (columns, rows) in [(80, 24), (200, 50)] {
+        let text = screen(&app, columns, rows);
+        let bottom: Vec<&str> = text.lines().rev().skip(1).take(5).collect();
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown = words(&bottom.into_iter().rev().collect::<Vec<_>>().join(" "));
+        assert!(shown.contains(&words(&message)), "{columns}: {text}");
+        assert!(
+            shown.contains("unsaved (W write · Ctrl-l reload)"),
+            "{text}"
+        );
+    }
     // Decide later; quitting with unsaved changes asks first.
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('q'));
@@ -1149,6 +1224,10 @@ fn a_handle_in_use_cannot_change_and_a_taken_one_is_refused() {
     ctrl_s(&mut app);
     let error = form_field(&app, "handle").error.unwrap();
     assert!(error.contains("a handle in use cannot change"), "{error}");
+    assert!(
+        error.contains(" partner files name ") && !error.contains("(s)"),
+        "{error}"
+    );
     key(&mut app, KeyCode::Backspace);
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, " N.");

@@ -46,11 +46,21 @@ fn editing_one_partner_of_a_version_1_directory_writes_only_that_file_as_version
 
     // The version 1 demo loads like the current one: its first attention item.
     pty.wait_for("Charities live", WAIT);
-    // Enter opens the partner on its KPIs (Profile & goals); `[` goes back round to
-    // Activity, where the action items agreed at check-ins are.
+    // Its ninth, Harbourline's overdue operational meeting: Enter opens the partner
+    // on its charter; `]` goes on to Activity, where the action items agreed at
+    // check-ins are.
+    pty.send("jjjjjjjj");
+    pty.wait_until(
+        "Harbourline's meeting item to be selected",
+        WAIT,
+        |screen| {
+            (screen.contents().lines())
+                .any(|line| line.contains("› ▲") && line.contains("Harbourline Mutual meeting due"))
+        },
+    );
     pty.send("\r");
-    pty.wait_for("┌ Profile & goals", WAIT);
-    pty.send("[");
+    pty.wait_for("┌ Charter", WAIT);
+    pty.send("]");
     pty.wait_for("┌ Activity", WAIT);
     pty.wait_for("Open action items (2)", WAIT);
     // A moved action keeps its origin. (Waiting for the words themselves: the

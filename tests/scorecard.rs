@@ -93,6 +93,14 @@ fn form_error(app: &App, name: &str) -> Option<String> {
 }
 
 /// Tabs to the next field called `name`.
+/// The rating the open feedback form's sentiment choice shows.
+fn sentiment_shown(app: &App) -> String {
+    let Some(Overlay::Form(form)) = app.view.overlays.last() else {
+        panic!("no form is open")
+    };
+    form.form.field_named("sentiment").unwrap().display_value()
+}
+
 fn tab_to(app: &mut App, name: &str) {
     for _ in 0..60 {
         key(app, KeyCode::Tab);
@@ -572,9 +580,16 @@ fn feedback_is_added_edited_and_deleted_each_undoable() {
     assert_eq!(form_focus(&app), "date");
     tab_to(&mut app, "who");
     type_text(&mut app, "Ines Lund");
+    // Sentiment is a choice with words: a typed digit picks the rating, never
+    // appends to the pre-filled 3 (which made "32", refused).
     tab_to(&mut app, "sentiment");
-    clear(&mut app);
-    type_text(&mut app, "5");
+    assert_eq!(sentiment_shown(&app), "3 neutral");
+    type_text(&mut app, "2");
+    assert_eq!(sentiment_shown(&app), "2 unhappy");
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(sentiment_shown(&app), "5 very happy");
     tab_to(&mut app, "text");
     type_text(&mut app, "The pilot report convinced the board.");
     ctrl(&mut app, 's');
@@ -987,6 +1002,15 @@ fn check_flags_a_reading_dated_after_today_where_it_is() {
 
 // ---- the portfolio ----
 
+/// The partner of the portfolio's selected row.
+fn portfolio_partner(app: &App) -> Option<String> {
+    app.view
+        .tabs
+        .scorecard
+        .portfolio_selected()
+        .map(|(partner, _)| partner.clone())
+}
+
 #[test]
 fn the_portfolio_lists_open_kpis_most_in_need_first_and_enter_opens_one() {
     let (_dir, mut app) = scorecard();
@@ -1015,14 +1039,7 @@ fn the_portfolio_lists_open_kpis_most_in_need_first_and_enter_opens_one() {
         "red (stale first), early warning, amber, too early, green; closed ones left \
          out, and paused Dune Council's red and stale Residents reached: on hold"
     );
-    assert_eq!(
-        app.view
-            .tabs
-            .scorecard
-            .portfolio_selected()
-            .map(|(p, _)| p.as_str()),
-        Some(COBALT)
-    );
+    assert_eq!(portfolio_partner(&app).as_deref(), Some(COBALT));
     for _ in 0..4 {
         key(&mut app, KeyCode::Char('j'));
     }
@@ -1077,6 +1094,58 @@ fn the_portfolio_leaves_out_partners_in_a_closed_stage() {
     assert!(
         screen.contains("○ red"),
         "Tidewater's red KPI leads now:\n{screen}"
+    );
+}
+
+/// `/` on the portfolio is the shared filter (partner, KPI, perspective, owner);
+/// Esc clears it, then leaves. On one partner's scorecard `/` says where it works.
+#[test]
+fn slash_filters_the_portfolio_and_on_a_scorecard_says_where_it_works() {
+    let (_dir, mut app) = scorecard();
+    key(&mut app, KeyCode::Char('/'));
+    assert!(matches!(app.view.tabs.scorecard.mode, Mode::Cards));
+    assert!(
+        status(&app).contains("P lists every open KPI, and / filters that"),
+        "{}",
+        status(&app)
+    );
+
+    key(&mut app, KeyCode::Char('P'));
+    let all = app.view.tabs.scorecard.portfolio_rows(&app.data).len();
+    key(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.context(), pactboard::app::keymap::Context::Filter);
+    type_text(&mut app, "dune");
+    let partners = |app: &App| -> Vec<String> {
+        app.view
+            .tabs
+            .scorecard
+            .portfolio_rows(&app.data)
+            .iter()
+            .map(|row| row.partner.id.clone())
+            .collect()
+    };
+    let shown = partners(&app);
+    assert!(!shown.is_empty() && shown.len() < all, "{shown:?}");
+    assert!(shown.iter().all(|id| id == "dune-council"), "{shown:?}");
+    assert_eq!(
+        portfolio_partner(&app).as_deref(),
+        Some("dune-council"),
+        "the selection moves onto what the filter shows"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(app.view.tabs.scorecard.filter.is_active(), "Enter keeps it");
+    assert_eq!(partners(&app).len(), shown.len());
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.view.tabs.scorecard.filter.is_active(), "Esc clears it");
+    assert!(matches!(
+        app.view.tabs.scorecard.mode,
+        Mode::Portfolio { .. }
+    ));
+    assert_eq!(partners(&app).len(), all);
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.view.tabs.scorecard.mode, Mode::Cards),
+        "then Esc leaves"
     );
 }
 

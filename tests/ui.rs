@@ -55,6 +55,11 @@ fn fixture_detail(id: &str, section: Section) -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
+/// The fixture's workspace with only its first `keep` partners, on disk.
+fn fixture_with(keep: usize) -> (tempfile::TempDir, App) {
+    fixture_app_changed(|_, partners| partners.truncate(keep))
+}
+
 // ---- every screen on the fixture ----
 
 #[test]
@@ -918,7 +923,7 @@ fn the_attention_list_scrolls_to_keep_the_selection_in_view() {
     let last = app.data.summary.attention.last().unwrap();
     let days = (last.due.unwrap() - app.data.today).num_days();
     assert!(
-        text.contains(&format!("› ○   in {days}d {}", last.partner_name)),
+        text.contains(&format!("› △   in {days}d {}", last.partner_name)),
         "{text}"
     );
     let count = app.data.summary.attention.len();
@@ -953,4 +958,152 @@ fn a_list_in_a_form_shows_its_own_keys() {
     let text = screen(&app, 120, 40);
     assert!(text.contains("Ctrl-n add row"), "in the list:\n{text}");
     assert!(text.contains("1. Step"), "{text}");
+}
+
+// ---- wording ----
+
+#[test]
+fn one_partner_is_one_partner_not_one_partners() {
+    let (_dir, mut app) = fixture_with(1);
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
+    let text = screen(&app, 120, 40);
+    assert!(text.contains(" 1 partner in "), "{text}");
+    assert!(!text.contains("1 partners"), "{text}");
+}
+
+/// A closed partner's detail says why there is no health score, without a stray
+/// "· –" before it.
+#[test]
+fn a_closed_partners_detail_header_says_why_there_is_no_health() {
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
+    let App { data, view, .. } = &mut app;
+    view.tabs.pipeline.selected = Some("oakridge-training-collective".to_string());
+    view.tabs.pipeline.settle(data, 0);
+    dispatch(&mut app, Action::Open);
+    let text = screen(&app, 80, 24);
+    let health = text.lines().nth(2).unwrap();
+    assert_eq!(
+        health.trim(),
+        "paused: a closed stage has no health score",
+        "{text}"
+    );
+}
+
+/// A new workspace (`init`) says there are no partners yet and how to add one,
+/// not that every partnership is on track.
+#[test]
+fn an_empty_workspace_says_how_to_add_the_first_partner() {
+    let (_dir, app) = fixture_with(0);
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("No partners yet: press 2 for the Pipeline, then a to add one."),
+        "{text}"
+    );
+    assert!(!text.contains("on track"), "{text}");
+    snapshot_both("overview_empty", &app);
+}
+
+/// A partner without an owner says "no owner" on its card and headers, never a
+/// bare "kind ·".
+#[test]
+fn a_partner_without_an_owner_says_so() {
+    let (_dir, mut app) = fixture_app_changed(|_, partners| {
+        partners.truncate(1);
+        partners[0].1.owner = String::new();
+    });
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
+    let text = screen(&app, 80, 24);
+    assert!(text.contains(" · no owner"), "{text}");
+    assert!(!text.lines().any(|line| line.contains(" · │")), "{text}");
+    dispatch(&mut app, Action::Open);
+    let text = screen(&app, 120, 40);
+    assert!(
+        text.lines().nth(1).unwrap().contains(" · no owner"),
+        "{text}"
+    );
+}
+
+// ---- 80x24: nothing that matters is cut ----
+
+/// Eight stages at 80 columns: the counts go on over a second line with whole
+/// names rather than "Prospe 2  Assess 2 …".
+#[test]
+fn eight_stages_on_the_overview_wrap_with_whole_names() {
+    use pactboard::domain::workspace::{StageDef, StageRole};
+    let (_dir, app) = fixture_app_changed(|workspace, _| {
+        workspace.stages.insert(
+            5,
+            StageDef {
+                id: "renewing".into(),
+                name: "Renewing".into(),
+                role: StageRole::Operating,
+                checkin: true,
+            },
+        );
+    });
+    assert_eq!(app.data.workspace.stages.len(), 8);
+    let text = screen(&app, 80, 24);
+    let lines: Vec<&str> = text.lines().collect();
+    let counts = format!("{} {}", lines[2], lines[3]);
+    for stage in &app.data.workspace.stages {
+        assert!(counts.contains(&format!("{} ", stage.name)), "{text}");
+    }
+    assert!(lines[4].contains("Needs attention"), "{text}");
+}
+
+/// Typing a filter on the Pipeline at 80 columns with columns hidden either side:
+/// the count gives way, the filter and "N more" are read whole.
+#[test]
+fn the_pipeline_filter_line_fits_at_80_columns() {
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Pipeline));
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('l'));
+    }
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "food");
+    let text = screen(&app, 80, 24);
+    let header = text.lines().nth(1).unwrap();
+    assert!(header.contains("/ food█"), "{header}");
+    assert!(
+        header.contains("match · Enter keep · Esc clear"),
+        "{header}"
+    );
+    assert!(header.contains("◂ "), "{header}");
+    assert!(header.trim_end().ends_with("more ▸"), "{header}");
+}
+
+/// A long partner name on the Timeline at 80 columns keeps its health; the name
+/// and stage give way.
+#[test]
+fn a_long_name_on_the_timeline_keeps_its_health() {
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Timeline));
+    let text = screen(&app, 80, 24);
+    let row = text
+        .lines()
+        .find(|line| line.contains("Fernhill"))
+        .expect("Fernhill Creative's row");
+    assert!(row.contains("● 73"), "{row}");
+}
+
+/// What is coming due is marked △ (a hollow ▲), so ○ keeps one meaning on the
+/// Overview: poor health (and, on the Scorecard, a red KPI). The legend says so.
+#[test]
+fn coming_due_is_a_hollow_triangle_not_the_poor_health_circle() {
+    let (_dir, app) = demo_app();
+    let text = screen(&app, 200, 50);
+    let marks: Vec<&str> = text
+        .lines()
+        .filter(|line| line.contains(" in ") && line.contains("d "))
+        .filter_map(|line| line.trim_start_matches(['│', '›', ' ']).split(' ').next())
+        .collect();
+    assert!(marks.contains(&"△"), "{text}");
+    assert!(!marks.contains(&"○"), "{text}");
+    let legend = pactboard::app::keymap::legend(Context::Overview);
+    assert!(
+        legend.iter().any(|(symbol, _)| *symbol == "▲ ◆ △"),
+        "{legend:?}"
+    );
 }

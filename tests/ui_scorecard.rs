@@ -91,6 +91,10 @@ fn a_kpi_up_close() {
     let (_dir, mut app) = scorecard();
     select_kpi(&mut app, "Kits delivered");
     dispatch(&mut app, Action::Open);
+    // "vs plan" in the KPI's unit and decimals (whole kits), like the value.
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("150 kits 57 kits behind"), "{text}");
+    assert!(!text.contains("57.5"), "{text}");
     snapshot_both("scorecard_kpi_chart", &app);
 }
 
@@ -107,6 +111,17 @@ fn the_portfolio() {
     let (_dir, mut app) = scorecard();
     dispatch(&mut app, Action::Scorecard(ScorecardAction::Portfolio));
     snapshot_both("scorecard_portfolio", &app);
+}
+
+#[test]
+fn the_portfolio_filtered() {
+    let (_dir, mut app) = scorecard();
+    dispatch(&mut app, Action::Scorecard(ScorecardAction::Portfolio));
+    key(&mut app, KeyCode::Char('/'));
+    for ch in "dune".chars() {
+        key(&mut app, KeyCode::Char(ch));
+    }
+    snapshot_both("scorecard_portfolio_filter_typing", &app);
 }
 
 #[test]
@@ -287,4 +302,31 @@ fn every_scorecard_view_survives_every_size() {
             }
         }
     }
+}
+
+/// A closed partner's header names its stage once and says it has no health score
+/// — no "Paused · · Paused".
+#[test]
+fn a_closed_partners_header_names_the_stage_once() {
+    let (_dir, mut app) = demo_app();
+    dispatch(&mut app, Action::GoTo(Tab::Scorecard));
+    for _ in 0..20 {
+        if app.view.tabs.scorecard.partner_id() == Some("oakridge-training-collective") {
+            break;
+        }
+        dispatch(&mut app, Action::Scorecard(ScorecardAction::NextPartner));
+    }
+    assert_eq!(
+        app.view.tabs.scorecard.partner_id(),
+        Some("oakridge-training-collective")
+    );
+    let narrow = screen(&app, 80, 24);
+    let header = narrow.lines().nth(1).unwrap();
+    assert!(
+        header.contains("Oakridge Training Collective · Paused · no health score (closed)"),
+        "{header}"
+    );
+    let wide = screen(&app, 200, 50);
+    let health = wide.lines().nth(2).unwrap();
+    assert!(health.ends_with("│ no health score (closed)"), "{wide}");
 }

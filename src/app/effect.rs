@@ -133,6 +133,12 @@ pub enum Reveal {
         partner: String,
         id: String,
     },
+    /// A KPI selected on its partner's scorecard, whatever the Scorecard showed
+    /// before (an Overview item about the KPI goes there).
+    Kpi {
+        partner: String,
+        id: String,
+    },
     /// A row of the workspace settings (a stage, a phase, a perspective…).
     Setting(Setting),
 }

@@ -292,7 +292,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Overview, &[key(KeyCode::End), ch('G')], Action::Bottom, "last attention item", None),
     bind(C::Overview, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
     bind(C::Overview, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
-    bind(C::Overview, &[key(KeyCode::Enter)], Action::Open, "open the item's partner", Some("open partner")),
+    bind(C::Overview, &[key(KeyCode::Enter)], Action::Open, "open the item where it is dealt with (a KPI: on the Scorecard)", Some("open partner")),
     bind(C::Overview, &[ch('c')], Action::CheckIn, "the check-in: this item's partner first, the cursor on the item; then the rest", Some("check in")),
     bind(C::Overview, &[ch('/')], Action::StartFilter, "filter by partner, kind or what is due", Some("filter")),
     bind(C::Overview, &[key(KeyCode::Esc)], Action::Back, "clear the filter", None),
@@ -378,6 +378,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Scorecard, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
     bind(C::Scorecard, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
     bind(C::Scorecard, &[key(KeyCode::Esc)], Action::Back, "show every perspective again", None),
+    bind(C::Scorecard, &[ch('/')], Action::StartFilter, "says where a filter works: P lists every open KPI, / filters that", None),
     // A KPI up close.
     bind(C::ScorecardKpi, &[key(KeyCode::Down), ch('j')], Action::Down, "next reading", Some("move")),
     bind(C::ScorecardKpi, &[key(KeyCode::Up), ch('k')], Action::Up, "previous reading", Some("move")),
@@ -409,7 +410,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Portfolio, &[key(KeyCode::End), ch('G')], Action::Bottom, "last KPI", None),
     bind(C::Portfolio, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
     bind(C::Portfolio, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
-    bind(C::Portfolio, &[key(KeyCode::Esc), ch('P')], Action::Back, "back to the scorecard", Some("back")),
+    bind(C::Portfolio, &[key(KeyCode::Esc), ch('P')], Action::Back, "clear the filter, else back to the scorecard", Some("back")),
+    bind(C::Portfolio, &[ch('/')], Action::StartFilter, "filter by partner, KPI, perspective or owner", Some("filter")),
     // The filter being typed, on any list.
     bind(C::Filter, &[key(KeyCode::Enter)], Action::Submit, "keep the filter and go back to the list", Some("keep")),
     bind(C::Filter, &[key(KeyCode::Esc)], Action::Back, "clear the filter", Some("clear")),
@@ -599,7 +601,7 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 #[rustfmt::skip]
 pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
     (C::Overview, &[
-        ("▲ ◆ ○", "late or red · warning · coming due"),
+        ("▲ ◆ △", "late or red · warning · coming due"),
         ("● ◐ ○ ·", "health good (70+) · fair (40+) · poor · not started"),
         ("69 (85)", "health 69, judged on 85 of 100 points (no bracket: on all 100)"),
         ("under way", "the average is over the partners formalizing or operating"),

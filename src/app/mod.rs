@@ -16,7 +16,8 @@
 //!
 //! 1. Its state: `app/screens/<name>.rs`, a struct that implements `Screen` —
 //!    `context()`, `update(&mut self, &Data, Action, &mut Vec<Effect>)`, and
-//!    `data_changed` to keep its selection by identity.
+//!    `data_changed` to keep its selection by identity (a `selection::Cursor`
+//!    holds it, and steps, pages and jumps through the list).
 //! 2. Its view: `ui/screens/<name>.rs`, `render(&State, &Data, Theme, &mut Frame,
 //!    Rect)`, which only reads.
 //! 3. Its keys: a `Context` variant (with its title) and its rows in
@@ -50,6 +51,7 @@ pub mod records;
 mod reload;
 mod saving;
 pub mod screens;
+pub mod selection;
 pub mod shared;
 pub mod state;
 pub mod update;

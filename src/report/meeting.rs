@@ -83,7 +83,7 @@ pub fn meeting_report(portfolio: &Portfolio, since: NaiveDate) -> Document {
 
     doc.heading(format!("Needs attention ({})", summary.attention.len()));
     if !summary.attention.is_empty() {
-        doc.text("Most urgent first: ▲ late or red · ◆ heading the wrong way · ○ coming due.");
+        doc.text("Most urgent first: ▲ late or red · ◆ heading the wrong way · △ coming due.");
     }
     let mut table = Table::new(&["When", "Partner", "What, and why"]);
     for item in &summary.attention {

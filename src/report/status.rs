@@ -309,7 +309,7 @@ pub fn status_text(
         line(heading);
     } else {
         line(format!(
-            "{heading}   ▲ late or red · ◆ warning · ○ coming due"
+            "{heading}   ▲ late or red · ◆ warning · △ coming due"
         ));
     }
     if summary.attention.is_empty() {

@@ -1,5 +1,6 @@
 //! Drawing: `render(&App, Theme, &mut Frame)` and nothing else — the tab bar, the
-//! screen on top (`screens`), the status line, the key hints, and any overlay.
+//! screen on top (`screens`), the status line (more than one when its message is
+//! long), the key hints, and any overlay.
 
 pub mod screens;
 pub mod theme;
@@ -8,13 +9,14 @@ pub mod widgets;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 use crate::app::effect::Level;
 use crate::app::keymap;
 use crate::app::overlays::Overlay;
 use crate::app::screens::Tab;
-use crate::text::{as_of, truncate, width};
+use crate::text::{as_of, truncate, width, wrap};
 use theme::Theme;
 
 /// Draws the whole dashboard.
@@ -24,11 +26,12 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
         return;
     }
     let banner = u16::from(app.data.read_only.is_some());
+    let status_lines = status_lines(app, theme, area.width as usize);
     let [tabs, banner_area, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(banner),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(status_lines.len() as u16),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -41,7 +44,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
         );
     }
     screens::render(app, theme, frame, body);
-    render_status(app, theme, frame, status);
+    frame.render_widget(Paragraph::new(status_lines), status);
     render_footer(app, theme, frame, footer);
     for overlay in &app.view.overlays {
         match overlay {
@@ -123,9 +126,15 @@ fn render_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Line::from(spans), area);
 }
 
-/// Load errors first, then the last save or its error, then the data directory
-/// (cut from the left when long) — what matters most survives a narrow terminal.
-fn render_status(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+/// The most lines the status line takes: a message longer than that (a save error
+/// naming a very long path on a narrow terminal) is cut there.
+const STATUS_LINES: usize = 5;
+
+/// The status line: load errors first, then unsaved edits, then the last message,
+/// then the data directory (cut from the left when long). A message that does not
+/// fit goes on over the lines below, wrapped by words — up to `STATUS_LINES` in
+/// all, the data directory left out — so a save error is read in full.
+fn status_lines(app: &App, theme: Theme, columns: usize) -> Vec<Line<'static>> {
     let mut spans = Vec::new();
     let mut used = 0;
     if !app.data.load_errors.is_empty() {
@@ -145,19 +154,39 @@ fn render_status(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         used += width(&text);
         spans.push(Span::styled(text, theme.error()));
     }
+    let mut below = Vec::new();
     if let Some(message) = &app.status {
         let style = match message.level {
             Level::Info => theme.text(),
             Level::Error => theme.error(),
         };
-        let text = truncate(
-            &format!(" {} ", message.text),
-            (area.width as usize).saturating_sub(used),
-        );
-        used += width(&text);
-        spans.push(Span::styled(text, style));
+        let text = format!(" {} ", message.text);
+        if used + width(&text) <= columns {
+            used += width(&text);
+            spans.push(Span::styled(text, style));
+        } else {
+            // Wrapped as if it followed what is already on the first line (a
+            // placeholder word as wide), so it starts there and goes on below.
+            let lead = "x".repeat(used);
+            let mut wrapped = wrap(
+                &format!("{lead} {}", message.text),
+                columns.saturating_sub(2).max(used + 2),
+            );
+            if wrapped.len() > STATUS_LINES {
+                let rest = wrapped.split_off(STATUS_LINES - 1).join(" ");
+                wrapped.push(truncate(&rest, columns.saturating_sub(2)));
+            }
+            let mut wrapped = wrapped.into_iter();
+            let first = wrapped.next().unwrap_or_default();
+            let first = first.get(used..).unwrap_or_default().trim_start();
+            spans.push(Span::styled(format!(" {first}"), style));
+            below = wrapped
+                .map(|line| Line::styled(format!(" {line}"), style))
+                .collect();
+            used = columns;
+        }
     }
-    let room = (area.width as usize).saturating_sub(used + 1);
+    let room = columns.saturating_sub(used + 1);
     if room >= 6 {
         let label = &app.data_label;
         let shown = if width(label) <= room {
@@ -175,7 +204,9 @@ fn render_status(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         };
         spans.push(Span::styled(format!(" {shown}"), theme.dim()));
     }
-    frame.render_widget(Line::from(spans), area);
+    let mut lines = vec![Line::from(spans)];
+    lines.extend(below);
+    lines
 }
 
 /// The key hints of the focused screen. When they do not all fit, the screen's own

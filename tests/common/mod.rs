@@ -113,9 +113,32 @@ pub fn fixture_copy() -> (tempfile::TempDir, PathBuf) {
 /// The dashboard on the fixture, on disk in a temporary directory, today pinned
 /// and the author `maya`, a member of the team.
 pub fn fixture_app() -> (tempfile::TempDir, pactboard::app::App) {
-    use pactboard::cli::TodaySource;
     let (dir, data) = fixture_copy();
-    let store = pactboard::store::Store::new(&data);
+    (dir, fixture_app_on(&data))
+}
+
+/// The dashboard on the fixture changed by `change` (its workspace, its partners)
+/// before it is written: an empty workspace, a partner without an owner, …
+pub fn fixture_app_changed(
+    change: impl FnOnce(
+        &mut pactboard::domain::Workspace,
+        &mut Vec<(String, pactboard::domain::Partner)>,
+    ),
+) -> (tempfile::TempDir, pactboard::app::App) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (mut workspace, mut partners) = fixture();
+    change(&mut workspace, &mut partners);
+    pactboard::store::Store::new(&data)
+        .init(&workspace, &partners, false)
+        .unwrap();
+    (dir, fixture_app_on(&data))
+}
+
+/// The dashboard on `data` as the fixture's: today pinned, the author `maya`.
+fn fixture_app_on(data: &Path) -> pactboard::app::App {
+    use pactboard::cli::TodaySource;
+    let store = pactboard::store::Store::new(data);
     let snapshot = store.load().unwrap();
     let mut app = pactboard::app::App::new(
         store,
@@ -125,7 +148,7 @@ pub fn fixture_app() -> (tempfile::TempDir, pactboard::app::App) {
         "maya".into(),
     );
     app.data_label = "data".into();
-    (dir, app)
+    app
 }
 
 /// The dashboard on the fixture in memory only, over a data directory that does

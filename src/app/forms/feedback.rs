@@ -12,6 +12,16 @@ use crate::domain::ids::RecordKind;
 use crate::domain::partner::{Feedback, Side};
 use crate::text::truncate;
 
+/// The sentiment ratings, 1 to 5, each with its word; a choice, so a typed digit
+/// picks the rating instead of appending to a pre-filled one.
+const SENTIMENTS: [&str; 5] = [
+    "1 very unhappy",
+    "2 unhappy",
+    "3 neutral",
+    "4 happy",
+    "5 very happy",
+];
+
 /// Feedback; `at: None` adds some.
 #[derive(Debug, Clone)]
 pub struct FeedbackForm {
@@ -71,14 +81,13 @@ impl FormSpec for FeedbackForm {
                     position(&Side::ALL, &note.side),
                 ))
                 .field(
-                    Field::number(
+                    Field::choice(
                         "sentiment",
                         "Sentiment",
-                        Some(i64::from(note.sentiment.clamp(1, 5))),
-                        1..=5,
+                        SENTIMENTS.iter().map(|s| s.to_string()).collect(),
+                        usize::from(note.sentiment.clamp(1, 5) - 1),
                     )
-                    .required()
-                    .hint("1 very unhappy · 2 unhappy · 3 neutral · 4 happy · 5 very happy"),
+                    .hint("←/→ or the digit: how they feel"),
                 )
                 .field(Field::multiline("text", "What they said", &note.text)),
         )
@@ -99,7 +108,8 @@ impl FormSpec for FeedbackForm {
 
     fn submit(&self, data: &Data, values: &Values) -> Result<Vec<Effect>, String> {
         let date = values.date("date").ok_or("feedback needs a date")?;
-        let sentiment = values.number("sentiment").unwrap_or(3).clamp(1, 5) as u8;
+        // The options are 1..=5 in order, so the index is one less than the rating.
+        let sentiment = (values.choice("sentiment").min(4) + 1) as u8;
         let side = values.pick("side", &Side::ALL).unwrap_or(Side::Theirs);
         let mut placed = None;
         let change = data

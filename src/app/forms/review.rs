@@ -191,7 +191,7 @@ impl FormSpec for ReviewForm {
                     labels(&RATINGS, rating_label),
                     position(&RATINGS, &rating),
                 )
-                .hint("not rated: left out of the review"),
+                .hint("met, partly or missed; a goal not rated is left out of the review"),
                 Field::text(
                     "comment",
                     "Comment",

@@ -1,14 +1,16 @@
 //! Moving a partner to another stage: `m` picks any stage (the "move to…" picker),
 //! `H`/`L` into a closed stage open it on that stage. A reason is required into a
 //! closed stage and optional otherwise; the move asks first when the domain says
-//! something is missing (`stage_move::check_move`). The history records exactly
-//! the move made, once.
+//! something is missing (`stage_move::check_move`), and when it goes back to an
+//! earlier role (operating or formalizing to candidate, operating to formalizing).
+//! The history records exactly the move made, once.
 
 use crate::app::effect::{Confirm, Effect};
 use crate::app::form::{Field, Form, FormSpec, Reject, Values};
 use crate::app::history::{Change, Doc};
 use crate::app::model::Data;
 use crate::domain::stage_move::check_move;
+use crate::domain::workspace::StageRole;
 
 use super::partner::GONE;
 
@@ -38,13 +40,14 @@ impl FormSpec for StageMoveForm {
         let p = data.partner_data(&self.partner)?;
         let stages = &data.workspace.stages;
         let current = data.workspace.stage_index(&p.stage);
-        // Every stage, with its role, and where the partner is now.
+        // Every stage, in pipeline order (the picker shows the chosen one among its
+        // neighbours), and where the partner is now.
         let options: Vec<String> = stages
             .iter()
             .enumerate()
             .map(|(index, stage)| {
-                let here = if Some(index) == current { ", now" } else { "" };
-                format!("{} ({}{here})", stage.name, stage.role.label())
+                let here = if Some(index) == current { " (now)" } else { "" };
+                format!("{}{here}", stage.name)
             })
             .collect();
         let offered = self
@@ -54,14 +57,11 @@ impl FormSpec for StageMoveForm {
             .or_else(|| current.map(|at| (at + 1).min(stages.len().saturating_sub(1))))
             .unwrap_or(0);
         let from = data.workspace.stage_name(&p.stage);
-        // The hint lists the whole pipeline, so every stage the picker cycles
-        // through is in sight.
-        let pipeline: Vec<&str> = stages.iter().map(|stage| stage.name.as_str()).collect();
         Some(
             Form::new(format!("Move {} from {from} to…", p.name))
                 .field(
                     Field::choice("stage", "Stage", options, offered)
-                        .hint(&format!("←/→ or a letter: {}", pipeline.join(" · "))),
+                        .hint("←/→ or a letter; a move back to an earlier role asks first"),
                 )
                 .field(
                     Field::text("reason", "Reason", "")
@@ -104,7 +104,8 @@ impl FormSpec for StageMoveForm {
 /// when something is missing — a question that names it, whose yes writes it.
 pub fn move_effects(data: &Data, partner: &str, to: &str, reason: &str) -> Option<Vec<Effect>> {
     let p = data.partner_data(partner)?;
-    let check = check_move(p, &data.workspace, to, data.today);
+    let mut check = check_move(p, &data.workspace, to, data.today);
+    check.warnings.splice(0..0, step_back(data, &p.stage, to));
     let from = data.workspace.stage_name(&p.stage).to_string();
     let to_name = data.workspace.stage_name(to).to_string();
     let change: Change = data.change_partner(partner, |p| {
@@ -124,6 +125,45 @@ pub fn move_effects(data: &Data, partner: &str, to: &str, reason: &str) -> Optio
         question,
         vec![Effect::Commit(change)],
     ))])
+}
+
+/// Where a partner is in its life, by the role of its stage: a move to a lower rank
+/// goes back. Closed stages are off the line (pausing is not going back).
+fn rank(role: StageRole) -> Option<u8> {
+    match role {
+        StageRole::Candidate => Some(0),
+        StageRole::Formalizing => Some(1),
+        StageRole::Operating => Some(2),
+        StageRole::Closed => None,
+    }
+}
+
+/// What a move from the stage `from` back to `to` means, when it goes back to an
+/// earlier role: an operating partner dropped to a candidate by a slip of the key
+/// loses its health and joins the candidates being scored.
+fn step_back(data: &Data, from: &str, to: &str) -> Option<String> {
+    let workspace = &data.workspace;
+    let (was, will) = (workspace.stage_role(from)?, workspace.stage_role(to)?);
+    if rank(will)? >= rank(was)? {
+        return None;
+    }
+    let doing = match was {
+        StageRole::Operating => "joint work under way",
+        _ => "agreeing the terms",
+    };
+    let means = match will {
+        StageRole::Candidate => {
+            "a candidate again: no health score, ranked among the candidates on the Scoring tab"
+        }
+        _ => {
+            "agreeing the terms again: its health is judged on the agreement, not on the joint work"
+        }
+    };
+    Some(format!(
+        "back from {} ({doing}) to {}, {means}",
+        workspace.stage_name(from),
+        workspace.stage_name(to)
+    ))
 }
 
 fn capitalised(text: &str) -> String {

@@ -7,6 +7,7 @@ use crate::app::form::{Field, Form, FormSpec, Reject, Values};
 use crate::app::history::Doc;
 use crate::app::model::Data;
 use crate::domain::{Member, Partner};
+use crate::text::count;
 
 /// The workspace's (the team's) name.
 #[derive(Debug, Clone)]
@@ -123,7 +124,10 @@ impl FormSpec for MemberForm {
             if naming > 0 {
                 return Err(Reject::field(
                     "handle",
-                    format!("{naming} partner file(s) name {old}: a handle in use cannot change"),
+                    format!(
+                        "{} name {old}: a handle in use cannot change",
+                        count(naming, "partner file", "partner files")
+                    ),
                 ));
             }
         }

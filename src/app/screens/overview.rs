@@ -1,14 +1,17 @@
 //! The Overview tab's state: the selected attention item and the list's filter.
-//! `Enter` opens the item's partner on the section where it is dealt with.
+//! `Enter` goes where the item is dealt with: a KPI on the Scorecard, anything else
+//! in the partner's detail.
 
 use super::checkin::{CheckinStart, Target};
 use super::detail::{DetailScreen, Section};
-use super::{Layer, Screen};
+use super::{Layer, Screen, Tab};
 use crate::app::action::Action;
-use crate::app::effect::Effect;
+use crate::app::effect::{Effect, Reveal};
 use crate::app::filter::{Filter, keeps};
 use crate::app::keymap::Context;
 use crate::app::model::Data;
+use crate::app::records::{Item, Rec};
+use crate::app::selection::{Cursor, movement};
 use crate::domain::attention::{AttentionItem, AttentionKind};
 use crate::domain::partner::Tier;
 
@@ -17,18 +20,16 @@ const PAGE: i64 = 10;
 
 #[derive(Debug, Default)]
 pub struct OverviewScreen {
-    /// Index into `visible`.
-    pub selected: usize,
     /// `/`: by partner, kind or what is due.
     pub filter: Filter,
-    /// The item at `selected`, to find it again when the list changes.
-    selected_item: Option<ItemKey>,
+    /// The selected item, by what it is.
+    cursor: Cursor<ItemKey>,
 }
 
 impl OverviewScreen {
     pub fn new(data: &Data) -> OverviewScreen {
         let mut screen = OverviewScreen::default();
-        screen.reselect(data, None, 0);
+        screen.data_changed(data);
         screen
     }
 
@@ -51,23 +52,51 @@ impl OverviewScreen {
             .collect()
     }
 
-    /// Selects `wanted` if it is listed, else `fallback` (within the list).
-    fn reselect(&mut self, data: &Data, wanted: Option<ItemKey>, fallback: usize) {
-        let visible = self.visible(data);
-        self.selected = wanted
-            .and_then(|wanted| visible.iter().position(|item| key(item) == wanted))
-            .unwrap_or(fallback)
-            .min(visible.len().saturating_sub(1));
-        self.selected_item = visible.get(self.selected).map(|item| key(item));
+    /// The selected item's place in `visible`.
+    pub fn selected(&self) -> usize {
+        self.cursor.position()
     }
 
-    fn step(&mut self, data: &Data, delta: i64) {
-        let len = self.visible(data).len() as i64;
-        if len > 0 {
-            self.selected = (self.selected as i64)
-                .saturating_add(delta)
-                .clamp(0, len - 1) as usize;
+    fn keys(&self, data: &Data) -> Vec<ItemKey> {
+        self.visible(data).into_iter().map(key).collect()
+    }
+
+    /// `Enter`: where the item is dealt with — a KPI on the Scorecard (where `r`
+    /// records the reading it lacks), anything else in the partner's detail on its
+    /// section, the item itself selected when it is a record there.
+    fn open(&self, data: &Data, fx: &mut Vec<Effect>) {
+        let Some(item) = self.visible(data).get(self.selected()).copied() else {
+            return;
+        };
+        let partner = item.partner.clone();
+        let record = item.record.clone().map(Rec::id);
+        let (section, selected) = match item.kind {
+            AttentionKind::RedKpi | AttentionKind::EarlyWarning | AttentionKind::StaleKpi => {
+                if let Some(id) = item.record.clone() {
+                    fx.push(Effect::SwitchTab(Tab::Scorecard));
+                    fx.push(Effect::Reveal(Reveal::Kpi { partner, id }));
+                    return;
+                }
+                (Section::Profile, None)
+            }
+            AttentionKind::ActionOverdue => (Section::Activity, record.map(Item::Action)),
+            AttentionKind::CheckinOverdue
+            | AttentionKind::ReviewDue
+            | AttentionKind::SentimentDrop => (Section::Activity, None),
+            AttentionKind::DeliverableOverdue => {
+                (Section::Agreement, record.map(Item::Deliverable))
+            }
+            AttentionKind::AgreementReview
+            | AttentionKind::Renewal
+            | AttentionKind::NoAgreement => (Section::Agreement, None),
+            AttentionKind::MeetingOverdue => (Section::Charter, None),
+            AttentionKind::OverdueMilestone => (Section::Milestones, record.map(Item::Milestone)),
+        };
+        let mut detail = DetailScreen::new(data, &partner, section);
+        if let Some(selected) = selected {
+            detail.select(data, &selected);
         }
+        fx.push(Effect::Push(Layer::Detail(detail)));
     }
 }
 
@@ -81,49 +110,27 @@ impl Screen for OverviewScreen {
             if changed {
                 // The item stays selected while the filter shows it; else the first
                 // that matches.
-                self.reselect(data, self.selected_item.clone(), 0);
+                self.cursor.settle_or(&self.keys(data), 0);
             }
             return;
         }
-        match action {
-            Action::Up => self.step(data, -1),
-            Action::Down => self.step(data, 1),
-            Action::PageUp => self.step(data, -PAGE),
-            Action::PageDown => self.step(data, PAGE),
-            Action::Top => self.step(data, i64::MIN / 2),
-            Action::Bottom => self.step(data, i64::MAX / 2),
-            Action::Open => {
-                if let Some(item) = self.visible(data).get(self.selected) {
-                    // Open on the section where the item can be dealt with.
-                    let section = match item.kind {
-                        AttentionKind::ActionOverdue
-                        | AttentionKind::CheckinOverdue
-                        | AttentionKind::ReviewDue
-                        | AttentionKind::SentimentDrop => Section::Activity,
-                        AttentionKind::AgreementReview
-                        | AttentionKind::Renewal
-                        | AttentionKind::DeliverableOverdue
-                        | AttentionKind::NoAgreement => Section::Agreement,
-                        AttentionKind::MeetingOverdue => Section::Charter,
-                        AttentionKind::OverdueMilestone => Section::Milestones,
-                        _ => Section::Profile,
-                    };
-                    let detail = DetailScreen::new(data, &item.partner, section);
-                    fx.push(Effect::Push(Layer::Detail(detail)));
-                }
-            }
-            _ => {}
+        if let Some(delta) = movement(&action, PAGE) {
+            self.cursor.step(&self.keys(data), delta);
+            return;
+        }
+        if matches!(action, Action::Open) {
+            self.open(data, fx);
         }
     }
 
     /// The list is rebuilt after every change; the item selected stays selected.
     fn data_changed(&mut self, data: &Data) {
-        self.reselect(data, self.selected_item.clone(), self.selected);
+        self.cursor.settle(&self.keys(data));
     }
 
     /// `c`: the walk, this item's partner first and the cursor on the item itself.
     fn checkin(&self, data: &Data) -> CheckinStart {
-        let Some(item) = self.visible(data).get(self.selected).copied() else {
+        let Some(item) = self.visible(data).get(self.selected()).copied() else {
             return CheckinStart::walk();
         };
         let subject = item.subject.clone();
@@ -148,16 +155,21 @@ impl Screen for OverviewScreen {
 
     fn paste(&mut self, data: &Data, text: &str) -> bool {
         if self.filter.paste(text) {
-            self.reselect(data, self.selected_item.clone(), 0);
+            self.cursor.settle_or(&self.keys(data), 0);
             return true;
         }
         false
     }
 }
 
-/// An attention item's identity: whose, what kind, about what.
-type ItemKey = (String, AttentionKind, String);
+/// An attention item's identity: whose, what kind, about what (and which record).
+type ItemKey = (String, AttentionKind, String, Option<String>);
 
 fn key(item: &AttentionItem) -> ItemKey {
-    (item.partner.clone(), item.kind, item.subject.clone())
+    (
+        item.partner.clone(),
+        item.kind,
+        item.subject.clone(),
+        item.record.clone(),
+    )
 }

@@ -41,12 +41,18 @@ pub fn attention_from(
     assessments: &[KpiAssessment],
 ) -> Vec<AttentionItem> {
     let mut items = Vec::new();
-    let mut push = |kind, subject: &str, what: String, why: String, due: Option<NaiveDate>| {
+    let mut push = |kind,
+                    subject: &str,
+                    what: String,
+                    why: String,
+                    due: Option<NaiveDate>,
+                    record: Option<&str>| {
         items.push(AttentionItem {
             partner: id.to_string(),
             partner_name: partner.name.clone(),
             kind,
             subject: subject.to_string(),
+            record: record.map(str::to_string),
             what,
             why,
             due,
@@ -74,6 +80,7 @@ pub fn attention_from(
                 action.due.map(|d| d.to_string()).unwrap_or_default()
             ),
             action.due,
+            Some(&action.id),
         );
     }
 
@@ -110,6 +117,7 @@ pub fn attention_from(
                 milestone.status.label()
             ),
             Some(milestone.due),
+            Some(&milestone.id),
         );
     }
 
@@ -129,6 +137,7 @@ pub fn attention_from(
             format!("Deliverable “{}” is overdue", deliverable.title),
             format!("due {due}, still {}{owner}", deliverable.status.label()),
             Some(due),
+            Some(&deliverable.id),
         );
     }
 
@@ -143,6 +152,7 @@ pub fn attention_from(
                 format!("KPI {} is red", kpi.name),
                 why,
                 None,
+                Some(&kpi.id),
             );
         } else if assessment.early_warning {
             push(
@@ -151,6 +161,7 @@ pub fn attention_from(
                 format!("KPI {} is heading for a miss", kpi.name),
                 why,
                 Some(kpi.target_date),
+                Some(&kpi.id),
             );
         } else if assessment.stale {
             let last = assessment
@@ -163,6 +174,7 @@ pub fn attention_from(
                 format!("KPI {} is stale", kpi.name),
                 why,
                 Some(add_days(last, i64::from(cadence))),
+                Some(&kpi.id),
             );
         }
     }
@@ -189,6 +201,7 @@ pub fn attention_from(
                 "Check-in overdue".to_string(),
                 why,
                 Some(due),
+                None,
             );
         }
     }
@@ -234,6 +247,7 @@ pub fn attention_from(
                 format!("{} meeting overdue", capitalised(tier)),
                 why,
                 Some(due),
+                None,
             );
         }
     }
@@ -265,6 +279,7 @@ pub fn attention_from(
                 what.to_string(),
                 why,
                 Some(due),
+                None,
             );
         }
 
@@ -277,6 +292,7 @@ pub fn attention_from(
                     "joint work under way since {began}, {} days",
                     days_between(began, today)
                 ),
+                None,
                 None,
             );
         }
@@ -291,6 +307,7 @@ pub fn attention_from(
                 "their side's average fell from {:.1} to {:.1} of 5 with {}'s {} on {}",
                 drop.before, drop.now, drop.latest.who, drop.latest.sentiment, drop.latest.date
             ),
+            None,
             None,
         );
     }
@@ -316,6 +333,7 @@ pub fn attention_from(
             "Agreement review".to_string(),
             why,
             Some(review),
+            None,
         );
     }
 
@@ -333,6 +351,7 @@ pub fn attention_from(
             "Agreement renewal".to_string(),
             why,
             Some(expires),
+            None,
         );
     }
     items

@@ -50,8 +50,9 @@ fn render_narrow(view: &View, frame: &mut Frame, area: Rect) {
         20.. => 1 + view.data.summary.upcoming.len().clamp(1, 3) as u16,
         _ => 0,
     };
+    let stages = stage_summary(view, area.width as usize);
     let [header, attention, why, next] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(1 + stages.len() as u16),
         Constraint::Min(3),
         Constraint::Length(match area.height {
             20.. => 5,
@@ -61,10 +62,10 @@ fn render_narrow(view: &View, frame: &mut Frame, area: Rect) {
         Constraint::Length(upcoming),
     ])
     .areas(area);
-    let [health_line, stage_line] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(header);
+    let [health_line, stage_lines] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(header);
     frame.render_widget(health_summary(view), health_line);
-    frame.render_widget(stage_summary(view, stage_line.width as usize), stage_line);
+    frame.render_widget(Paragraph::new(stages), stage_lines);
     render_attention(view, frame, attention);
     render_why(view, frame, why);
     match upcoming {
@@ -98,9 +99,14 @@ fn render_wide(view: &View, frame: &mut Frame, area: Rect) {
 }
 
 /// "65 avg of 6 under way": the portfolio's health and whom it averages — the
-/// partners formalizing or operating (`of` is what joins the two).
+/// partners formalizing or operating (`of` is what joins the two); "– (none under
+/// way)" when there are none.
 fn average_of(view: &View, of: &str) -> String {
     let summary = &view.data.summary;
+    if summary.health_partners == 0 {
+        // Nothing to average: "– avg of 0" would read as a score.
+        return "– (none under way)".to_string();
+    }
     let average = summary.average_health.map_or("–".to_string(), |value| {
         (value.round() as i64).to_string()
     });
@@ -123,10 +129,11 @@ fn health_summary(view: &View) -> Line<'static> {
     Line::from(spans)
 }
 
-/// "Prospect 2 · Assessing 2 · …": full names when they fit, else shortened.
-fn stage_summary(view: &View, columns: usize) -> Line<'static> {
+/// "Prospect 2 · Assessing 2 · …": full names on one line when they fit, else on
+/// two (a workspace with many stages at 80 columns), else shortened.
+fn stage_summary(view: &View, columns: usize) -> Vec<Line<'static>> {
     let theme = view.theme;
-    let render = |letters: Option<usize>, separator: &str| -> String {
+    let entries = |letters: Option<usize>| -> Vec<String> {
         view.data
             .summary
             .stages
@@ -138,34 +145,57 @@ fn stage_summary(view: &View, columns: usize) -> Line<'static> {
                 };
                 format!("{name} {}", stage.count)
             })
-            .collect::<Vec<_>>()
-            .join(separator)
+            .collect()
     };
-    let candidates = [
-        format!("Stages  {}", render(None, " · ")),
-        render(None, " · "),
-        render(None, "  "),
-        render(Some(6), "  "),
-        render(Some(4), " "),
+    let full = entries(None);
+    let one_line = [
+        format!("Stages  {}", full.join(" · ")),
+        full.join(" · "),
+        full.join("  "),
     ];
-    let text = candidates
+    // Indent like the line above when there is room for it.
+    let line = |text: String| {
+        let indent = if width(&text) < columns { " " } else { "" };
+        Line::from(Span::styled(format!("{indent}{text}"), theme.text()))
+    };
+    if let Some(text) = one_line.iter().find(|text| width(text) <= columns) {
+        return vec![line(text.clone())];
+    }
+    // Whole names over two lines, each entry kept whole.
+    let mut lines: Vec<String> = vec![String::new()];
+    for entry in &full {
+        let current = lines.last_mut().expect("one line at least");
+        if current.is_empty() {
+            current.push_str(entry);
+        } else if width(current) + 2 + width(entry) < columns {
+            current.push_str("  ");
+            current.push_str(entry);
+        } else {
+            lines.push(entry.clone());
+        }
+    }
+    if lines.len() <= 2 && lines.iter().all(|text| width(text) < columns) {
+        return lines.into_iter().map(line).collect();
+    }
+    let short = [entries(Some(6)).join("  "), entries(Some(4)).join(" ")];
+    let text = short
         .iter()
         .find(|text| width(text) <= columns)
         .cloned()
-        .unwrap_or_else(|| truncate(&candidates[4], columns));
-    // Indent like the line above when there is room for it.
-    let indent = if width(&text) < columns { " " } else { "" };
-    Line::from(Span::styled(format!("{indent}{text}"), theme.text()))
+        .unwrap_or_else(|| truncate(&short[1], columns));
+    vec![line(text)]
 }
 
 /// How an item reads at a glance: a symbol and a style by severity.
 fn severity_mark(item: &AttentionItem, view: &View) -> (&'static str, ratatui::style::Style) {
     let theme: Theme = view.theme;
-    match item.severity(view.data.today) {
-        Severity::Critical => ("▲", theme.bad()),
-        Severity::Warning => ("◆", theme.warn()),
-        Severity::Upcoming => ("○", theme.text()),
-    }
+    let severity = item.severity(view.data.today);
+    let style = match severity {
+        Severity::Critical => theme.bad(),
+        Severity::Warning => theme.warn(),
+        Severity::Upcoming => theme.text(),
+    };
+    (severity.symbol(), style)
 }
 
 /// "8d late", "in 12d", "today", "now".
@@ -202,7 +232,7 @@ fn render_attention(view: &View, frame: &mut Frame, area: Rect) {
             Line::styled(
                 format!(
                     " {} of {} · j/k scroll ",
-                    view.screen.selected + 1,
+                    view.screen.selected() + 1,
                     items.len()
                 ),
                 theme.dim(),
@@ -211,7 +241,10 @@ fn render_attention(view: &View, frame: &mut Frame, area: Rect) {
         );
     }
     if items.is_empty() {
-        let text = if all == 0 {
+        let text = if view.data.partners.is_empty() {
+            // A new workspace: "on track" would be true of nothing; say how to start.
+            " No partners yet: press 2 for the Pipeline, then a to add one."
+        } else if all == 0 {
             " Nothing needs attention: every partnership is on track."
         } else {
             " Nothing matches the filter (Esc clears it)."
@@ -234,7 +267,7 @@ fn render_attention(view: &View, frame: &mut Frame, area: Rect) {
     // Only the rows that fit are built: the list may hold a thousand items.
     let offset = view
         .screen
-        .selected
+        .selected()
         .saturating_sub(visible.saturating_sub(1));
     let list_items: Vec<ListItem> = items
         .iter()
@@ -243,7 +276,7 @@ fn render_attention(view: &View, frame: &mut Frame, area: Rect) {
         .take(visible.max(1))
         .map(|(index, &item)| {
             let (symbol, style) = severity_mark(item, view);
-            let marker = if index == view.screen.selected {
+            let marker = if index == view.screen.selected() {
                 "›"
             } else {
                 " "
@@ -264,7 +297,7 @@ fn render_attention(view: &View, frame: &mut Frame, area: Rect) {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(view.screen.selected - offset));
+    let mut state = ListState::default().with_selected(Some(view.screen.selected() - offset));
     let list = List::new(list_items)
         .block(block)
         .highlight_style(theme.selected());
@@ -280,7 +313,7 @@ fn render_why(view: &View, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Span::styled(" Why ", theme.heading()))
         .border_style(theme.border());
-    let Some(item) = view.items.get(view.screen.selected) else {
+    let Some(item) = view.items.get(view.screen.selected()) else {
         frame.render_widget(Paragraph::new("").block(block), area);
         return;
     };

@@ -14,7 +14,7 @@ use crate::app::screens::pipeline::Column;
 use crate::domain::dates::days_between;
 use crate::domain::health::HealthBand;
 use crate::domain::workspace::StageRole;
-use crate::text::{fit, truncate, width};
+use crate::text::{count, fit, truncate, width};
 use crate::ui::theme::{Theme, band_symbol};
 use crate::ui::widgets::filter;
 
@@ -131,20 +131,36 @@ fn render_header(
     let theme = view.theme;
     let total: usize = columns.iter().map(|c| c.total).sum();
     let shown: usize = columns.iter().map(|c| c.cards.len()).sum();
-    let mut spans = vec![Span::styled(
-        format!(" {total} partners in {} stages ", columns.len()),
+    let title = Span::styled(
+        format!(
+            " {} in {} ",
+            count(total, "partner", "partners"),
+            count(columns.len(), "stage", "stages")
+        ),
         theme.title(),
-    )];
-    spans.extend(filter::spans(&view.screen.filter, shown, total, theme));
+    );
+    let filter = filter::spans(&view.screen.filter, shown, total, theme);
+    let mut more = Vec::new();
     if start > 0 {
-        spans.push(Span::styled(format!(" ◂ {start} more"), theme.dim()));
+        more.push(Span::styled(format!(" ◂ {start} more"), theme.dim()));
     }
     if end < columns.len() {
-        spans.push(Span::styled(
+        more.push(Span::styled(
             format!(" {} more ▸", columns.len() - end),
             theme.dim(),
         ));
     }
+    // When a filter and the hidden columns do not fit beside the count (80
+    // columns, typing), the count gives way: the filter says how many match.
+    let wide = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
+    let mut spans = Vec::new();
+    if filter.is_empty()
+        || wide(&filter) + wide(&more) + width(&title.content) <= area.width as usize
+    {
+        spans.push(title);
+    }
+    spans.extend(filter);
+    spans.extend(more);
     frame.render_widget(Line::from(spans), area);
 }
 
@@ -277,7 +293,11 @@ fn card(view: &View, index: usize, columns: usize) -> Vec<Line<'static>> {
         (None, _) => format!("{}   –", band_symbol(band)),
     };
 
-    let owner = data.workspace.member_name(&partner.owner);
+    // A partner without an owner says so, rather than a bare "kind ·".
+    let owner = match data.workspace.member_name(&partner.owner) {
+        "" => "no owner",
+        name => name,
+    };
     let kind = if partner.kind.is_empty() {
         "—"
     } else {

@@ -8,19 +8,21 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Padding, Paragraph};
 
 use crate::app::Data;
 use crate::app::screens::SettingsScreen;
 use crate::app::screens::settings::{Section, SectionRows, Setting, Threshold};
 use crate::domain::workspace::edit::uses;
 use crate::domain::{NamedList, Partner, Uses, Workspace, slug_or};
-use crate::text::{fit, truncate, width};
+use crate::text::{fit, truncate, width, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::filter;
 
-/// Rows of the panel that explains the selected row, its rule included.
+/// Rows of the panel that explains the selected row, its rule included: two, or
+/// up to four when the explanation needs them; past that it ends in "…".
 const ABOUT_ROWS: u16 = 2;
+const ABOUT_MAX_ROWS: usize = 4;
 
 pub fn render(screen: &SettingsScreen, data: &Data, theme: Theme, frame: &mut Frame, area: Rect) {
     let sections = screen.sections(data);
@@ -47,9 +49,19 @@ pub fn render(screen: &SettingsScreen, data: &Data, theme: Theme, frame: &mut Fr
         .iter()
         .position(|(_, setting)| setting.is_some() && setting.as_ref() == screen.selected());
 
-    // The explanation of the selected row, when there is room for it and the list.
+    // The explanation of the selected row, when there is room for it and the list,
+    // wrapped to the panel (inside its padding); never cut without an ellipsis.
+    let about = if inner.height >= 12 {
+        let text = screen
+            .selected()
+            .map(|setting| about(setting, data))
+            .unwrap_or_default();
+        about_lines(&text, inner.width.saturating_sub(2) as usize)
+    } else {
+        Vec::new()
+    };
     let about_rows = if inner.height >= 12 {
-        ABOUT_ROWS + 1
+        (about.len() as u16).max(ABOUT_ROWS) + 1
     } else {
         0
     };
@@ -90,22 +102,34 @@ pub fn render(screen: &SettingsScreen, data: &Data, theme: Theme, frame: &mut Fr
     );
 
     if about_rows > 0 {
-        let text = screen
-            .selected()
-            .map(|setting| about(setting, data))
-            .unwrap_or_default();
+        let lines: Vec<Line> = about
+            .into_iter()
+            .map(|line| Line::styled(line, theme.dim()))
+            .collect();
         frame.render_widget(
-            Paragraph::new(Line::styled(text, theme.dim()))
-                .wrap(Wrap { trim: true })
-                .block(
-                    Block::new()
-                        .borders(Borders::TOP)
-                        .border_style(theme.border())
-                        .padding(Padding::horizontal(1)),
-                ),
+            Paragraph::new(lines).block(
+                Block::new()
+                    .borders(Borders::TOP)
+                    .border_style(theme.border())
+                    .padding(Padding::horizontal(1)),
+            ),
             about_area,
         );
     }
+}
+
+/// `text` wrapped to `columns`, at most `ABOUT_MAX_ROWS` lines, the last ending in
+/// "…" when more was left out.
+fn about_lines(text: &str, columns: usize) -> Vec<String> {
+    let mut lines = wrap(text, columns.max(10));
+    if lines.len() > ABOUT_MAX_ROWS {
+        let rest = lines.split_off(ABOUT_MAX_ROWS - 1).join(" ");
+        // Always marked, even when the cut falls at the end of the line.
+        let kept = truncate(&rest, columns.saturating_sub(1));
+        let kept = kept.trim_end_matches('…').trim_end();
+        lines.push(format!("{kept}…"));
+    }
+    lines
 }
 
 /// The first line to show: the selected one in the middle once the list is taller
@@ -411,7 +435,7 @@ fn about(setting: &Setting, data: &Data) -> String {
         }
         .to_string(),
         Setting::Name => {
-            "The team's name, shown at the top right. workspace.ron holds everything on this screen."
+            "The team's name, shown at the top right beside the date when the terminal is wide enough for it. workspace.ron holds everything on this screen."
                 .to_string()
         }
         Setting::Member(handle) => format!(
@@ -537,4 +561,20 @@ fn clip(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::about_lines;
+
+    #[test]
+    fn a_long_explanation_takes_more_rows_and_ends_in_an_ellipsis_when_cut() {
+        let short = about_lines("one two three", 20);
+        assert_eq!(short, ["one two three"]);
+        let text = "word ".repeat(40);
+        let lines = about_lines(text.trim(), 20);
+        assert_eq!(lines.len(), 4);
+        assert!(lines[3].ends_with('…'), "{lines:?}");
+        assert!(lines.iter().all(|line| crate::text::width(line) <= 20));
+    }
 }

@@ -1,6 +1,6 @@
-//! Drawing a form: each field's label, its value (a text area or a choice), and
-//! under it the reason a value was refused or a hint; a list's rows one under the
-//! other, numbered. The state is `app::form`.
+//! Drawing a form: each field's label, its value (a text area, or a choice — the
+//! focused one among its neighbours), and under it the reason a value was refused or
+//! a hint; a list's rows one under the other, numbered. The state is `app::form`.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -247,14 +247,20 @@ pub fn render(form: &Form, changed: Option<Doc>, frame: &mut Frame, area: Rect, 
 /// editor, with the cursor when focused. Shared with the check-in page.
 pub fn draw_value(field: &Field, focused: bool, frame: &mut Frame, area: Rect, theme: Theme) {
     match &field.kind {
+        FieldKind::Choice { options } if focused => {
+            frame.render_widget(
+                Line::from(choice_strip(
+                    options,
+                    field.choice,
+                    area.width as usize,
+                    theme,
+                )),
+                area,
+            );
+        }
         FieldKind::Choice { options } => {
             let current = options.get(field.choice).cloned().unwrap_or_default();
-            let (text, style) = if focused {
-                (format!("‹ {current} ›"), theme.selected())
-            } else {
-                (current, theme.text())
-            };
-            frame.render_widget(Line::styled(text, style), area);
+            frame.render_widget(Line::styled(current, theme.text()), area);
         }
         _ => {
             let mut editor = field.editor.clone();
@@ -270,11 +276,109 @@ pub fn draw_value(field: &Field, focused: bool, frame: &mut Frame, area: Rect, t
     }
 }
 
+/// A focused choice: the chosen option marked `‹ … ›` among its neighbours, as many
+/// as fit in `columns` on either side, `…` where more are cut off — so ←/→ and a
+/// typed letter show where they land.
+fn choice_strip(
+    options: &[String],
+    chosen: usize,
+    columns: usize,
+    theme: Theme,
+) -> Vec<Span<'static>> {
+    let Some(current) = options.get(chosen) else {
+        return Vec::new();
+    };
+    let marked = format!("‹ {current} ›");
+    if width(&marked) >= columns {
+        return vec![Span::styled(truncate(&marked, columns), theme.selected())];
+    }
+    // Widen the window one option at a time, after then before, while it fits with
+    // an ellipsis at each end that still has more.
+    let (mut first, mut last) = (chosen, chosen);
+    let fits = |first: usize, last: usize| {
+        let names: usize = (first..=last)
+            .filter(|i| *i != chosen)
+            .map(|i| width(&options[i]) + 1)
+            .sum();
+        let ellipses = 2 * (usize::from(first > 0) + usize::from(last + 1 < options.len()));
+        width(&marked) + names + ellipses <= columns
+    };
+    loop {
+        let after = last + 1 < options.len() && fits(first, last + 1);
+        if after {
+            last += 1;
+        }
+        let before = first > 0 && fits(first - 1, last);
+        if before {
+            first -= 1;
+        }
+        if !after && !before {
+            break;
+        }
+    }
+    let mut spans = Vec::new();
+    if first > 0 {
+        spans.push(Span::styled("… ", theme.dim()));
+    }
+    for (index, option) in options.iter().enumerate().take(last + 1).skip(first) {
+        if index > first {
+            spans.push(Span::raw(" "));
+        }
+        if index == chosen {
+            spans.push(Span::styled(marked.clone(), theme.selected()));
+        } else {
+            spans.push(Span::styled(option.clone(), theme.dim()));
+        }
+    }
+    if last + 1 < options.len() {
+        spans.push(Span::styled(" …", theme.dim()));
+    }
+    spans
+}
+
 fn draw_note(frame: &mut Frame, note: &str, style: Style, x: u16, y: u16, width: u16, bottom: u16) {
     if y < bottom {
         frame.render_widget(
             Paragraph::new(Line::styled(truncate(note, width as usize), style)),
             Rect::new(x, y, width, 1),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strip(options: &[&str], chosen: usize, columns: usize) -> String {
+        let options: Vec<String> = options.iter().map(|o| o.to_string()).collect();
+        choice_strip(&options, chosen, columns, Theme::MONOCHROME)
+            .iter()
+            .map(|span| span.content.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_choice_shows_where_the_selection_is_among_its_neighbours() {
+        let stages = [
+            "Prospect",
+            "Assessing",
+            "Formalizing",
+            "Active (now)",
+            "Expanding",
+            "Paused",
+            "Ended",
+        ];
+        assert_eq!(
+            strip(&["Ours", "Theirs", "Joint"], 1, 40),
+            "Ours ‹ Theirs › Joint"
+        );
+        assert_eq!(
+            strip(&stages, 4, 66),
+            "… Assessing Formalizing Active (now) ‹ Expanding › Paused Ended"
+        );
+        assert_eq!(strip(&stages, 0, 30), "‹ Prospect › Assessing …");
+        assert_eq!(strip(&stages, 6, 30), "… Expanding Paused ‹ Ended ›");
+        assert_eq!(strip(&["a very long option indeed"], 0, 12), "‹ a very lo…");
+        assert!(width(&strip(&stages, 3, 50)) <= 50);
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::app::keymap::{self, Binding, Context};
-use crate::text::width;
+use crate::text::{width, wrap};
 use crate::ui::theme::Theme;
 
 /// Whether every key of `binding` is taken by a binding of `screen`.
@@ -18,9 +18,14 @@ fn shadowed(binding: &Binding, screen: Context) -> bool {
         .all(|key| keymap::bindings(screen).any(|own| own.keys.contains(key)))
 }
 
-/// The help text for `screen`: its own keys, then the global ones it leaves alone,
-/// then the symbols.
-pub fn help_lines(screen: Context, theme: Theme) -> Vec<Line<'static>> {
+/// The width of the key column; a key or symbol wider than it stands on a line of
+/// its own, its meaning on the lines under it.
+const KEY_COLUMN: usize = 16;
+
+/// The help text for `screen`, to fit `columns`: its own keys, then the global ones
+/// it leaves alone, then the symbols. A meaning too long for the line wraps under
+/// its own column, never under the keys.
+pub fn help_lines(screen: Context, theme: Theme, columns: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut contexts = keymap::chain(screen);
     contexts.splice(1..1, keymap::modes(screen).iter().copied());
@@ -33,13 +38,13 @@ pub fn help_lines(screen: Context, theme: Theme) -> Vec<Line<'static>> {
             if context == Context::Global && shadowed(binding, screen) {
                 continue;
             }
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("  {:<16}", keymap::keys_label(binding)),
-                    theme.key(),
-                ),
-                Span::raw(binding.help),
-            ]));
+            entry(
+                &mut lines,
+                &keymap::keys_label(binding),
+                binding.help,
+                columns,
+                theme,
+            );
         }
     }
     let symbols = keymap::legend(screen);
@@ -47,17 +52,35 @@ pub fn help_lines(screen: Context, theme: Theme) -> Vec<Line<'static>> {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Symbols", theme.heading()));
         for (symbol, meaning) in symbols {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {symbol:<16}"), theme.key()),
-                Span::raw(*meaning),
-            ]));
+            entry(&mut lines, symbol, meaning, columns, theme);
         }
     }
     lines
 }
 
+/// One key (or symbol) and its meaning: the key in its column, the meaning beside
+/// it wrapped to the rest of the line, its continuation lines indented under it.
+fn entry(lines: &mut Vec<Line<'static>>, key: &str, meaning: &str, columns: usize, theme: Theme) {
+    let indent = 2 + KEY_COLUMN;
+    let wrapped = wrap(meaning, columns.saturating_sub(indent).max(20));
+    let mut wrapped = wrapped.into_iter();
+    if width(key) < KEY_COLUMN {
+        let first = wrapped.next().unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {key:<KEY_COLUMN$}"), theme.key()),
+            Span::raw(first),
+        ]));
+    } else {
+        lines.push(Line::styled(format!("  {key}"), theme.key()));
+    }
+    for rest in wrapped {
+        lines.push(Line::raw(format!("{:indent$}{rest}", "")));
+    }
+}
+
 pub fn render(frame: &mut Frame, area: Rect, screen: Context, scroll: u16, theme: Theme) {
-    let lines = help_lines(screen, theme);
+    // The text inside the border, with a column to spare on each side.
+    let lines = help_lines(screen, theme, area.width.saturating_sub(4) as usize);
     let widest = lines
         .iter()
         .map(|line| width(&line.to_string()))
@@ -84,7 +107,7 @@ mod tests {
     use super::*;
 
     fn text(screen: Context) -> String {
-        help_lines(screen, Theme::MONOCHROME)
+        help_lines(screen, Theme::MONOCHROME, 200)
             .iter()
             .map(|line| line.to_string())
             .collect::<Vec<_>>()
@@ -112,5 +135,49 @@ mod tests {
                 assert!(help.contains(binding.help), "{screen:?}: {}", binding.help);
             }
         }
+    }
+
+    /// At 80 columns (76 inside the popup) nothing is cut: a long meaning wraps
+    /// under its own column, and a symbol wider than the key column stands alone.
+    #[test]
+    fn help_wraps_under_its_key_column_and_cuts_nothing() {
+        for screen in [
+            Context::Overview,
+            Context::Pipeline,
+            Context::Timeline,
+            Context::Detail,
+            Context::Settings,
+            Context::Scorecard,
+        ] {
+            let lines: Vec<String> = help_lines(screen, Theme::MONOCHROME, 76)
+                .iter()
+                .map(|line| line.to_string())
+                .collect();
+            for line in &lines {
+                assert!(width(line) <= 76, "{screen:?}: {line}");
+            }
+            let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let all = words(&lines.join(" "));
+            for binding in keymap::bindings(screen) {
+                assert!(
+                    all.contains(&words(binding.help)),
+                    "{screen:?}: {}",
+                    binding.help
+                );
+            }
+        }
+        let detail: Vec<String> = help_lines(Context::Detail, Theme::MONOCHROME, 76)
+            .iter()
+            .map(|line| line.to_string())
+            .collect();
+        let symbols = detail
+            .iter()
+            .position(|line| line.trim() == "[G] [A] [R] [-] [C]")
+            .expect("the KPI letters stand on a line of their own");
+        assert!(
+            detail[symbols + 1].starts_with(&" ".repeat(2 + KEY_COLUMN)),
+            "{}",
+            detail[symbols + 1]
+        );
     }
 }

@@ -14,6 +14,7 @@ use crate::app::effect::{Effect, Reveal};
 use crate::app::keymap::Context;
 use crate::app::model::Data;
 use crate::app::records::Item;
+use crate::app::selection::{Cursor, movement};
 use crate::app::{commands, milestones};
 
 /// How far PgUp/PgDn move.
@@ -24,9 +25,7 @@ pub struct DetailScreen {
     pub partner: String,
     pub section: Section,
     /// The selected item, by what it is.
-    selected: Option<Item>,
-    /// Where it was in the list: the fallback when it disappears.
-    position: usize,
+    cursor: Cursor<Item>,
 }
 
 impl DetailScreen {
@@ -35,8 +34,7 @@ impl DetailScreen {
         let mut screen = DetailScreen {
             partner: partner.to_string(),
             section,
-            selected: None,
-            position: 0,
+            cursor: Cursor::default(),
         };
         screen.data_changed(data);
         screen
@@ -56,46 +54,22 @@ impl DetailScreen {
     }
 
     pub fn selected(&self) -> Option<&Item> {
-        self.selected.as_ref()
+        self.cursor.selected()
     }
 
     /// The selected item's place among `items`.
     pub fn selected_index(&self, data: &Data) -> Option<usize> {
-        let items = self.items(data);
-        let selected = self.selected.as_ref()?;
-        items.iter().position(|item| item == selected)
+        self.cursor.index_in(&self.items(data))
     }
 
     /// Selects `wanted` if the section lists it; says whether it did.
     pub fn select(&mut self, data: &Data, wanted: &Item) -> bool {
-        match self.items(data).iter().position(|item| item == wanted) {
-            Some(position) => {
-                self.selected = Some(wanted.clone());
-                self.position = position;
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn step(&mut self, data: &Data, delta: i64) {
-        let items = self.items(data);
-        if items.is_empty() {
-            return;
-        }
-        let current = self.selected_index(data).unwrap_or(self.position) as i64;
-        let target = current
-            .saturating_add(delta)
-            .clamp(0, items.len() as i64 - 1) as usize;
-        self.position = target;
-        self.selected = Some(items[target].clone());
+        self.cursor.select(&self.items(data), wanted)
     }
 
     fn switch_section(&mut self, data: &Data, section: Section) {
         self.section = section;
-        self.selected = None;
-        self.position = 0;
-        self.data_changed(data);
+        self.cursor.reset(&self.items(data));
     }
 }
 
@@ -108,13 +82,12 @@ impl Screen for DetailScreen {
     }
 
     fn update(&mut self, data: &Data, action: Action, fx: &mut Vec<Effect>) {
+        if let Some(delta) = movement(&action, PAGE) {
+            self.cursor.step(&self.items(data), delta);
+            return;
+        }
+        let selected = self.cursor.selected();
         match action {
-            Action::Up => self.step(data, -1),
-            Action::Down => self.step(data, 1),
-            Action::PageUp => self.step(data, -PAGE),
-            Action::PageDown => self.step(data, PAGE),
-            Action::Top => self.step(data, i64::MIN / 2),
-            Action::Bottom => self.step(data, i64::MAX / 2),
             Action::Detail(DetailAction::NextSection) => {
                 self.switch_section(data, self.section.next())
             }
@@ -122,26 +95,20 @@ impl Screen for DetailScreen {
                 self.switch_section(data, self.section.prev())
             }
             Action::Detail(DetailAction::CycleStatus) => {
-                edit::cycle_status(data, &self.partner, self.selected.as_ref(), fx)
+                edit::cycle_status(data, &self.partner, selected, fx)
             }
-            Action::Milestone(key) => match &self.selected {
+            Action::Milestone(key) => match selected {
                 Some(Item::Milestone(at)) => milestones::key(data, &self.partner, at, key, fx),
                 _ => fx.push(Effect::info("no milestone selected — a adds one")),
             },
-            Action::Add => edit::add(
-                data,
-                &self.partner,
-                self.section,
-                self.selected.as_ref(),
-                fx,
-            ),
+            Action::Add => edit::add(data, &self.partner, self.section, selected, fx),
             Action::Edit => {
-                if let Some(item) = &self.selected {
+                if let Some(item) = selected {
                     edit::edit(data, &self.partner, item, fx);
                 }
             }
             Action::Delete => {
-                if let Some(item) = &self.selected {
+                if let Some(item) = selected {
                     edit::delete(data, &self.partner, item, fx);
                 }
             }
@@ -156,17 +123,7 @@ impl Screen for DetailScreen {
     /// The same item stays selected wherever it moved; a vanished one gives way to
     /// the item now at its place.
     fn data_changed(&mut self, data: &Data) {
-        let items = self.items(data);
-        if let Some(position) = self
-            .selected
-            .as_ref()
-            .and_then(|selected| items.iter().position(|item| item == selected))
-        {
-            self.position = position;
-            return;
-        }
-        self.position = self.position.min(items.len().saturating_sub(1));
-        self.selected = items.get(self.position).cloned();
+        self.cursor.settle(&self.items(data));
     }
 
     fn still_open(&self, data: &Data) -> bool {

@@ -14,9 +14,11 @@ pub use lists::*;
 use super::Screen;
 use crate::app::action::{Action, ScorecardAction};
 use crate::app::effect::{Effect, Reveal};
+use crate::app::filter::{Filter, keeps};
 use crate::app::keymap::Context;
 use crate::app::model::Data;
 use crate::app::records::Rec;
+use crate::app::selection::{Cursor, movement};
 use crate::domain::Partner;
 
 /// How far PgUp/PgDn move.
@@ -47,102 +49,33 @@ impl Panel {
     }
 }
 
-/// A selection in a list, by identity, with where it was as the fallback when the
-/// item disappears.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cursor<K = Rec> {
-    selected: Option<K>,
-    position: usize,
-}
-
-impl<K> Default for Cursor<K> {
-    fn default() -> Self {
-        Cursor {
-            selected: None,
-            position: 0,
-        }
-    }
-}
-
-impl<K: Clone + PartialEq> Cursor<K> {
-    pub fn selected(&self) -> Option<&K> {
-        self.selected.as_ref()
-    }
-
-    /// The selected item's place in `items`.
-    pub fn index_in(&self, items: &[K]) -> Option<usize> {
-        let selected = self.selected.as_ref()?;
-        items.iter().position(|item| item == selected)
-    }
-
-    /// Stays on the same item wherever it moved; a vanished one gives way to the
-    /// item now at its place.
-    fn settle(&mut self, items: &[K]) {
-        if let Some(index) = self.index_in(items) {
-            self.position = index;
-            return;
-        }
-        self.position = self.position.min(items.len().saturating_sub(1));
-        self.selected = items.get(self.position).cloned();
-    }
-
-    fn step(&mut self, items: &[K], delta: i64) {
-        if items.is_empty() {
-            return;
-        }
-        let current = self.index_in(items).unwrap_or(self.position) as i64;
-        let target = current
-            .saturating_add(delta)
-            .clamp(0, items.len() as i64 - 1) as usize;
-        self.position = target;
-        self.selected = Some(items[target].clone());
-    }
-
-    fn select(&mut self, items: &[K], wanted: &K) -> bool {
-        match items.iter().position(|item| item == wanted) {
-            Some(index) => {
-                self.position = index;
-                self.selected = Some(wanted.clone());
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn reset(&mut self, items: &[K]) {
-        *self = Cursor::default();
-        self.settle(items);
-    }
-
-    fn last(&mut self, items: &[K]) {
-        self.step(items, i64::MAX / 2);
-    }
-}
-
 /// What the tab shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     /// The partner's scorecard: KPIs, feedback, reviews.
     Cards,
     /// The selected KPI up close: its chart and readings.
-    Kpi { readings: Cursor },
+    Kpi { readings: Cursor<Rec> },
     /// The selected review in full.
     Review { scroll: u16 },
     /// Every open KPI of every partner.
     Portfolio { rows: Cursor<(String, Rec)> },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct ScorecardScreen {
     /// The partner on screen, by id; `None` when there are no partners.
     partner: Option<String>,
     pub panel: Panel,
-    kpis: Cursor,
-    feedback: Cursor,
-    reviews: Cursor,
+    kpis: Cursor<Rec>,
+    feedback: Cursor<Rec>,
+    reviews: Cursor<Rec>,
     /// The perspective shown (by id); `None`: all of them.
     pub perspective: Option<String>,
     pub mode: Mode,
+    /// `/` on the portfolio: by partner, KPI, perspective or owner. One partner's
+    /// scorecard has too few rows to filter; `/` there says where it works.
+    pub filter: Filter,
 }
 
 impl ScorecardScreen {
@@ -156,6 +89,7 @@ impl ScorecardScreen {
             reviews: Cursor::default(),
             perspective: None,
             mode: Mode::Cards,
+            filter: Filter::default(),
         };
         screen.data_changed(data);
         screen
@@ -189,7 +123,7 @@ impl ScorecardScreen {
         }
     }
 
-    fn cursor(&self, panel: Panel) -> &Cursor {
+    fn cursor(&self, panel: Panel) -> &Cursor<Rec> {
         match panel {
             Panel::Kpis => &self.kpis,
             Panel::Feedback => &self.feedback,
@@ -197,7 +131,7 @@ impl ScorecardScreen {
         }
     }
 
-    fn cursor_mut(&mut self, panel: Panel) -> &mut Cursor {
+    fn cursor_mut(&mut self, panel: Panel) -> &mut Cursor<Rec> {
         match panel {
             Panel::Kpis => &mut self.kpis,
             Panel::Feedback => &mut self.feedback,
@@ -228,6 +162,36 @@ impl ScorecardScreen {
         self.kpi_index(data)
             .and_then(|index| self.partner(data)?.kpis.get(index))
             .map_or_else(Vec::new, reading_order)
+    }
+
+    /// The portfolio's rows: every open KPI (of the perspective shown) that the
+    /// filter lets through, most in need first.
+    pub fn portfolio_rows<'a>(&self, data: &'a Data) -> Vec<PortfolioRow<'a>> {
+        let mut rows = portfolio(data, self.perspective.as_deref());
+        let mut matcher = self.filter.matcher();
+        if matcher.is_some() {
+            rows.retain(|row| {
+                let kpi = row.figures.kpi;
+                let partner = &row.partner.partner;
+                keeps(
+                    &mut matcher,
+                    [
+                        partner.name.as_str(),
+                        kpi.name.as_str(),
+                        data.workspace.perspective_name(&kpi.perspective),
+                        data.workspace.member_name(&partner.owner),
+                    ],
+                )
+            });
+        }
+        rows
+    }
+
+    fn portfolio_keys(&self, data: &Data) -> Vec<(String, Rec)> {
+        self.portfolio_rows(data)
+            .iter()
+            .map(PortfolioRow::key)
+            .collect()
     }
 
     /// The portfolio's selected row.
@@ -321,12 +285,11 @@ impl ScorecardScreen {
             Mode::Kpi { .. } if kpi_gone => self.mode = Mode::Cards,
             Mode::Kpi { readings: cursor } => cursor.settle(&readings),
             Mode::Review { .. } if review_gone => self.mode = Mode::Cards,
-            Mode::Portfolio { rows } => {
-                let keys: Vec<(String, Rec)> = portfolio(data, self.perspective.as_deref())
-                    .iter()
-                    .map(PortfolioRow::key)
-                    .collect();
-                rows.settle(&keys);
+            Mode::Portfolio { .. } => {
+                let keys = self.portfolio_keys(data);
+                if let Mode::Portfolio { rows } = &mut self.mode {
+                    rows.settle(&keys);
+                }
             }
             Mode::Cards | Mode::Review { .. } => {}
         }
@@ -334,14 +297,12 @@ impl ScorecardScreen {
 
     fn update_cards(&mut self, data: &Data, action: Action, fx: &mut Vec<Effect>) {
         let panel = self.panel;
-        let items = self.items(data, panel);
+        if let Some(delta) = movement(&action, PAGE) {
+            let items = self.items(data, panel);
+            self.cursor_mut(panel).step(&items, delta);
+            return;
+        }
         match action {
-            Action::Up => self.cursor_mut(panel).step(&items, -1),
-            Action::Down => self.cursor_mut(panel).step(&items, 1),
-            Action::PageUp => self.cursor_mut(panel).step(&items, -PAGE),
-            Action::PageDown => self.cursor_mut(panel).step(&items, PAGE),
-            Action::Top => self.cursor_mut(panel).step(&items, i64::MIN / 2),
-            Action::Bottom => self.cursor_mut(panel).last(&items),
             Action::Left => self.panel = panel.prev(),
             Action::Right => self.panel = panel.next(),
             Action::Scorecard(ScorecardAction::PrevPartner) => self.step_partner(data, -1, fx),
@@ -351,13 +312,13 @@ impl ScorecardScreen {
             }
             Action::Scorecard(ScorecardAction::Portfolio) => {
                 let mut rows = Cursor::default();
-                let keys: Vec<(String, Rec)> = portfolio(data, self.perspective.as_deref())
-                    .iter()
-                    .map(PortfolioRow::key)
-                    .collect();
-                rows.settle(&keys);
+                rows.settle(&self.portfolio_keys(data));
                 self.mode = Mode::Portfolio { rows };
             }
+            Action::StartFilter => fx.push(Effect::info(
+                "one partner's scorecard is not filtered: [ ] go through the partners, \
+                 p through the perspectives; P lists every open KPI, and / filters that",
+            )),
             Action::Open => self.open(data, fx),
             Action::Back if self.perspective.is_some() => {
                 self.perspective = None;
@@ -386,19 +347,14 @@ impl ScorecardScreen {
     }
 
     fn update_kpi(&mut self, data: &Data, action: Action, fx: &mut Vec<Effect>) {
-        let readings = self.readings(data);
-        let step = |screen: &mut ScorecardScreen, delta: i64| {
-            if let Mode::Kpi { readings: cursor } = &mut screen.mode {
+        if let Some(delta) = movement(&action, PAGE) {
+            let readings = self.readings(data);
+            if let Mode::Kpi { readings: cursor } = &mut self.mode {
                 cursor.step(&readings, delta);
             }
-        };
+            return;
+        }
         match action {
-            Action::Up => step(self, -1),
-            Action::Down => step(self, 1),
-            Action::PageUp => step(self, -PAGE),
-            Action::PageDown => step(self, PAGE),
-            Action::Top => step(self, i64::MIN / 2),
-            Action::Bottom => step(self, i64::MAX / 2),
             Action::Scorecard(ScorecardAction::PrevKpi) => self.step_kpi(data, -1),
             Action::Scorecard(ScorecardAction::NextKpi) => self.step_kpi(data, 1),
             Action::Back => self.mode = Mode::Cards,
@@ -449,20 +405,25 @@ impl ScorecardScreen {
     }
 
     fn update_portfolio(&mut self, data: &Data, action: Action, fx: &mut Vec<Effect>) {
-        let keys: Vec<(String, Rec)> = portfolio(data, self.perspective.as_deref())
-            .iter()
-            .map(PortfolioRow::key)
-            .collect();
+        if let Some(changed) = self.filter.update(action) {
+            if changed {
+                // The row stays selected while the filter shows it; else the first.
+                let keys = self.portfolio_keys(data);
+                if let Mode::Portfolio { rows } = &mut self.mode {
+                    rows.settle_or(&keys, 0);
+                }
+            }
+            return;
+        }
+        let keys = self.portfolio_keys(data);
         let Mode::Portfolio { rows } = &mut self.mode else {
             return;
         };
+        if let Some(delta) = movement(&action, PAGE) {
+            rows.step(&keys, delta);
+            return;
+        }
         match action {
-            Action::Up => rows.step(&keys, -1),
-            Action::Down => rows.step(&keys, 1),
-            Action::PageUp => rows.step(&keys, -PAGE),
-            Action::PageDown => rows.step(&keys, PAGE),
-            Action::Top => rows.step(&keys, i64::MIN / 2),
-            Action::Bottom => rows.last(&keys),
             Action::Open => {
                 if let Some((partner, kpi)) = rows.selected().cloned() {
                     self.go_to(data, &partner, &kpi);
@@ -556,7 +517,7 @@ impl Screen for ScorecardScreen {
             Mode::Cards => Context::Scorecard,
             Mode::Kpi { .. } => Context::ScorecardKpi,
             Mode::Review { .. } => Context::ScorecardReview,
-            Mode::Portfolio { .. } => Context::Portfolio,
+            Mode::Portfolio { .. } => self.filter.context(Context::Portfolio),
         }
     }
 
@@ -585,15 +546,29 @@ impl Screen for ScorecardScreen {
         self.settle(data);
     }
 
+    fn paste(&mut self, data: &Data, text: &str) -> bool {
+        if matches!(self.mode, Mode::Portfolio { .. }) && self.filter.paste(text) {
+            let keys = self.portfolio_keys(data);
+            if let Mode::Portfolio { rows } = &mut self.mode {
+                rows.settle_or(&keys, 0);
+            }
+            return true;
+        }
+        false
+    }
+
     fn reveal(&mut self, data: &Data, what: &Reveal) {
-        if let Reveal::Record { partner, id } = what {
-            let in_portfolio = matches!(self.mode, Mode::Portfolio { .. });
-            if in_portfolio {
+        match what {
+            Reveal::Record { .. } if matches!(self.mode, Mode::Portfolio { .. }) => {
                 // A reading added from the portfolio: stay there, on its KPI.
                 self.settle(data);
-                return;
             }
-            self.go_to(data, partner, &Rec::id(id.clone()));
+            Reveal::Record { partner, id } => self.go_to(data, partner, &Rec::id(id.clone())),
+            Reveal::Kpi { partner, id } => {
+                self.mode = Mode::Cards;
+                self.go_to(data, partner, &Rec::id(id.clone()));
+            }
+            _ => {}
         }
     }
 

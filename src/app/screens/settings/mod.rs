@@ -15,6 +15,7 @@ use crate::app::forms::thresholds::ThresholdsForm;
 use crate::app::forms::workspace::{MemberForm, WorkspaceNameForm};
 use crate::app::keymap::Context;
 use crate::app::model::Data;
+use crate::app::selection::{Cursor, movement};
 use crate::domain::{Member, NamedList};
 
 /// How far PgUp/PgDn move.
@@ -174,9 +175,7 @@ pub struct SectionRows {
 
 #[derive(Debug, Default)]
 pub struct SettingsScreen {
-    selected: Option<Setting>,
-    /// Where the selection was: the fallback when it disappears.
-    position: usize,
+    cursor: Cursor<Setting>,
     /// `/`: every list at once, by name (and handle, role, id).
     pub filter: Filter,
 }
@@ -292,29 +291,12 @@ impl SettingsScreen {
     }
 
     pub fn selected(&self) -> Option<&Setting> {
-        self.selected.as_ref()
-    }
-
-    fn step(&mut self, data: &Data, delta: i64) {
-        let rows = self.rows(data);
-        let current = self
-            .selected
-            .as_ref()
-            .and_then(|selected| rows.iter().position(|row| row == selected))
-            .unwrap_or(self.position) as i64;
-        let target = current
-            .saturating_add(delta)
-            .clamp(0, rows.len() as i64 - 1) as usize;
-        self.position = target;
-        self.selected = rows.get(target).cloned();
+        self.cursor.selected()
     }
 
     /// Selects `setting`, if the screen shows it.
     fn select(&mut self, data: &Data, setting: Setting) {
-        if let Some(position) = self.rows(data).iter().position(|row| *row == setting) {
-            self.selected = Some(setting);
-            self.position = position;
-        }
+        self.cursor.select(&self.rows(data), &setting);
     }
 
     /// After the filter changed: the selection stays if still shown; on the name
@@ -322,8 +304,8 @@ impl SettingsScreen {
     /// for.
     fn filter_changed(&mut self, data: &Data) {
         self.data_changed(data);
-        if self.filter.is_active() && self.selected == Some(Setting::Name) {
-            self.step(data, 1);
+        if self.filter.is_active() && self.selected() == Some(&Setting::Name) {
+            self.cursor.step(&self.rows(data), 1);
         }
     }
 
@@ -334,7 +316,7 @@ impl SettingsScreen {
 
     /// `a`: a new entry of the selected section, after the selected entry.
     fn add(&self, fx: &mut Vec<Effect>) {
-        let selected = self.selected.as_ref();
+        let selected = self.selected();
         let after = selected
             .and_then(Setting::entry)
             .map(|(_, id)| id.to_string());
@@ -364,7 +346,7 @@ impl SettingsScreen {
 
     /// `e`/`Enter`: the form of the selected row; a criterion goes to the weights row.
     fn edit(&self, data: &Data, fx: &mut Vec<Effect>) {
-        match &self.selected {
+        match self.selected() {
             Some(Setting::Empty(_)) => self.add(fx),
             None | Some(Setting::Name) => fx.push(Effect::OpenForm(Box::new(WorkspaceNameForm))),
             Some(Setting::Member(handle)) => fx.push(Effect::OpenForm(Box::new(MemberForm {
@@ -393,7 +375,7 @@ impl SettingsScreen {
 
     /// `d`: removes the selected member, stage, phase or perspective, after asking.
     fn delete(&self, data: &Data, fx: &mut Vec<Effect>) {
-        match &self.selected {
+        match self.selected() {
             Some(Setting::Member(handle)) => commands::remove_member(data, handle, fx),
             Some(setting @ (Setting::Stage(_) | Setting::Phase(_) | Setting::Perspective(_))) => {
                 if let Some((list, id)) = setting.entry() {
@@ -415,7 +397,7 @@ impl SettingsScreen {
 
     /// `<`/`>`: the selected stage, phase or perspective one place up or down.
     fn move_selected(&self, data: &Data, delta: i64, fx: &mut Vec<Effect>) {
-        match self.selected.as_ref() {
+        match self.selected() {
             Some(Setting::Criterion(_)) => fx.push(Effect::info(
                 "criteria move on the Scoring tab's weights row: w goes there, then < or >",
             )),
@@ -442,26 +424,24 @@ impl Screen for SettingsScreen {
             }
             return;
         }
+        if let Some(delta) = movement(&action, PAGE) {
+            self.cursor.step(&self.rows(data), delta);
+            return;
+        }
         match action {
-            Action::Up => self.step(data, -1),
-            Action::Down => self.step(data, 1),
-            Action::PageUp => self.step(data, -PAGE),
-            Action::PageDown => self.step(data, PAGE),
-            Action::Top => self.step(data, i64::MIN / 2),
-            Action::Bottom => self.step(data, i64::MAX / 2),
             Action::Add => self.add(fx),
             Action::Edit | Action::Open => self.edit(data, fx),
             Action::Delete => self.delete(data, fx),
             Action::Settings(SettingsAction::MoveUp) => self.move_selected(data, -1, fx),
             Action::Settings(SettingsAction::MoveDown) => self.move_selected(data, 1, fx),
-            Action::Settings(SettingsAction::ToggleCheckin) => match &self.selected {
+            Action::Settings(SettingsAction::ToggleCheckin) => match self.selected() {
                 Some(Setting::Stage(id)) => commands::toggle_checkin(data, id, fx),
                 _ => fx.push(Effect::info(
                     "Space on a stage says whether the weekly check-in walks it",
                 )),
             },
             Action::Settings(SettingsAction::Weights) => {
-                let criterion = match &self.selected {
+                let criterion = match self.selected() {
                     Some(Setting::Criterion(id)) => Some(id.as_str()),
                     _ => None,
                 };
@@ -473,17 +453,7 @@ impl Screen for SettingsScreen {
     }
 
     fn data_changed(&mut self, data: &Data) {
-        let rows = self.rows(data);
-        if let Some(position) = self
-            .selected
-            .as_ref()
-            .and_then(|selected| rows.iter().position(|row| row == selected))
-        {
-            self.position = position;
-            return;
-        }
-        self.position = self.position.min(rows.len().saturating_sub(1));
-        self.selected = rows.get(self.position).cloned();
+        self.cursor.settle(&self.rows(data));
     }
 
     fn reveal(&mut self, data: &Data, what: &Reveal) {

@@ -17,6 +17,7 @@ use crate::app::keymap::Context;
 use crate::app::milestones;
 use crate::app::model::Data;
 use crate::app::records::Item;
+use crate::app::selection::{Cursor, movement};
 
 /// How far PgUp/PgDn move, in milestones.
 const PAGE: i64 = 10;
@@ -73,9 +74,8 @@ pub struct TimelineScreen {
     pub show_all: bool,
     /// `/`: by partner, owner, phase, status or title.
     pub filter: Filter,
-    selected: Option<MilestoneRef>,
-    /// Where the selection was among the milestone rows: the fallback when it is gone.
-    position: usize,
+    /// The selected milestone, among the milestone rows.
+    cursor: Cursor<MilestoneRef>,
     /// A milestone a key just changed stays listed, even when it no longer matches
     /// the filter or the attention view, until the selection moves: a second `>` must
     /// not land on the milestone that slid into its place.
@@ -101,68 +101,39 @@ impl TimelineScreen {
         })
     }
 
+    /// The milestones listed, in the order of their rows.
+    fn listed(&self, data: &Data) -> Vec<MilestoneRef> {
+        let rows = self.rows(data);
+        (rows.milestone_rows().into_iter())
+            .filter_map(|row| rows.reference(data, row))
+            .collect()
+    }
+
     /// The selected milestone.
     pub fn selected(&self) -> Option<&MilestoneRef> {
-        self.selected.as_ref()
+        self.cursor.selected()
     }
 
     /// The selected milestone's row in `rows`.
     pub fn selected_row(&self, data: &Data, rows: &Rows) -> Option<usize> {
-        rows.position(data, self.selected.as_ref()?)
+        rows.position(data, self.cursor.selected()?)
     }
 
     /// Selects `wanted` if it is listed; says whether it is.
     pub fn select(&mut self, data: &Data, wanted: &MilestoneRef) -> bool {
-        let rows = self.rows(data);
-        let Some(row) = rows.position(data, wanted) else {
-            return false;
-        };
-        self.selected = Some(wanted.clone());
-        self.position = rows
-            .milestone_rows()
-            .iter()
-            .position(|r| *r == row)
-            .unwrap_or(0);
-        true
+        self.cursor.select(&self.listed(data), wanted)
     }
 
     /// Keeps the selection on the same milestone while it is listed; else the one now
     /// at its place.
     fn settle(&mut self, data: &Data) {
-        let rows = self.rows(data);
-        let milestones = rows.milestone_rows();
-        if let Some(row) = self.selected_row(data, &rows) {
-            self.position = milestones.iter().position(|r| *r == row).unwrap_or(0);
-            return;
-        }
-        self.position = self.position.min(milestones.len().saturating_sub(1));
-        self.selected = milestones
-            .get(self.position)
-            .and_then(|&row| rows.reference(data, row));
-    }
-
-    fn step(&mut self, data: &Data, delta: i64) {
-        let rows = self.rows(data);
-        self.pinned = None;
-        let milestones = rows.milestone_rows();
-        if milestones.is_empty() {
-            return;
-        }
-        let current = self
-            .selected_row(data, &rows)
-            .and_then(|row| milestones.iter().position(|r| *r == row))
-            .unwrap_or(self.position) as i64;
-        let target = current
-            .saturating_add(delta)
-            .clamp(0, milestones.len() as i64 - 1) as usize;
-        self.position = target;
-        self.selected = rows.reference(data, milestones[target]);
+        self.cursor.settle(&self.listed(data));
     }
 
     /// The phase of the group the selection is in, when grouped by phase: a new
     /// milestone starts there.
     fn selected_phase(&self, data: &Data) -> Option<String> {
-        let selected = self.selected.as_ref()?;
+        let selected = self.cursor.selected()?;
         let milestone = selected
             .at
             .find(&data.partner_data(&selected.partner)?.milestones)?;
@@ -186,13 +157,14 @@ impl Screen for TimelineScreen {
         if matches!(action, Action::Timeline(_) | Action::Back) {
             self.pinned = None;
         }
+        if let Some(delta) = movement(&action, PAGE) {
+            // Moving on lets go of the milestone a key kept listed.
+            self.pinned = None;
+            self.cursor.step(&self.listed(data), delta);
+            return;
+        }
+        let selected = self.cursor.selected().cloned();
         match action {
-            Action::Up => self.step(data, -1),
-            Action::Down => self.step(data, 1),
-            Action::PageUp => self.step(data, -PAGE),
-            Action::PageDown => self.step(data, PAGE),
-            Action::Top => self.step(data, i64::MIN / 2),
-            Action::Bottom => self.step(data, i64::MAX / 2),
             Action::Left => self.shift_days -= self.zoom.step_days(),
             Action::Right => self.shift_days += self.zoom.step_days(),
             Action::Timeline(TimelineAction::Today) => self.shift_days = 0,
@@ -216,7 +188,7 @@ impl Screen for TimelineScreen {
                 self.attention_only = false;
                 self.settle(data);
             }
-            Action::Milestone(key) => match &self.selected {
+            Action::Milestone(key) => match &selected {
                 Some(selected) => {
                     self.pinned = Some(selected.clone());
                     milestones::key(data, &selected.partner, &selected.at, key, fx);
@@ -224,7 +196,7 @@ impl Screen for TimelineScreen {
                 None => fx.push(Effect::info("no milestone selected — a adds one")),
             },
             Action::Open => {
-                if let Some(selected) = &self.selected {
+                if let Some(selected) = &selected {
                     let mut detail =
                         DetailScreen::new(data, &selected.partner, Section::Milestones);
                     detail.select(data, &Item::Milestone(selected.at.clone()));
@@ -239,12 +211,12 @@ impl Screen for TimelineScreen {
                     return;
                 }
                 fx.push(Effect::OpenForm(Box::new(MilestonePartnerForm {
-                    partner: self.selected.as_ref().map(|s| s.partner.clone()),
+                    partner: selected.as_ref().map(|s| s.partner.clone()),
                     phase: self.selected_phase(data),
                 })));
             }
             Action::Edit => {
-                if let Some(selected) = &self.selected {
+                if let Some(selected) = &selected {
                     fx.push(Effect::OpenForm(Box::new(MilestoneForm {
                         partner: selected.partner.clone(),
                         at: Some(selected.at.clone()),
@@ -253,7 +225,7 @@ impl Screen for TimelineScreen {
                 }
             }
             Action::Delete => {
-                if let Some(selected) = &self.selected {
+                if let Some(selected) = &selected {
                     milestones::delete(data, &selected.partner, &selected.at, fx);
                 }
             }

@@ -121,14 +121,14 @@ fn render_header(
         &partner.kind
     };
     let rest = format!(
-        "· {kind} · {} {} · owner {}",
+        "· {kind} · {} {} · {}",
         data.workspace.stage_name(&partner.stage),
         match since {
             ..=0 => "since today".to_string(),
             1 => "for 1 day".to_string(),
             days => format!("for {days} days"),
         },
-        data.workspace.member_name(&partner.owner)
+        owner_phrase(data, &partner.owner)
     );
     let rest = truncate(&rest, columns.saturating_sub(width(&name)));
     let mut first = vec![
@@ -143,17 +143,16 @@ fn render_header(
     }
     let health = data.figures(id).map(|figures| &figures.health);
     let health_line = match health {
+        // No score (a closed stage, a candidate): the reason alone, no "· –".
+        Some(health) if health.score.is_none() => Line::styled(
+            truncate(&format!(" {}", health.explain()), columns),
+            theme.dim(),
+        ),
         Some(health) => {
             let band = health.band();
+            let score = health.score.map(|s| s.to_string()).unwrap_or_default();
             Line::from(vec![
-                Span::styled(
-                    format!(
-                        " {} {} ",
-                        band_symbol(band),
-                        health.score.map_or("–".to_string(), |s| s.to_string())
-                    ),
-                    theme.band(band),
-                ),
+                Span::styled(format!(" {} {score} ", band_symbol(band)), theme.band(band)),
                 Span::styled(
                     truncate(&health.explain(), (area.width as usize).saturating_sub(6)),
                     theme.dim(),
@@ -205,6 +204,30 @@ fn due_phrase(date: Option<NaiveDate>, today: NaiveDate) -> String {
         Some(date) => format!("{date} ({})", describe_due(date, today)),
         None => "—".into(),
     }
+}
+
+/// "owner Amara Nwosu", or "no owner" when none is set (not a bare "owner").
+pub(crate) fn owner_phrase(data: &Data, handle: &str) -> String {
+    match data.workspace.member_name(handle).trim() {
+        "" => "no owner".to_string(),
+        name => format!("owner {name}"),
+    }
+}
+
+/// An expiry date and how it stands: an agreement past it "expired N days ago",
+/// not "overdue" (nothing is late; it has run out).
+fn expiry_phrase(date: Option<NaiveDate>, today: NaiveDate) -> String {
+    let Some(date) = date else {
+        return "—".into();
+    };
+    let when = match days_between(today, date) {
+        0 => "expires today".to_string(),
+        1 => "expires tomorrow".to_string(),
+        n if n > 1 => format!("in {n} days"),
+        -1 => "expired yesterday".to_string(),
+        n => format!("expired {} days ago", -n),
+    };
+    format!("{date} ({when})")
 }
 
 /// One action item: a box (ticked when done), what, who, when, and where it was
@@ -274,5 +297,27 @@ fn clause_mark(status: ClauseStatus, theme: Theme) -> (&'static str, Style) {
         ClauseStatus::Drafting => ("~", theme.warn()),
         ClauseStatus::NeedsReview => ("!", theme.bad()),
         ClauseStatus::NotStarted => ("·", theme.dim()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_agreement_past_its_expiry_has_expired_and_is_not_overdue() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d);
+        assert_eq!(
+            expiry_phrase(day(23), today),
+            "2026-11-23 (expired 5 days ago)"
+        );
+        assert_eq!(
+            expiry_phrase(day(27), today),
+            "2026-11-27 (expired yesterday)"
+        );
+        assert_eq!(expiry_phrase(day(28), today), "2026-11-28 (expires today)");
+        assert_eq!(expiry_phrase(day(30), today), "2026-11-30 (in 2 days)");
+        assert_eq!(expiry_phrase(None, today), "—");
     }
 }

@@ -4,7 +4,8 @@
 use ratatui::text::{Line, Span};
 
 use super::{
-    action_line, clause_mark, date_or_dash, due_phrase, first_line, or_dash, spaced, wrap,
+    action_line, clause_mark, date_or_dash, due_phrase, expiry_phrase, first_line, or_dash, spaced,
+    wrap,
 };
 use crate::app::Data;
 use crate::app::milestones::plan_words;
@@ -195,7 +196,7 @@ fn item_lines(context: &Context, item: &Item) -> Vec<Line<'static>> {
                 Line::raw(format!(
                     "  {:<13}{}",
                     "Expires",
-                    due_phrase(agreement.expires, today)
+                    expiry_phrase(agreement.expires, today)
                 )),
             ]
         }

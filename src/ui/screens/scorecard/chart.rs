@@ -13,7 +13,7 @@ use ratatui::widgets::{
     Axis, Block, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, TableState,
 };
 
-use super::{detail_lines, number, status_style, status_text, wrap};
+use super::{detail_lines, status_style, status_text};
 use crate::app::Data;
 use crate::app::records::Rec;
 use crate::app::screens::ScorecardScreen;
@@ -21,6 +21,7 @@ use crate::app::screens::scorecard::figures::KpiFigures;
 use crate::app::screens::scorecard::figures_of;
 use crate::domain::dates::{add_days, days_between};
 use crate::domain::kpi::{Kpi, KpiKind};
+use crate::text::wrap;
 use crate::text::{truncate, width};
 use crate::ui::theme::Theme;
 
@@ -84,7 +85,7 @@ pub(super) fn render(
         theme.dim(),
     ));
     let header = Line::from(spans);
-    let details = detail_lines(&figures, data.today, columns.saturating_sub(1), theme);
+    let details = detail_lines(&figures, data.today, columns, theme);
     let side_by_side = area.width >= SIDE_BY_SIDE && area.height >= 20;
     let readings = screen.readings(data);
     let table_rows = if side_by_side {
@@ -101,20 +102,7 @@ pub(super) fn render(
     ])
     .areas(area);
     frame.render_widget(header, head);
-    let detail_text: Vec<Line> = details
-        .into_iter()
-        .map(|line| {
-            let mut spans = vec![Span::raw(" ")];
-            spans.extend(
-                line.spans
-                    .iter()
-                    .cloned()
-                    .map(|s| s.patch_style(line.style)),
-            );
-            Line::from(spans)
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(detail_text), detail);
+    frame.render_widget(Paragraph::new(details), detail);
     if side_by_side {
         let [chart, table] =
             Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])
@@ -330,6 +318,10 @@ fn render_table(
         return;
     }
     let cumulative = kpi.kind == KpiKind::Cumulative;
+    // The value and "vs plan" columns are as wide as their widest entries, the
+    // unit included, so the note keeps what is left.
+    let mut value_width = "value".len();
+    let mut plan_width = "after today".len();
     let rows: Vec<Row> = readings
         .iter()
         .filter_map(|rec| rec.find(&kpi.readings))
@@ -345,16 +337,18 @@ fn render_table(
                     } else {
                         -1.0
                     };
-                let style = if ahead >= 0.0 {
-                    theme.good()
+                // In the KPI's own unit and decimals ("17 charities behind"),
+                // like the value beside it; what rounds to nothing is on plan.
+                let gap = kpi.round(ahead.abs());
+                let (text, style) = if gap == 0.0 {
+                    ("on plan".to_string(), theme.good())
+                } else if ahead > 0.0 {
+                    (format!("{} ahead", kpi.format_value(gap)), theme.good())
                 } else {
-                    theme.warn()
+                    (format!("{} behind", kpi.format_value(gap)), theme.warn())
                 };
-                let word = if ahead >= 0.0 { "ahead" } else { "behind" };
-                Cell::from(Span::styled(
-                    format!("{} {word}", number(kpi, ahead.abs())),
-                    style,
-                ))
+                plan_width = plan_width.max(width(&text));
+                Cell::from(Span::styled(text, style))
             } else {
                 let met = kpi.direction.meets(reading.value, kpi.target);
                 Cell::from(Span::styled(
@@ -362,9 +356,11 @@ fn render_table(
                     if met { theme.good() } else { theme.warn() },
                 ))
             };
+            let value = kpi.format_value(reading.value);
+            value_width = value_width.max(width(&value));
             Row::new(vec![
                 Cell::from(reading.date.to_string()),
-                Cell::from(Line::from(kpi.format_value(reading.value)).right_aligned()),
+                Cell::from(Line::from(value).right_aligned()),
                 plan,
                 Cell::from(reading.note.clone()),
             ])
@@ -381,8 +377,8 @@ fn render_table(
         rows,
         [
             Constraint::Length(10),
-            Constraint::Length(14),
-            Constraint::Length(14),
+            Constraint::Length(value_width as u16),
+            Constraint::Length(plan_width as u16),
             Constraint::Min(4),
         ],
     )

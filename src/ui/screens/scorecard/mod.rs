@@ -146,8 +146,9 @@ fn days_phrase(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// The selected KPI explained in three lines: its path and progress; what it
-/// needs, what it does and where it is heading; the rule behind its status.
+/// The selected KPI explained in three lines, one column in from the panel's edge
+/// like the rows above them: its path and progress; what it needs, what it does and
+/// where it is heading; the rule behind its status.
 fn detail_lines(
     figures: &KpiFigures,
     today: NaiveDate,
@@ -259,33 +260,12 @@ fn detail_lines(
             } else {
                 theme.text()
             };
-            Line::styled(truncate(&text, columns), style)
+            Line::styled(
+                format!(" {}", truncate(&text, columns.saturating_sub(1))),
+                style,
+            )
         })
         .collect()
-}
-
-/// `text` wrapped at word boundaries into lines of at most `columns` columns.
-fn wrap(text: &str, columns: usize) -> Vec<String> {
-    let columns = columns.max(1);
-    let mut lines = Vec::new();
-    for paragraph in text.lines() {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            if !line.is_empty() && width(&line) + 1 + width(word) > columns {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            if width(word) > columns {
-                line.push_str(&truncate(word, columns));
-            } else {
-                line.push_str(word);
-            }
-        }
-        lines.push(line);
-    }
-    lines
 }
 
 /// "2 of 9 · j/k" on the bottom border of `block` (right-aligned), for a list that

@@ -16,6 +16,7 @@ use crate::app::screens::ScorecardScreen;
 use crate::app::screens::scorecard::{PortfolioRow, portfolio};
 use crate::text::{fit, fit_right, truncate};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::filter;
 
 pub(super) fn render(
     screen: &ScorecardScreen,
@@ -24,23 +25,33 @@ pub(super) fn render(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let rows = portfolio(data, screen.perspective.as_deref());
+    let rows = screen.portfolio_rows(data);
+    let all = if screen.filter.is_active() || screen.filter.is_typing() {
+        portfolio(data, screen.perspective.as_deref()).len()
+    } else {
+        rows.len()
+    };
     let perspective = screen
         .perspective_name(data)
         .map_or("all perspectives".to_string(), |name| {
             format!("{name} only")
         });
+    let mut title = vec![Span::styled(
+        format!(" Every open KPI ({all}) "),
+        theme.heading(),
+    )];
+    let filtering = filter::spans(&screen.filter, rows.len(), all, theme);
+    if filtering.is_empty() {
+        title.push(Span::styled(
+            format!("· most in need first · {perspective} "),
+            theme.dim(),
+        ));
+    } else {
+        title.extend(filtering);
+        title.push(Span::raw(" "));
+    }
     let block = Block::bordered()
-        .title(Line::from(vec![
-            Span::styled(
-                format!(" Every open KPI ({}) ", rows.len()),
-                theme.heading(),
-            ),
-            Span::styled(
-                format!("· most in need first · {perspective} "),
-                theme.dim(),
-            ),
-        ]))
+        .title(Line::from(title))
         .border_style(theme.focused_border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -49,11 +60,12 @@ pub(super) fn render(
     }
     let columns = inner.width as usize;
     if rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(" No open KPI: each partner's scorecard adds them (Esc, then a).")
-                .style(theme.dim()),
-            inner,
-        );
+        let text = if all > 0 {
+            " Nothing matches the filter (Esc clears it)."
+        } else {
+            " No open KPI: each partner's scorecard adds them (Esc, then a)."
+        };
+        frame.render_widget(Paragraph::new(text).style(theme.dim()), inner);
         return;
     }
     let detail_rows = if inner.height >= 10 { 4 } else { 0 };
@@ -80,20 +92,7 @@ pub(super) fn render(
         && let Some(row) = selected_index.and_then(|index| rows.get(index))
     {
         let mut text = vec![Line::styled("─".repeat(columns), theme.border())];
-        text.extend(
-            detail_lines(&row.figures, data.today, columns.saturating_sub(1), theme)
-                .into_iter()
-                .map(|line| {
-                    let mut spans = vec![Span::raw(" ")];
-                    spans.extend(
-                        line.spans
-                            .iter()
-                            .cloned()
-                            .map(|s| s.patch_style(line.style)),
-                    );
-                    Line::from(spans)
-                }),
-        );
+        text.extend(detail_lines(&row.figures, data.today, columns, theme));
         frame.render_widget(Paragraph::new(text), detail);
     }
 }

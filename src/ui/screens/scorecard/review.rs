@@ -7,13 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{number, wrap};
+use super::number;
 use crate::app::Data;
 use crate::app::screens::ScorecardScreen;
 use crate::app::screens::scorecard::Panel;
 use crate::app::screens::scorecard::figures::Shown;
 use crate::domain::partner::OutcomeRating;
-use crate::text::truncate;
+use crate::text::{truncate, wrap};
 use crate::ui::theme::Theme;
 
 pub(super) fn render(
@@ -63,6 +63,7 @@ pub(super) fn render(
     let paragraph = |lines: &mut Vec<Line>, text: &str| {
         if text.trim().is_empty() {
             lines.push(Line::styled("  —", theme.dim()));
+            return;
         }
         for line in wrap(text, columns) {
             lines.push(Line::raw(format!("  {line}")));

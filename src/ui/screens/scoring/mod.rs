@@ -339,30 +339,46 @@ fn pad_to_right_side(view: &View, cols: &Columns, spans: &mut Vec<Span<'static>>
     spans.push(Span::raw(" ".repeat(target.saturating_sub(used))));
 }
 
-/// A criterion's name on two lines of `width`: the first word, then the rest; each
-/// cut to fit (the panel under the matrix shows it in full).
+/// A criterion's name on two lines of `width`: word by word when each line's words
+/// fit; else, when the whole name fits in the two lines, split with a hyphen
+/// ("Strateg-" over "ic fit", "Expe-" over "rtise") rather than losing letters;
+/// else the first word over the rest, each cut to fit (ending in "." where there
+/// is room to say so). The panel under the matrix shows the name in full.
 fn two_lines(name: &str, width: usize) -> (String, String) {
     let mut words = name.split_whitespace();
     let first = words.next().unwrap_or("");
-    let rest: Vec<&str> = words.collect();
+    let rest = words.collect::<Vec<_>>().join(" ");
+    let fits = |text: &str| crate::text::width(text) <= width;
+    if fits(first) && fits(&rest) {
+        // A short first word and the next fit on one line: "Track record" stays whole.
+        let joined = format!("{first} {rest}");
+        if !rest.is_empty() && !rest.contains(' ') && fits(&joined) {
+            return (joined, String::new());
+        }
+        return (first.to_string(), rest);
+    }
+    let whole = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = whole.chars().collect();
+    if width >= 4 && chars.len() < 2 * width && chars.iter().all(|c| c.len_utf8() == 1) {
+        let head: String = chars[..width - 1].iter().collect();
+        let tail: String = chars[width - 1..].iter().collect();
+        // Split at a space, no hyphen is needed.
+        return if head.ends_with(' ') || tail.starts_with(' ') {
+            (head.trim_end().to_string(), tail.trim_start().to_string())
+        } else {
+            (format!("{head}-"), tail)
+        };
+    }
     // A cut word ends in "." where there is room to say it was cut.
     let cut = |text: &str| {
-        if crate::text::width(text) <= width || width < 6 {
+        if fits(text) || width < 6 {
             text.chars().take(width).collect::<String>()
         } else {
             let kept: String = text.chars().take(width - 1).collect();
             format!("{kept}.")
         }
     };
-    if rest.is_empty() {
-        return (cut(first), String::new());
-    }
-    // A short first word and the next fit on one line: "Track record" stays whole.
-    let joined = format!("{first} {}", rest[0]);
-    if crate::text::width(&joined) <= width && rest.len() == 1 {
-        return (joined, String::new());
-    }
-    (cut(first), cut(&rest.join(" ")))
+    (cut(first), cut(&rest))
 }
 
 /// `text` centred in `columns`.
@@ -489,5 +505,28 @@ fn moved(places: Option<i64>, theme: Theme) -> Option<Span<'static>> {
         Some(up) if up > 0 => Some(Span::styled(format!(" ▲{up}"), theme.good())),
         Some(down) if down < 0 => Some(Span::styled(format!(" ▼{}", -down), theme.bad())),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::two_lines;
+
+    #[test]
+    fn a_criterion_name_reads_word_by_word_over_two_lines() {
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(two_lines("Strategic fit", 5), pair("Strat", "fit"));
+        assert_eq!(two_lines("Expertise", 5), pair("Expe-", "rtise"));
+        assert_eq!(
+            two_lines("Innovation potential", 8),
+            pair("Innovat.", "potenti.")
+        );
+        assert_eq!(two_lines("Track record", 12), pair("Track record", ""));
+        assert_eq!(two_lines("Strategic fit", 13), pair("Strategic fit", ""));
+        assert_eq!(
+            two_lines("Financial stability", 10),
+            pair("Financial", "stability")
+        );
+        assert_eq!(two_lines("Reach", 5), pair("Reach", ""));
     }
 }

@@ -283,19 +283,29 @@ fn row_line(view: &View, window: &Window, names: u16, index: usize) -> Line<'sta
             let score = health
                 .and_then(|health| health.score)
                 .map_or(String::new(), |score| format!(" {score}"));
-            let about = format!(
-                " · {} {}{score}",
-                data.workspace.stage_name(&partner.stage),
-                band.map_or("", band_symbol)
-            );
+            // The health is kept whole ("◐ 73"); the name and then the stage give
+            // way when the heading is short of room (a long name at 80 columns).
+            let health_text = format!(" {}{score}", band.map_or("", band_symbol));
+            let stage = data.workspace.stage_name(&partner.stage);
             // The heading runs on into the lane as far as it is empty (the line
             // for today aside), stopping a column short of a review or expiry mark.
             let lane = chart::partner_lane(window, today, partner, theme);
             let room = (names + lane.free_start()).saturating_sub(1).max(names);
+            // Name and stage share what the health and the " · " leave.
+            let budget = room.saturating_sub(1 + width(&health_text) + 3);
             let name = truncate(
                 &partner.name,
-                room.saturating_sub(1 + width(&about)).max(room / 2),
+                budget
+                    .saturating_sub(width(stage).min(8))
+                    .max(budget / 2)
+                    .max(1),
             );
+            let stage_room = budget.saturating_sub(width(&name));
+            let about = if stage_room >= 3 {
+                format!(" · {}{health_text}", truncate(stage, stage_room))
+            } else {
+                health_text
+            };
             let about = truncate(&about, room.saturating_sub(1 + width(&name)));
             let used = 1 + width(&name) + width(&about);
             let mut spans = vec![

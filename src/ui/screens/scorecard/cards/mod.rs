@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{
     FLAGS_WIDTH, detail_lines, more_note, progress_text, scroll_to, sparkline, status_spans,
-    values_text, wrap,
+    values_text,
 };
 use crate::app::Data;
 use crate::app::records::Rec;
@@ -23,6 +23,7 @@ use crate::app::screens::ScorecardScreen;
 use crate::app::screens::scorecard::{Panel, figures_of};
 use crate::domain::sentiment;
 use crate::store::PartnerFile;
+use crate::text::wrap;
 use crate::text::{fit, fit_right, truncate};
 use crate::ui::theme::Theme;
 
@@ -284,20 +285,7 @@ fn render_kpis(view: &View, file: &PartnerFile, frame: &mut Frame, area: Rect) {
             .and_then(|index| figures_of(data, &file.id, index))
     {
         let mut text = vec![Line::styled("─".repeat(columns), theme.border())];
-        text.extend(
-            detail_lines(&figures, data.today, columns.saturating_sub(1), theme)
-                .into_iter()
-                .map(|line| {
-                    let mut spans = vec![Span::raw(" ")];
-                    spans.extend(
-                        line.spans
-                            .iter()
-                            .cloned()
-                            .map(|s| s.patch_style(line.style)),
-                    );
-                    Line::from(spans)
-                }),
-        );
+        text.extend(detail_lines(&figures, data.today, columns, theme));
         frame.render_widget(Paragraph::new(text), detail);
     }
 }

@@ -28,12 +28,9 @@ pub(super) fn health_text(data: &Data, file: &PartnerFile) -> (String, HealthBan
             band_symbol(band),
             figures.health.basis
         ),
+        // The stage is named beside it already: say only what closed means here.
         None if data.workspace.is_closed_stage(&file.partner.stage) => {
-            format!(
-                "{} {}",
-                band_symbol(band),
-                data.workspace.stage_name(&file.partner.stage)
-            )
+            "no health score (closed)".to_string()
         }
         None => "health not judged yet".to_string(),
     };
@@ -75,9 +72,9 @@ pub(super) fn render_wide_header(view: &View, file: &PartnerFile, frame: &mut Fr
     let kind = if p.kind.is_empty() { "—" } else { &p.kind };
     let first = truncate(
         &format!(
-            " · {kind} · {} · owner {}",
+            " · {kind} · {} · {}",
             data.workspace.stage_name(&p.stage),
-            data.workspace.member_name(&p.owner)
+            crate::ui::screens::detail::owner_phrase(data, &p.owner)
         ),
         columns.saturating_sub(width(&p.name) + 1),
     );
@@ -85,6 +82,7 @@ pub(super) fn render_wide_header(view: &View, file: &PartnerFile, frame: &mut Fr
     // "health 72: KPIs 30/40, …" read as "… health 72 from 85 of 100 points: KPIs …".
     let parts = data
         .figures(&file.id)
+        .filter(|f| f.health.score.is_some())
         .and_then(|f| {
             f.health
                 .explain()
