@@ -29,10 +29,19 @@ fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
-/// The file the status line names: "NAME written in DIR (what)", at 80 columns
-/// perhaps cut short after the directory.
+/// The file the status line names: "NAME written in DIR (what)" — at 80 columns
+/// over more than one row, the status line growing upwards from above the keys.
 fn named_on_status_line(pty: &Pty) -> PathBuf {
-    let line = pty.row(22);
+    let rows: Vec<String> = (16..23).map(|row| pty.row(row)).collect();
+    let first = rows
+        .iter()
+        .position(|row| row.contains(" written in "))
+        .unwrap_or(rows.len() - 1);
+    let line = rows[first..]
+        .iter()
+        .map(|row| row.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
     let (name, rest) = line
         .trim()
         .split_once(" written in ")

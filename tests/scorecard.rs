@@ -1114,7 +1114,7 @@ fn slash_filters_the_portfolio_and_on_a_scorecard_says_where_it_works() {
     let all = app.view.tabs.scorecard.portfolio_rows(&app.data).len();
     key(&mut app, KeyCode::Char('/'));
     assert_eq!(app.context(), pactboard::app::keymap::Context::Filter);
-    type_text(&mut app, "dune");
+    type_text(&mut app, "cobalt");
     let partners = |app: &App| -> Vec<String> {
         app.view
             .tabs
@@ -1126,10 +1126,10 @@ fn slash_filters_the_portfolio_and_on_a_scorecard_says_where_it_works() {
     };
     let shown = partners(&app);
     assert!(!shown.is_empty() && shown.len() < all, "{shown:?}");
-    assert!(shown.iter().all(|id| id == "dune-council"), "{shown:?}");
+    assert!(shown.iter().all(|id| id == COBALT), "{shown:?}");
     assert_eq!(
         portfolio_partner(&app).as_deref(),
-        Some("dune-council"),
+        Some(COBALT),
         "the selection moves onto what the filter shows"
     );
     key(&mut app, KeyCode::Enter);

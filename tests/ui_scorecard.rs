@@ -118,7 +118,7 @@ fn the_portfolio_filtered() {
     let (_dir, mut app) = scorecard();
     dispatch(&mut app, Action::Scorecard(ScorecardAction::Portfolio));
     key(&mut app, KeyCode::Char('/'));
-    for ch in "dune".chars() {
+    for ch in "cobalt".chars() {
         key(&mut app, KeyCode::Char(ch));
     }
     snapshot_both("scorecard_portfolio_filter_typing", &app);

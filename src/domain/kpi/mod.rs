@@ -368,11 +368,13 @@ impl Kpi {
     }
 
     /// What it takes to reach the target from `value`, measured on `measured`, by
-    /// the target date, beside what the recent trend achieves. The weeks left count
-    /// from the day the value was measured, not from today: the forecast runs the
-    /// trend on from that same reading, so the two agree (a stale KPI's count went
-    /// on unreported — "needs 20 a week, doing 17" beside "reaches the target" was
-    /// two answers to one question). Staleness is its own flag.
+    /// the target date, beside what the recent trend achieves. With a trend, the
+    /// weeks left count from the day the value was measured: the rate achieved and
+    /// the forecast run on from that same reading, so the three agree (a stale
+    /// KPI's "needs 20 a week, doing 17" from today beside a forecast that "reaches
+    /// the target" was two answers to one question; staleness is its own flag).
+    /// Without a trend there is nothing to compare, and the weeks count from today:
+    /// 3 to go in 9 weeks is 0.3 a week, however old the last reading.
     fn run_rate(
         &self,
         today: NaiveDate,
@@ -380,7 +382,10 @@ impl Kpi {
         value: f64,
         trend: Option<Trend>,
     ) -> RunRate {
-        let weeks_from = measured.min(today);
+        let weeks_from = match trend {
+            Some(_) => measured.min(today),
+            None => today,
+        };
         let needed = if self.direction.meets(value, self.target) {
             Needed::Met
         } else if days_between(today, self.target_date) <= 0 {

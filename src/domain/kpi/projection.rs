@@ -224,7 +224,7 @@ impl Kpi {
 
     /// A change per week: the KPI's decimals when it sets them, else whole numbers
     /// from 10 up and one decimal below (0.4 stores a week, 228 hours).
-    fn format_rate(&self, value: f64) -> String {
+    pub fn format_rate(&self, value: f64) -> String {
         match self.decimals {
             Some(_) => self.format_number(value),
             None if value.abs() >= 10.0 => super::format_value(value.round(), ""),

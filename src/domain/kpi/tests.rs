@@ -510,13 +510,13 @@ fn run_rate_once_met_or_with_the_target_date_passed() {
     let met = up(&[(60, 100.0)]).assess(on(70), RULES).run_rate.unwrap();
     assert_eq!(met.needed, Needed::Met);
     assert_eq!(up(&[]).describe_run_rate(&met), "target reached");
-    // One reading: no achieved rate to compare. 60 to go from the reading on day
-    // 45 to day 100: 60 × 7 / 55 = 7.6 a week.
+    // One reading: no achieved rate to compare, so the weeks count from today.
+    // 60 to go from day 50 to day 100: 60 × 7 / 50 = 8.4 a week.
     let single = up(&[(45, 40.0)]).assess(on(50), RULES).run_rate.unwrap();
     assert_eq!(single.actual_per_week, None);
     assert_eq!(
         up(&[]).describe_run_rate(&single),
-        "needs 7.6 k€ a week; too few recent readings for a run-rate"
+        "needs 8.4 k€ a week; too few recent readings for a run-rate"
     );
 }
 

@@ -129,9 +129,9 @@ fn number(kpi: &Kpi, value: f64) -> String {
 /// "falling 1.4", "rising 2" a week (after `lead`).
 fn moving(kpi: &Kpi, per_week: f64, lead: &str) -> String {
     if per_week < 0.0 {
-        format!("{lead}falling {}", number(kpi, -per_week))
+        format!("{lead}falling {}", kpi.format_rate(-per_week))
     } else {
-        format!("{lead}rising {}", number(kpi, per_week))
+        format!("{lead}rising {}", kpi.format_rate(per_week))
     }
 }
 
@@ -212,21 +212,23 @@ fn detail_lines(
         let falling = kpi.direction == crate::domain::kpi::Direction::LowerIsBetter;
         if let Some(rate) = figures.run_rate {
             match rate.needed {
-                Needed::Met => pace.push("target met".to_string()),
+                // The words of `describe_run_rate`, without the unit (the line
+                // above names it) and the same rounding as the reports.
+                Needed::Met => pace.push("target reached".to_string()),
                 Needed::DatePassed => pace.push("target date passed".to_string()),
                 // A KPI that should fall reads better in words than in minus signs.
                 Needed::PerWeek(v) if falling => pace.push(format!(
                     "needs to fall {} a week{}",
-                    number(kpi, -v),
+                    kpi.format_rate(-v),
                     rate.actual_per_week
                         .map(|a| moving(kpi, a, ", "))
                         .unwrap_or_default()
                 )),
                 Needed::PerWeek(v) => pace.push(format!(
                     "needs {} a week{}",
-                    number(kpi, v),
+                    kpi.format_rate(v),
                     rate.actual_per_week
-                        .map(|a| format!(", doing {}", number(kpi, a)))
+                        .map(|a| format!(", doing {}", kpi.format_rate(a)))
                         .unwrap_or_default()
                 )),
             }
