@@ -53,6 +53,13 @@ fn go_to(app: &mut App, slot: Slot) {
         }
         key(app, KeyCode::Tab);
     }
+    // Tab stops at the bottom of the page: what is above is reached going back.
+    for _ in 0..100 {
+        if page(app).focus() == slot {
+            return;
+        }
+        key(app, KeyCode::BackTab);
+    }
     panic!("{slot:?} is not on the page: {:?}", page(app).slots());
 }
 
@@ -780,4 +787,54 @@ fn b_on_a_blocked_milestone_unblocks_it_at_the_save() {
     );
     assert_eq!(after.blocked_reason, "");
     assert!(status(&app).contains("1 unblocked"), "{}", status(&app));
+}
+
+#[test]
+fn j_and_k_move_between_rows_and_stop_at_the_first_and_last() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    let last_action = Slot::Action(page(&app).actions.len() - 1);
+    go_to(&mut app, last_action);
+    // Up past every row: the focus stops on the first milestone, never going on
+    // into the inputs above, where the next `k` would be typed.
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Char('k'));
+    }
+    assert_eq!(page(&app).focus(), Slot::Milestone(0));
+    key(&mut app, KeyCode::Up);
+    assert_eq!(page(&app).focus(), Slot::Milestone(0));
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    assert_eq!(page(&app).focus(), last_action, "stops at the last row");
+    key(&mut app, KeyCode::Down);
+    assert_eq!(page(&app).focus(), last_action);
+    assert!(!page(&app).is_dirty(), "nothing was typed anywhere");
+    ctrl(&mut app, 's');
+    let cobalt = on_disk(&app, "cobalt-works");
+    assert!(
+        cobalt
+            .actions
+            .iter()
+            .all(|a| a.text != "k" && a.text != "kk"),
+        "no stray keys saved as an action"
+    );
+}
+
+#[test]
+fn tab_and_shift_tab_stop_at_the_top_and_bottom_of_the_page() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(page(&app).focus(), Slot::ReadingValue(0));
+    key(&mut app, KeyCode::BackTab);
+    assert_eq!(
+        page(&app).focus(),
+        Slot::ReadingValue(0),
+        "no wrap to the bottom"
+    );
+    let last = *page(&app).slots().last().unwrap();
+    for _ in 0..60 {
+        key(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(page(&app).focus(), last, "no wrap to the top");
 }

@@ -49,6 +49,13 @@ fn go_to(app: &mut App, slot: Slot) {
         }
         key(app, KeyCode::Tab);
     }
+    // Tab stops at the bottom of the page: what is above is reached going back.
+    for _ in 0..100 {
+        if page(app).focus() == slot {
+            return;
+        }
+        key(app, KeyCode::BackTab);
+    }
     panic!("{slot:?} is not on the page");
 }
 
@@ -173,4 +180,26 @@ fn no_size_makes_the_check_in_panic() {
             render_buffer(&app, Theme::COLOR, width, height);
         }
     }
+}
+
+#[test]
+fn the_view_follows_the_focus_to_the_bottom_of_the_page_and_back() {
+    let (_dir, mut app) = common::checkin::checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    for _ in 0..60 {
+        key(&mut app, KeyCode::Tab);
+    }
+    let bottom = screen(&app, 80, 24);
+    assert!(
+        bottom.contains("action ["),
+        "the new action's input is in view:\n{bottom}"
+    );
+    for _ in 0..60 {
+        key(&mut app, KeyCode::BackTab);
+    }
+    let top = screen(&app, 80, 24);
+    assert!(
+        top.contains("KPIs due a reading"),
+        "back at the top:\n{top}"
+    );
 }

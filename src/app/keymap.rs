@@ -511,8 +511,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Clash, &[key(KeyCode::Esc)], Action::Back, "decide later: the edit stays unsaved, W asks again", Some("later")),
     bind(C::Clash, &[ctrl('c')], Action::Quit, "quit pactboard (asks first)", None),
     // The check-in page, on a milestone or action row.
-    bind(C::Checkin, &[key(KeyCode::Tab), key(KeyCode::Down), ch('j')], Action::Checkin(CheckinAction::NextSlot), "next row or input", Some("next")),
-    bind(C::Checkin, &[key(KeyCode::BackTab), key(KeyCode::Up), ch('k')], Action::Checkin(CheckinAction::PrevSlot), "previous row or input", None),
+    bind(C::Checkin, &[key(KeyCode::Tab)], Action::Checkin(CheckinAction::NextSlot), "next row or input", Some("next")),
+    bind(C::Checkin, &[key(KeyCode::BackTab)], Action::Checkin(CheckinAction::PrevSlot), "previous row or input", None),
+    bind(C::Checkin, &[ch('j'), key(KeyCode::Down)], Action::Checkin(CheckinAction::NextRow), "next row (a milestone, an action item); stops at the last", None),
+    bind(C::Checkin, &[ch('k'), key(KeyCode::Up)], Action::Checkin(CheckinAction::PrevRow), "previous row; stops at the first", None),
     bind(C::Checkin, &[ch(' ')], Action::Checkin(CheckinAction::Done), "done (a milestone, an action item); again: not after all", Some("done")),
     bind(C::Checkin, &[ch('b')], Action::Checkin(CheckinAction::Block), "block the milestone (asks why), or unblock it; again: not after all", Some("block")),
     bind(C::Checkin, &[ch('>')], Action::Checkin(CheckinAction::Move), "move the milestone's due date (asks to when and why); again: not after all", Some("move")),

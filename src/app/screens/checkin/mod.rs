@@ -458,6 +458,14 @@ impl Screen for CheckinScreen {
                 page.step(true);
                 false
             }
+            Action::Checkin(CheckinAction::NextRow) => {
+                page.step_row(false);
+                false
+            }
+            Action::Checkin(CheckinAction::PrevRow) => {
+                page.step_row(true);
+                false
+            }
             Action::Input(key) => {
                 page.input(key);
                 true

@@ -200,17 +200,37 @@ impl Page {
         slots
     }
 
-    /// The next (or, with `back`, the previous) place, round the page.
+    /// The next (or, with `back`, the previous) place; the focus stops at the top
+    /// and at the bottom of the page rather than wrapping round, where it would
+    /// land in an input out of sight and take the next `k` as typed text.
     pub fn step(&mut self, back: bool) {
         let slots = self.slots();
-        let count = slots.len();
         let at = slots.iter().position(|s| *s == self.focus).unwrap_or(0);
         let next = if back {
-            (at + count - 1) % count
+            at.saturating_sub(1)
         } else {
-            (at + 1) % count
+            (at + 1).min(slots.len().saturating_sub(1))
         };
-        self.focus = slots[next];
+        if let Some(slot) = slots.get(next) {
+            self.focus = *slot;
+        }
+    }
+
+    /// The next (or previous) row — a milestone, an action item — passing over the
+    /// inputs between; at the first or last row the focus stays.
+    pub fn step_row(&mut self, back: bool) {
+        let rows: Vec<Slot> = self.slots().into_iter().filter(|s| s.is_row()).collect();
+        let Some(at) = rows.iter().position(|s| *s == self.focus) else {
+            return;
+        };
+        let next = if back {
+            at.checked_sub(1)
+        } else {
+            Some(at + 1)
+        };
+        if let Some(slot) = next.and_then(|next| rows.get(next)) {
+            self.focus = *slot;
+        }
     }
 
     pub fn set_focus(&mut self, slot: Slot) {
