@@ -838,3 +838,65 @@ fn tab_and_shift_tab_stop_at_the_top_and_bottom_of_the_page() {
     }
     assert_eq!(page(&app).focus(), last, "no wrap to the top");
 }
+
+fn clear(app: &mut App) {
+    for _ in 0..20 {
+        key(app, KeyCode::Backspace);
+    }
+}
+
+#[test]
+fn moving_a_late_milestone_starts_a_week_from_today_and_refuses_a_date_already_past() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    let before = on_disk(&app, "cobalt-works");
+    // Due 2026-11-15, 13 days late: a week after that is still past.
+    let late = milestone_row(&app, "First kits shipped");
+    go_to(&mut app, Slot::Milestone(late));
+    key(&mut app, KeyCode::Char('>'));
+    assert_eq!(
+        page(&app).field(Slot::MoveDue(late)).unwrap().raw(),
+        "2026-12-05",
+        "a week from today"
+    );
+    clear(&mut app);
+    type_text(&mut app, "2026-11-01");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "typo fix");
+    ctrl(&mut app, 's');
+    assert_eq!(on_disk(&app, "cobalt-works"), before, "nothing saved");
+    assert_eq!(page(&app).focus(), Slot::MoveDue(late));
+    let why = page(&app).milestones[late]
+        .moved
+        .as_ref()
+        .unwrap()
+        .due
+        .error
+        .clone()
+        .unwrap();
+    assert!(why.contains("2026-11-01 is in the past"), "{why}");
+    assert!(why.contains("earlier than the old one is fine"), "{why}");
+    // Earlier than Teacher training's due date (2026-12-06) but not past: a move.
+    go_to(&mut app, Slot::MoveDue(late));
+    clear(&mut app);
+    type_text(&mut app, "2026-12-01");
+    let training = milestone_row(&app, "Teacher training");
+    go_to(&mut app, Slot::Milestone(training));
+    key(&mut app, KeyCode::Char('>'));
+    clear(&mut app);
+    type_text(&mut app, "2026-11-30");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "trainer free earlier");
+    ctrl(&mut app, 's');
+    let cobalt = on_disk(&app, "cobalt-works");
+    let due = |title: &str| {
+        cobalt
+            .milestones
+            .iter()
+            .find(|m| m.title == title)
+            .unwrap()
+            .due
+    };
+    assert_eq!(due("First kits shipped"), day("2026-12-01"));
+    assert_eq!(due("Teacher training"), day("2026-11-30"));
+}

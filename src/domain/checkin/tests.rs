@@ -524,3 +524,33 @@ fn tallies_add_up() {
     });
     assert_eq!(tally.words(), "3 readings, 2 moved, 1 action opened");
 }
+
+#[test]
+fn a_milestone_moves_to_today_or_later_earlier_than_its_due_date_only_if_not_past() {
+    // Kits were due 2026-11-15 (13 days late): a date before today is refused.
+    let mut partner = partner_to_check_in();
+    let before = partner.clone();
+    let mut past = entry();
+    past.milestones[1].change = MilestoneChange::Move {
+        to: day("2026-11-01"),
+        reason: "typo fix".into(),
+    };
+    let error = record_checkin(&mut partner, past, &mut counter()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "“Kits shipped” cannot be moved to a date already past"
+    );
+    assert_eq!(partner, before);
+    // The report is due 2026-12-05: moving it earlier, to a day not past, is a move.
+    let mut earlier = entry();
+    earlier.milestones = vec![MilestoneUpdate {
+        milestone: "ms-report".into(),
+        change: MilestoneChange::Move {
+            to: today(),
+            reason: "ready early".into(),
+        },
+    }];
+    let (_, recorded) = record_checkin(&mut partner, earlier, &mut counter()).unwrap();
+    assert_eq!(recorded.milestones_moved, 1);
+    assert_eq!(partner.milestones[2].due, today());
+}

@@ -61,6 +61,12 @@ impl Page {
                             Some("that is its due date already: > again keeps it".into());
                         bad.push(Slot::MoveDue(index));
                     }
+                    Ok(Value::Date(Some(to))) if to < today => {
+                        moved.due.error = Some(format!(
+                            "{to} is in the past: the new due date is today or later (earlier than the old one is fine, if not past)"
+                        ));
+                        bad.push(Slot::MoveDue(index));
+                    }
                     Ok(Value::Date(Some(to))) => {
                         let reason = moved.reason.raw().trim().to_string();
                         if reason.is_empty() {

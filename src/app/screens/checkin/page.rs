@@ -370,8 +370,9 @@ impl Page {
         Ok(())
     }
 
-    /// `>`: a new due date for the milestone with the focus — a week later to start
-    /// with, and why — or, again, not after all.
+    /// `>`: a new due date for the milestone with the focus — a week after its due
+    /// date to start with, or a week from today when that has passed — and why;
+    /// or, again, not after all.
     pub fn toggle_move(&mut self, data: &Data) -> Result<(), String> {
         let Slot::Milestone(index) = self.focus else {
             return Err(Self::not_on_a_row("> moves its due date"));
@@ -379,7 +380,7 @@ impl Page {
         let due = self.milestone(data, index).map(|m| m.due);
         let row = &mut self.milestones[index];
         if row.moved.take().is_none() {
-            let proposed = due.map(|due| add_days(due, 7));
+            let proposed = due.map(|due| add_days(due.max(data.today), 7));
             row.moved = Some(Move {
                 due: Field::date("due", "New due date", proposed),
                 reason: Field::text("reason", "Why it moved", "")

@@ -10,7 +10,7 @@ use crate::app::form::Field;
 use crate::app::screens::checkin::page::{MilestoneRow, Page, Slot};
 use crate::domain::dates::days_between;
 use crate::domain::partner::Partner;
-use crate::text::{truncate, width};
+use crate::text::{truncate, width, wrap_cut};
 use crate::ui::theme::{Theme, milestone_symbol};
 
 /// An input placed on a line of the canvas.
@@ -435,13 +435,22 @@ fn decided(row: &MilestoneRow) -> String {
     words.join(", ")
 }
 
-/// A line under the inputs for each refusal among `fields`.
+/// Lines under the inputs for each refusal among `fields`, wrapped so the reason
+/// is read whole.
 fn errors(canvas: &mut Canvas, fields: &[&Field], theme: Theme) {
     for field in fields {
         if let Some(error) = &field.error {
-            let width = canvas.width as usize;
-            let row = canvas.line();
-            row.text(truncate(&format!("     ✗ {error}"), width), theme.error());
+            said(canvas, &format!("✗ {error}"), theme.error());
         }
+    }
+}
+
+/// `text` under an input, indented and wrapped to the page's width.
+fn said(canvas: &mut Canvas, text: &str, style: Style) {
+    let width = canvas.width as usize;
+    for (at, line) in wrap_cut(text, width.saturating_sub(7)).iter().enumerate() {
+        let indent = if at == 0 { "     " } else { "       " };
+        let row = canvas.line();
+        row.text(truncate(&format!("{indent}{line}"), width), style);
     }
 }
