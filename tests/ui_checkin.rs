@@ -203,3 +203,24 @@ fn the_view_follows_the_focus_to_the_bottom_of_the_page_and_back() {
         "back at the top:\n{top}"
     );
 }
+
+#[test]
+fn a_partner_outside_the_check_in_stages_is_never_flagged_overdue() {
+    // Acme (Prospect since 2026-11-02, no check-in) and Dune (Paused): the
+    // attention list raises nothing for either, and neither does the page.
+    for (id, stage) in [("acme-analytics", "Prospect"), ("dune-council", "Paused")] {
+        let (_dir, mut app) = common::checkin::checkin_app();
+        app.start_checkin(pactboard::app::screens::checkin::CheckinStart::one(id));
+        for (width, height) in SIZES {
+            let shown = screen(&app, width, height);
+            assert!(!shown.contains("overdue"), "{id}:\n{shown}");
+            assert!(!shown.contains('⚑'), "{id}:\n{shown}");
+            assert!(shown.contains(stage), "{id}:\n{shown}");
+        }
+        let wide = screen(&app, 120, 40);
+        assert!(
+            wide.contains(&format!("{stage} is not a stage the check-in walks")),
+            "{wide}"
+        );
+    }
+}

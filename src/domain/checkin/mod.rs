@@ -36,8 +36,7 @@ pub fn walk_order(
         .iter()
         .filter(|(_, partner, _)| workspace.is_checkin_stage(&partner.stage))
         .map(|(id, partner, figures)| {
-            let due = partner.checkin_due(workspace.checkin_cadence_days, today);
-            let overdue = days_between(due, today).max(0);
+            let overdue = checkin_overdue(partner, workspace, today).unwrap_or(0);
             let key = (
                 overdue == 0,
                 std::cmp::Reverse(overdue),
@@ -50,6 +49,17 @@ pub fn walk_order(
         .collect();
     walked.sort();
     walked.into_iter().map(|(_, id)| id).collect()
+}
+
+/// How many days past its cadence the partner's check-in is; `None` when it is not
+/// overdue, or when the partner's stage is not one the check-in walks. The one
+/// rule for the attention list, the walk and the check-in page.
+pub fn checkin_overdue(partner: &Partner, workspace: &Workspace, today: NaiveDate) -> Option<i64> {
+    if !workspace.is_checkin_stage(&partner.stage) {
+        return None;
+    }
+    let due = partner.checkin_due(workspace.checkin_cadence_days, today);
+    Some(days_between(due, today)).filter(|days| *days > 0)
 }
 
 /// Why a KPI is due a reading at this check-in.

@@ -554,3 +554,23 @@ fn a_milestone_moves_to_today_or_later_earlier_than_its_due_date_only_if_not_pas
     assert_eq!(recorded.milestones_moved, 1);
     assert_eq!(partner.milestones[2].due, today());
 }
+
+#[test]
+fn a_check_in_is_overdue_only_in_the_stages_the_check_in_walks() {
+    let workspace = Workspace::new("T");
+    // Last 2026-11-08, cadence 14: due 11-22, six days overdue.
+    let mut partner = active("Birch", Some("2026-11-08"));
+    assert_eq!(checkin_overdue(&partner, &workspace, today()), Some(6));
+    assert_eq!(
+        checkin_overdue(&partner, &workspace, day("2026-11-22")),
+        None
+    );
+    for stage in ["prospect", "assessing", "paused", "ended"] {
+        partner.stage = stage.into();
+        assert_eq!(
+            checkin_overdue(&partner, &workspace, today()),
+            None,
+            "{stage}"
+        );
+    }
+}

@@ -16,6 +16,7 @@ use ratatui::widgets::{Block, Paragraph};
 use crate::app::Data;
 use crate::app::screens::checkin::CheckinScreen;
 use crate::app::screens::checkin::page::{Page, Slot};
+use crate::domain::checkin::checkin_overdue;
 use crate::domain::dates::days_between;
 use crate::domain::partner::Partner;
 use crate::text::{truncate, width};
@@ -256,11 +257,20 @@ fn cadence(partner: &Partner, data: &Data) -> (String, String, Option<String>) {
         }
         None => ("no check-in yet".to_string(), "no check-in yet".to_string()),
     };
-    let due = partner.checkin_due(data.workspace.checkin_cadence_days, today);
-    let overdue = match days_between(due, today) {
-        days if days > 0 => Some(format!("{days} days overdue")),
-        _ => None,
-    };
+    // Overdue as the attention list has it: never outside the check-in's stages,
+    // where the cadence is only said, and said not to apply.
+    let overdue = checkin_overdue(partner, &data.workspace, today).map(|days| match days {
+        1 => "a day overdue".to_string(),
+        days => format!("{days} days overdue"),
+    });
+    if !data.workspace.is_checkin_stage(&partner.stage) {
+        let stage = data.workspace.stage_name(&partner.stage);
+        return (
+            format!("{long}; {stage} is not a stage the check-in walks"),
+            format!("{short}; {stage}: no check-ins due"),
+            None,
+        );
+    }
     (
         format!("{long}; one every {every} days ({whose})"),
         format!("{short}, one every {every} days"),
