@@ -900,3 +900,53 @@ fn moving_a_late_milestone_starts_a_week_from_today_and_refuses_a_date_already_p
     assert_eq!(due("First kits shipped"), day("2026-12-01"));
     assert_eq!(due("Teacher training"), day("2026-11-30"));
 }
+
+fn reading_of<'a>(
+    app: &'a App,
+    name: &str,
+) -> (
+    usize,
+    &'a pactboard::app::screens::checkin::inputs::ReadingInput,
+) {
+    let partner = app.data.partner_data(&page(app).partner).unwrap();
+    let id = &partner.kpis.iter().find(|k| k.name == name).unwrap().id;
+    (page(app).readings.iter().enumerate())
+        .find(|(_, r)| r.kpi == *id)
+        .unwrap_or_else(|| panic!("no input for {name}"))
+}
+
+#[test]
+fn every_open_kpi_takes_a_reading_and_a_check_in_today_makes_none_due_again() {
+    let (_dir, mut app) = demo_app();
+    app.start_checkin(pactboard::app::screens::checkin::CheckinStart::one(
+        "harbourline-mutual",
+    ));
+    // Both KPIs were read at the check-in of 2026-11-25: none is due, but the red
+    // one can take a reading all the same.
+    assert!(page(&app).readings.iter().all(|r| !r.why.is_due()));
+    let (charities, input) = reading_of(&app, "Charities live");
+    assert_eq!(input.why.words(), "not due");
+    assert_eq!(
+        page(&app).focus(),
+        Slot::ReadingValue(0),
+        "the page opens at its top"
+    );
+    go_to(&mut app, Slot::ReadingValue(charities));
+    type_text(&mut app, "24");
+    ctrl(&mut app, 's');
+    let harbourline = on_disk(&app, "harbourline-mutual");
+    let kpi = harbourline
+        .kpis
+        .iter()
+        .find(|k| k.name == "Charities live")
+        .unwrap();
+    let latest = kpi.readings.iter().max_by_key(|r| r.date).unwrap();
+    assert_eq!((latest.date, latest.value), (app.data.today, 24.0));
+    // Opened again the same day: the check-in just held does not make the other
+    // KPI, read on 2026-11-25, due again.
+    app.start_checkin(pactboard::app::screens::checkin::CheckinStart::one(
+        "harbourline-mutual",
+    ));
+    let (_, hours) = reading_of(&app, "Volunteering hours");
+    assert!(!hours.why.is_due(), "{}", hours.why.words());
+}

@@ -93,11 +93,12 @@ pub struct DueKpi {
 }
 
 /// The KPIs due a reading, in the partner's order: open ones that have started
-/// and are stale, or have had no reading since the last check-in (a reading on
-/// the day of the last check-in was taken at it), or none at all. `assessments`
-/// are the partner's, in the order of its KPIs.
+/// and are stale, or have had no reading since the last check-in before today (a
+/// reading on the day of that check-in was taken at it; one held today already is
+/// this check-in, whose readings are not due again), or none at all.
+/// `assessments` are the partner's, in the order of its KPIs.
 pub fn kpis_due(partner: &Partner, assessments: &[KpiAssessment], today: NaiveDate) -> Vec<DueKpi> {
-    let last = partner.last_checkin(today);
+    let last = partner.last_checkin(super::dates::add_days(today, -1));
     partner
         .kpis
         .iter()

@@ -169,6 +169,14 @@ fn kpis_are_due_without_a_reading_since_the_last_check_in_or_when_stale() {
         "none since the check-in of 2026-11-26"
     );
 
+    // A check-in held today already (minutes ago, say) does not make the KPIs
+    // read before it due again: they are counted from the one before.
+    partner
+        .checkins
+        .push(crate::domain::activity::CheckIn::new(today(), "maya"));
+    let again = kpis_due(&partner, &assessments, today());
+    assert_eq!(again, due, "the same as before today's check-in");
+
     // Never checked in: a KPI read within the cadence is not due.
     let mut first = active("First", None);
     first.kpis = vec![kpi("fresh", "2026-01-01", &[("2026-11-20", 10.0)])];

@@ -49,10 +49,19 @@ impl Page {
         let partner = data.partner_data(id)?;
         let today = data.today;
         let assessments = data.figures(id).map_or(&[][..], |f| &f.assessments);
-        let readings = kpis_due(partner, assessments, today)
-            .into_iter()
+        let due = kpis_due(partner, assessments, today);
+        let mut readings: Vec<ReadingInput> = (due.iter())
             .map(|due| ReadingInput::new(&partner.kpis[due.index].id, Why::Due(due.reason)))
             .collect();
+        // Every other open KPI can take a reading too (a red one read at the last
+        // check-in, say): listed after those due.
+        readings.extend(
+            (partner.kpis.iter().enumerate())
+                .filter(|(index, kpi)| {
+                    kpi.closed_by(today).is_none() && !due.iter().any(|d| d.index == *index)
+                })
+                .map(|(_, kpi)| ReadingInput::new(&kpi.id, Why::Open)),
+        );
         let milestones = milestones_due(partner, today)
             .into_iter()
             .map(|m| MilestoneRow::new(&m.id))
@@ -103,11 +112,13 @@ impl Page {
         Some(page)
     }
 
+    /// The first reading due, else the first open KPI's (so the page opens at its
+    /// top), else the note.
     fn first_input(&self) -> Slot {
-        if self.readings.is_empty() {
-            Slot::Note
-        } else {
-            Slot::ReadingValue(0)
+        let due = self.readings.iter().position(|r| r.why.is_due());
+        match due.or((!self.readings.is_empty()).then_some(0)) {
+            Some(index) => Slot::ReadingValue(index),
+            None => Slot::Note,
         }
     }
 
@@ -412,11 +423,11 @@ impl Page {
         let untouched = !self.is_dirty();
         let slot = match target {
             Target::Kpi(name) => {
-                // A KPI not due a reading gets an input anyway: it is what the
-                // check-in was opened for.
+                // Every open KPI has an input; one closed since the page was
+                // built is not asked about.
                 let open = (partner.kpis.iter())
                     .find(|k| k.name == *name && k.closed_by(data.today).is_none());
-                open.map(|kpi| Slot::ReadingValue(self.reading_for(&kpi.id, Why::Asked)))
+                open.map(|kpi| Slot::ReadingValue(self.asked_for(&kpi.id)))
             }
             Target::Milestone(title) => self
                 .milestones
@@ -470,6 +481,23 @@ impl Page {
         self.readings.len() - 1
     }
 
+    /// The reading input of KPI `kpi`, asked for from the attention list: one
+    /// listed among the other open KPIs moves up to the end of those due, so it
+    /// is read as asked for; its index.
+    fn asked_for(&mut self, kpi: &str) -> usize {
+        let index = self.reading_for(kpi, Why::Asked);
+        if self.readings[index].why != Why::Open {
+            return index;
+        }
+        let mut input = self.readings.remove(index);
+        input.why = Why::Asked;
+        let at = (self.readings.iter())
+            .position(|r| !r.why.is_due())
+            .unwrap_or(self.readings.len());
+        self.readings.insert(at, input);
+        at
+    }
+
     /// Adds a row for milestone `id` (a draft names one no longer due), unless the
     /// page has one; its index.
     pub(super) fn milestone_row(&mut self, id: &str) -> usize {
@@ -494,10 +522,25 @@ impl Page {
         Field::choice("owner", "Owner", self.owner_labels.clone(), at)
     }
 
-    /// After a draft filled the page in: the rows it needs and the focus.
+    /// After a draft filled the page in: the rows it needs, and the focus on the
+    /// first thing it brought back (so it is in view), else where a page starts.
     pub(super) fn settle(&mut self) {
         self.keep_a_blank_row();
-        self.focus = self.first_input();
+        let typed = |page: &Page, slot: Slot| match slot {
+            Slot::Milestone(i) => page.milestones.get(i).is_some_and(MilestoneRow::changed),
+            Slot::Action(i) => page.actions.get(i).is_some_and(|row| row.close),
+            // Filled in from the charter, or a default: not what was typed.
+            Slot::Tier
+            | Slot::Attendees
+            | Slot::FeedbackSide(_)
+            | Slot::FeedbackSentiment(_)
+            | Slot::ActionOwner(_)
+            | Slot::ActionSide(_) => false,
+            slot => page.field(slot).is_some_and(|f| !f.raw().trim().is_empty()),
+        };
+        self.focus = (self.slots().into_iter())
+            .find(|slot| typed(self, *slot))
+            .unwrap_or_else(|| self.first_input());
     }
 }
 

@@ -7,7 +7,7 @@ use ratatui::text::Span;
 
 use crate::app::Data;
 use crate::app::form::Field;
-use crate::app::screens::checkin::page::{MilestoneRow, Page, Slot};
+use crate::app::screens::checkin::page::{MilestoneRow, Page, Slot, Why};
 use crate::domain::dates::days_between;
 use crate::domain::partner::Partner;
 use crate::text::{truncate, width, wrap_cut};
@@ -140,17 +140,26 @@ pub(super) fn layout(
         .figures(&page.partner)
         .map_or(&[][..], |f| &f.assessments);
 
-    canvas.heading(
-        &format!("KPIs due a reading ({})", page.readings.len()),
-        theme,
-    );
-    if page.readings.is_empty() {
-        canvas.note(
-            "none: every KPI has a reading since the last check-in",
-            theme,
-        );
+    let due = page.readings.iter().filter(|r| r.why.is_due()).count();
+    canvas.heading(&format!("KPIs due a reading ({due})"), theme);
+    if due == 0 {
+        let none = if page.readings.is_empty() {
+            "none: no open KPI"
+        } else {
+            "none: every KPI has a reading since the last check-in"
+        };
+        canvas.note(none, theme);
     }
+    // The open KPIs not due come after those due (a draft's leftovers last).
+    let first_open = page.readings.iter().position(|r| !r.why.is_due());
     for (index, input) in page.readings.iter().enumerate() {
+        if Some(index) == first_open {
+            let others = page.readings.len() - due;
+            canvas.heading(
+                &format!("Other open KPIs: a reading if there is one ({others})"),
+                theme,
+            );
+        }
         let Some(at) = partner.kpis.iter().position(|k| k.id == input.kpi) else {
             // What was typed for it stays in view, so it can be read and cleared.
             canvas.note(
@@ -181,7 +190,11 @@ pub(super) fn layout(
         let pace = assessment
             .and_then(|a| a.run_rate)
             .map(|rate| kpi.describe_run_rate(&rate));
-        let why = input.why.words();
+        // Under "other open KPIs" the status says more than "not due".
+        let why = match (input.why, assessment) {
+            (Why::Open, Some(assessment)) => assessment.status.label().to_string(),
+            (why, _) => why.words(),
+        };
         let mut about = vec![latest, target];
         about.extend(pace);
         let about = about.join(" · ");
