@@ -224,3 +224,36 @@ fn a_partner_outside_the_check_in_stages_is_never_flagged_overdue() {
         );
     }
 }
+
+#[test]
+fn a_reading_that_is_probably_a_mistake_is_warned_about_and_still_taken() {
+    use pactboard::app::screens::checkin::CheckinStart;
+    let (_dir, mut app) = common::demo_app();
+    app.start_checkin(CheckinStart::one("millbrook-city-council"));
+    // Residents completing the course: cumulative, last 171.
+    assert_eq!(page(&app).focus(), Slot::ReadingValue(0));
+    type_text(&mut app, "150");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("⚠ lower than the last reading 171 residents — a cumulative KPI"),
+        "{shown}"
+    );
+    handle_key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    );
+    let partner = app.data.partner_data("millbrook-city-council").unwrap();
+    assert!(
+        partner.checkins.iter().any(|c| c.date == app.data.today),
+        "a warning is not a refusal"
+    );
+    // The same KPI again today: there is a reading today already.
+    app.start_checkin(CheckinStart::one("millbrook-city-council"));
+    go_to(&mut app, Slot::ReadingValue(0));
+    type_text(&mut app, "175");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("⚠ already a reading today: 150 residents — this adds another"),
+        "{shown}"
+    );
+}

@@ -582,3 +582,27 @@ fn a_check_in_is_overdue_only_in_the_stages_the_check_in_walks() {
         );
     }
 }
+
+#[test]
+fn a_second_reading_today_or_a_cumulative_kpi_going_down_is_warned_about() {
+    let mut kpi = kpi("kp-1", "2026-01-01", &[("2026-11-04", 171.0)]);
+    assert_eq!(reading_warning(&kpi, 180.0, today()), None);
+    assert_eq!(
+        reading_warning(&kpi, 150.0, today()).as_deref(),
+        Some("lower than the last reading 171 — a cumulative KPI only grows")
+    );
+    // Lower is better, or a level to keep: going down is no mistake.
+    kpi.direction = crate::domain::kpi::Direction::LowerIsBetter;
+    assert_eq!(reading_warning(&kpi, 150.0, today()), None);
+    kpi.direction = crate::domain::kpi::Direction::HigherIsBetter;
+    kpi.kind = crate::domain::kpi::KpiKind::Maintain;
+    assert_eq!(reading_warning(&kpi, 150.0, today()), None);
+    kpi.readings.push(Reading {
+        id: "rd-today".into(),
+        ..Reading::new(today(), 24.0)
+    });
+    assert_eq!(
+        reading_warning(&kpi, 30.0, today()).as_deref(),
+        Some("already a reading today: 24 — this adds another")
+    );
+}

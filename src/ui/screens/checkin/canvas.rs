@@ -6,8 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 
 use crate::app::Data;
-use crate::app::form::Field;
+use crate::app::form::{Field, Value};
 use crate::app::screens::checkin::page::{MilestoneRow, Page, Slot, Why};
+use crate::domain::checkin::reading_warning;
 use crate::domain::dates::days_between;
 use crate::domain::partner::Partner;
 use crate::text::{truncate, width, wrap_cut};
@@ -231,6 +232,13 @@ pub(super) fn layout(
             theme,
         );
         errors(&mut canvas, &[&input.value, &input.note], theme);
+        // A value that is probably a mistake is said under it, and still taken.
+        if input.value.error.is_none()
+            && let Ok(Value::Decimal(Some(value))) = input.value.parse(today)
+            && let Some(warning) = reading_warning(kpi, value, today)
+        {
+            said(&mut canvas, &format!("⚠ {warning}"), theme.warn());
+        }
     }
 
     canvas.heading(
