@@ -950,3 +950,26 @@ fn every_open_kpi_takes_a_reading_and_a_check_in_today_makes_none_due_again() {
     let (_, hours) = reading_of(&app, "Volunteering hours");
     assert!(!hours.why.is_due(), "{}", hours.why.words());
 }
+
+#[test]
+fn feedback_without_what_was_said_is_not_saved_and_says_why() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    let before = on_disk(&app, "cobalt-works");
+    go_to(&mut app, Slot::FeedbackWho(0));
+    type_text(&mut app, "Dev Patel");
+    ctrl(&mut app, 's');
+    assert_eq!(on_disk(&app, "cobalt-works"), before, "nothing saved");
+    assert_eq!(page(&app).focus(), Slot::FeedbackText(0));
+    let why = page(&app).feedback[0].text.error.clone().unwrap();
+    assert!(why.contains("what did they say?"), "{why}");
+    // Clearing the name drops the feedback: then the page saves.
+    go_to(&mut app, Slot::FeedbackWho(0));
+    for _ in 0..9 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    ctrl(&mut app, 's');
+    let cobalt = on_disk(&app, "cobalt-works");
+    assert_eq!(cobalt.checkins.len(), before.checkins.len() + 1);
+    assert_eq!(cobalt.feedback, before.feedback, "no empty feedback kept");
+}

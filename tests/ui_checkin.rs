@@ -257,3 +257,21 @@ fn a_reading_that_is_probably_a_mistake_is_warned_about_and_still_taken() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_new_action_without_an_owner_or_a_due_date_says_so() {
+    // casey is no member of the workspace: no owner to start with.
+    let (_dir, mut app) = common::checkin::checkin_app_as("casey");
+    key(&mut app, KeyCode::Char('c'));
+    go_to(&mut app, Slot::ActionText(0));
+    type_text(&mut app, "Book the school visits");
+    for (width, height) in SIZES {
+        let shown = screen(&app, width, height);
+        let row = shown
+            .lines()
+            .find(|line| line.contains("owner"))
+            .unwrap_or_else(|| panic!("the owner is in view:\n{shown}"));
+        assert!(row.contains("no owner"), "{row}");
+        assert!(row.contains("no due date"), "{row}");
+    }
+}

@@ -130,6 +130,12 @@ impl Page {
                 row.who.error = Some("who said it?".into());
                 bad.push(Slot::FeedbackWho(index));
             }
+            let text = row.text.raw();
+            if text.trim().is_empty() {
+                row.text.error =
+                    Some("what did they say? (clear the name to drop this feedback)".into());
+                bad.push(Slot::FeedbackText(index));
+            }
             let sentiment = match row.sentiment.parse(today) {
                 Ok(Value::Number(Some(n))) => n as u8,
                 Ok(_) => {
@@ -150,7 +156,7 @@ impl Page {
                     .copied()
                     .unwrap_or(Side::Theirs),
                 sentiment,
-                text: row.text.raw(),
+                text,
             });
         }
 

@@ -82,7 +82,11 @@ impl Page {
             TIERS.iter().position(|t| *t == tier).unwrap_or(0),
         );
         let attendees = meeting.map(attendees_of).unwrap_or_default().join(", ");
-        let owners = Owners::new(data, partner, &[]);
+        let mut owners = Owners::new(data, partner, &[]);
+        // An action without an owner says so, rather than a bare dash.
+        if let Some(nobody) = owners.labels.first_mut() {
+            *nobody = "no owner".to_string();
+        }
         let author = data.author.as_str();
         let default_owner = if data.workspace.members.iter().any(|m| m.handle == author) {
             owners.index_of(author)
@@ -464,6 +468,14 @@ impl Page {
         if untouched {
             self.initial = self.dump();
         }
+    }
+
+    /// The widest label of the owner choice, in columns.
+    pub fn owner_label_width(&self) -> usize {
+        (self.owner_labels.iter())
+            .map(|label| crate::text::width(label))
+            .max()
+            .unwrap_or(0)
     }
 
     /// The owner names a new action item can have, in the order of its choice.

@@ -414,22 +414,37 @@ pub(super) fn layout(
     );
 
     canvas.heading("New action items (optional)", theme);
+    // The owner choice as wide as its longest name and the arrows round it, as far
+    // as the line has room for (the due date after it must fit at 80 columns).
+    let owner_width = (page.owner_label_width() as u16 + 4).min(if wide { 32 } else { 28 });
     for (index, input) in page.new_actions.iter().enumerate() {
         let row = canvas.line();
         row.text("   ", Style::new());
-        row.input("action", Slot::ActionText(index), 40, width, theme);
+        row.input(
+            "action",
+            Slot::ActionText(index),
+            if wide { 34 } else { 40 },
+            width,
+            theme,
+        );
         if input.is_blank() {
             row.text("type one agreed here", theme.dim());
             continue;
         }
         if wide {
-            row.choice(" owner", Slot::ActionOwner(index), 26, width, theme);
+            row.choice(
+                " owner",
+                Slot::ActionOwner(index),
+                owner_width,
+                width,
+                theme,
+            );
             row.choice(" side", Slot::ActionSide(index), 10, width, theme);
             row.input(" due", Slot::ActionDue(index), 12, width, theme);
         } else {
             let line = canvas.line();
             line.text("     ", Style::new());
-            line.choice("owner", Slot::ActionOwner(index), 26, width, theme);
+            line.choice("owner", Slot::ActionOwner(index), owner_width, width, theme);
             line.choice(" side", Slot::ActionSide(index), 10, width, theme);
             line.input(" due", Slot::ActionDue(index), 12, width, theme);
         }

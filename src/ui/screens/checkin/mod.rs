@@ -122,6 +122,12 @@ fn render_page(
                         Line::styled("┆ what was said and decided", theme.dim()),
                         rect,
                     );
+                } else if matches!(input.slot, Slot::ActionDue(_))
+                    && !focused
+                    && field.raw().trim().is_empty()
+                {
+                    // A new action without a due date says so.
+                    frame.render_widget(Line::styled("no due date", theme.dim()), rect);
                 } else {
                     draw_value(field, focused, frame, rect, theme);
                 }
