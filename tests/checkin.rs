@@ -132,7 +132,7 @@ fn a_full_check_in_of_two_partners_is_saved_partner_by_partner_and_summed_up() {
     // A milestone done; another moved, with why.
     let late = milestone_row(&app, "First kits shipped");
     go_to(&mut app, Slot::Milestone(late));
-    assert_eq!(app.context(), Context::Checkin);
+    assert_eq!(app.context(), Context::CheckinMilestone);
     key(&mut app, KeyCode::Char(' '));
     let training = milestone_row(&app, "Teacher training");
     go_to(&mut app, Slot::Milestone(training));
@@ -972,4 +972,46 @@ fn feedback_without_what_was_said_is_not_saved_and_says_why() {
     let cobalt = on_disk(&app, "cobalt-works");
     assert_eq!(cobalt.checkins.len(), before.checkins.len() + 1);
     assert_eq!(cobalt.feedback, before.feedback, "no empty feedback kept");
+}
+
+#[test]
+fn a_row_typed_in_and_emptied_again_leaves_one_empty_row() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    go_to(&mut app, Slot::ActionText(0));
+    type_text(&mut app, "x");
+    assert_eq!(page(&app).new_actions.len(), 2, "a row for the next one");
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(page(&app).new_actions.len(), 1, "only one empty row");
+    go_to(&mut app, Slot::FeedbackWho(0));
+    type_text(&mut app, "D");
+    assert_eq!(page(&app).feedback.len(), 2);
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(page(&app).feedback.len(), 1);
+    assert!(!page(&app).is_dirty(), "nothing is left typed");
+}
+
+#[test]
+fn the_footer_offers_b_and_gt_on_a_milestone_only() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    let offered = |app: &App| {
+        pactboard::app::keymap::hints(app.context())
+            .into_iter()
+            .map(|(_, hint)| hint)
+            .collect::<Vec<_>>()
+    };
+    go_to(&mut app, Slot::Milestone(0));
+    assert!(offered(&app).contains(&"block") && offered(&app).contains(&"move"));
+    go_to(&mut app, Slot::Action(0));
+    assert_eq!(app.context(), Context::Checkin);
+    let hints = offered(&app);
+    assert!(
+        !hints.contains(&"block") && !hints.contains(&"move"),
+        "{hints:?}"
+    );
+    assert!(hints.contains(&"done"), "{hints:?}");
+    // b there does nothing: no block reason appears anywhere.
+    key(&mut app, KeyCode::Char('b'));
+    assert!(page(&app).milestones.iter().all(|m| m.block.is_none()));
 }

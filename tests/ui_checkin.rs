@@ -275,3 +275,48 @@ fn a_new_action_without_an_owner_or_a_due_date_says_so() {
         assert!(row.contains("no due date"), "{row}");
     }
 }
+
+#[test]
+fn the_hint_line_says_what_every_input_takes() {
+    let (_dir, mut app) = part_filled();
+    // b on the late milestone: the cursor goes to its reason, which says so.
+    go_to(&mut app, Slot::Milestone(0));
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Char('b'));
+    assert_eq!(page(&app).focus(), Slot::BlockReason(0));
+    let hint_row = |app: &App| {
+        let shown = screen(app, 80, 24);
+        shown.lines().nth(20).unwrap_or_default().to_string()
+    };
+    assert!(
+        hint_row(&app).contains("why it is blocked"),
+        "{}",
+        hint_row(&app)
+    );
+    // Every place on the page says something on the last line.
+    let slots = page(&app).slots();
+    for slot in slots {
+        go_to(&mut app, slot);
+        let row = hint_row(&app);
+        assert!(
+            row.trim_matches(['│', ' ']).chars().count() > 3,
+            "{slot:?}: {row}"
+        );
+    }
+}
+
+#[test]
+fn a_page_with_no_kpi_opens_at_its_top_with_the_cursor_in_the_note() {
+    use pactboard::app::screens::checkin::CheckinStart;
+    let (_dir, mut app) = common::checkin::checkin_app();
+    let without = (app.data.partners.iter())
+        .filter(|p| app.data.workspace.is_checkin_stage(&p.partner.stage))
+        .filter(|p| p.partner.kpis.iter().all(|k| k.closed.is_some()))
+        .map(|p| p.id.clone())
+        .next()
+        .expect("a partner in a check-in stage without an open KPI");
+    app.start_checkin(CheckinStart::one(&without));
+    assert_eq!(page(&app).focus(), Slot::Note);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("KPIs due a reading (0)"), "{shown}");
+}

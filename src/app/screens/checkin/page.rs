@@ -325,8 +325,35 @@ impl Page {
     }
 
     /// An empty row at the end of the feedback and of the new action items, so
-    /// there is always somewhere to type the next one.
+    /// there is always somewhere to type the next one — and only one: a row
+    /// emptied again (typed in, then erased) takes the extra one away.
     fn keep_a_blank_row(&mut self) {
+        let focus = self.focus;
+        let in_row = |slot: Slot, feedback: bool, index: usize| match slot {
+            Slot::FeedbackWho(i)
+            | Slot::FeedbackSide(i)
+            | Slot::FeedbackSentiment(i)
+            | Slot::FeedbackText(i) => feedback && i == index,
+            Slot::ActionText(i)
+            | Slot::ActionOwner(i)
+            | Slot::ActionSide(i)
+            | Slot::ActionDue(i) => !feedback && i == index,
+            _ => false,
+        };
+        while let [.., before, last] = self.feedback.as_slice()
+            && before.is_blank()
+            && last.is_blank()
+            && !in_row(focus, true, self.feedback.len() - 1)
+        {
+            self.feedback.pop();
+        }
+        while let [.., before, last] = self.new_actions.as_slice()
+            && before.is_blank()
+            && last.is_blank()
+            && !in_row(focus, false, self.new_actions.len() - 1)
+        {
+            self.new_actions.pop();
+        }
         if self.feedback.last().is_none_or(|row| !row.is_blank()) {
             self.feedback.push(FeedbackInput::blank());
         }

@@ -90,7 +90,10 @@ fn render_page(
         .map_or(1, |i| i.height as usize);
     // Keep the cursor in view, with the heading above it when there is room.
     let visible = body.height as usize;
-    let bottom_needed = focus_row + focus_height + 1;
+    // A line under the focus too (a reason the input was refused) — but not under
+    // the note, whose box is tall already: the top of the page comes first.
+    let after = usize::from(focus != Slot::Note);
+    let bottom_needed = focus_row + focus_height + after;
     let offset = bottom_needed
         .saturating_sub(visible)
         .min(focus_row.saturating_sub(1));
@@ -151,13 +154,27 @@ fn help_for(page: &Page, data: &Data, theme: Theme) -> (String, Style) {
         if let Some(error) = &field.error {
             return (format!(" ✗ {error}"), theme.error());
         }
+        // Every input says what it takes, so the line is never blank.
         let hint = match focus {
             Slot::ReadingValue(_) => "the value measured today; empty: no reading".to_string(),
             Slot::ReadingNote(_) => "a word on the reading (optional)".to_string(),
+            Slot::BlockReason(_) => {
+                "why it is blocked, kept on the milestone; b on its row: not after all".to_string()
+            }
+            Slot::MoveDue(_) => {
+                "the new due date, today or later: YYYY-MM-DD, +7d, +2w; > on its row: not after all"
+                    .to_string()
+            }
+            Slot::FeedbackWho(_) => "who said something worth keeping (optional)".to_string(),
+            Slot::FeedbackSide(_) => "whose side they are on: ←/→ or Space".to_string(),
+            Slot::FeedbackText(_) => "what they said".to_string(),
+            Slot::Tier => "the meeting's tier in the charter: ←/→ or Space".to_string(),
             Slot::Attendees => "who took part, separated by commas".to_string(),
             Slot::Note => "what was said and decided; Enter breaks the line".to_string(),
-            Slot::FeedbackWho(_) => "who said something worth keeping (optional)".to_string(),
             Slot::ActionText(_) => "an action agreed here (optional)".to_string(),
+            Slot::ActionOwner(_) => "who does it: ←/→ or Space".to_string(),
+            Slot::ActionSide(_) => "whose side does it: ←/→ or Space".to_string(),
+            Slot::ActionDue(_) => "when it is due (optional): YYYY-MM-DD, +7d, +2w".to_string(),
             _ => field.hint.clone().unwrap_or_default(),
         };
         return (format!(" {hint}"), theme.dim());
