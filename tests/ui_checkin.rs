@@ -320,3 +320,37 @@ fn a_page_with_no_kpi_opens_at_its_top_with_the_cursor_in_the_note() {
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("KPIs due a reading (0)"), "{shown}");
 }
+
+#[test]
+fn nothing_on_the_page_is_cut_off_at_80_columns() {
+    use pactboard::app::screens::checkin::CheckinStart;
+    let (_dir, mut app) = common::demo_app();
+    app.start_checkin(CheckinStart::one("harbourline-mutual"));
+    let shown = screen(&app, 80, 24);
+    // The run-rate goes on a line of its own rather than being lost.
+    assert!(
+        shown.contains("needs 4.4 charities a week, doing 1.6"),
+        "{shown}"
+    );
+    // An action's owner, side and due date go under its text.
+    go_to(&mut app, Slot::Action(1));
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Priya Raman · ours · due 2026-11-23, 5 days late"),
+        "{shown}"
+    );
+    // Every owner a new action can have shows whole, arrows and all.
+    go_to(&mut app, Slot::ActionText(0));
+    type_text(&mut app, "Call Ruth");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(page(&app).focus(), Slot::ActionOwner(0));
+    for _ in 0..page(&app).owner_names().len() {
+        let shown = screen(&app, 80, 24);
+        let row = shown
+            .lines()
+            .find(|line| line.contains("owner ‹"))
+            .unwrap_or_else(|| panic!("{shown}"));
+        assert!(row.contains(" › "), "{row}");
+        key(&mut app, KeyCode::Right);
+    }
+}

@@ -11,7 +11,7 @@ use crate::app::screens::checkin::page::{MilestoneRow, Page, Slot, Why};
 use crate::domain::checkin::reading_warning;
 use crate::domain::dates::days_between;
 use crate::domain::partner::Partner;
-use crate::text::{truncate, width, wrap_cut};
+use crate::text::{truncate, width, width as width_of, wrap_cut};
 use crate::ui::theme::{Theme, milestone_symbol};
 
 /// An input placed on a line of the canvas.
@@ -196,19 +196,21 @@ pub(super) fn layout(
             (Why::Open, Some(assessment)) => assessment.status.label().to_string(),
             (why, _) => why.words(),
         };
-        let mut about = vec![latest, target];
-        about.extend(pace);
-        let about = about.join(" · ");
+        let mut parts = vec![latest, target];
+        parts.extend(pace);
+        let about = parts.join(" · ");
         // The name and why it is due; the figures beside them when they fit, else
-        // on a line of their own.
+        // under them, as many lines as they take (the run-rate is never cut off).
         let row = canvas.line();
         row.fit(&format!("   {}", kpi.name), theme.title(), width);
         row.fit(&format!(" · {why}"), theme.text(), width);
         if row.used as usize + 3 + crate::text::width(&about) <= width as usize {
             row.fit(&format!(" · {about}"), theme.dim(), width);
         } else {
-            let row = canvas.line();
-            row.fit(&format!("     {about}"), theme.dim(), width);
+            for line in in_lines(&parts, (width as usize).saturating_sub(5)) {
+                let row = canvas.line();
+                row.fit(&format!("     {line}"), theme.dim(), width);
+            }
         }
         let row = canvas.line();
         row.text("     ", Style::new());
@@ -291,11 +293,19 @@ pub(super) fn layout(
             theme.milestone(milestone.status, late),
             width,
         );
-        let mut about = format!(" · {words}");
-        if !decided.is_empty() {
-            about = format!(" · {decided} here{about}");
+        let about = if decided.is_empty() {
+            words
+        } else {
+            format!("{decided} here · {words}")
+        };
+        // Beside the title when it fits, else under it (the same row for the cursor).
+        if row.used as usize + 3 + width_of(&about) <= width as usize {
+            row.fit(&format!(" · {about}"), theme.dim(), width);
+        } else {
+            let row = canvas.line();
+            row.slot = Some(Slot::Milestone(index));
+            row.fit(&format!("       {about}"), theme.dim(), width);
         }
-        row.fit(&about, theme.dim(), width);
         if let Some(reason) = &row_state.block {
             let line = canvas.line();
             line.text("       ", Style::new());
@@ -361,7 +371,16 @@ pub(super) fn layout(
         if row_state.close {
             about.insert(0, "done here".to_string());
         }
-        row.fit(&format!(" · {}", about.join(" · ")), theme.dim(), width);
+        // Who, whose side and when beside the text when they fit, else under it
+        // (the same row for the cursor), so the due date is never cut off.
+        let about = about.join(" · ");
+        if row.used as usize + 3 + crate::text::width(&about) <= width as usize {
+            row.fit(&format!(" · {about}"), theme.dim(), width);
+        } else {
+            let row = canvas.line();
+            row.slot = Some(Slot::Action(index));
+            row.fit(&format!("       {about}"), theme.dim(), width);
+        }
     }
 
     canvas.heading("Feedback heard (optional)", theme);
@@ -451,6 +470,22 @@ pub(super) fn layout(
         errors(&mut canvas, &[&input.text, &input.due], theme);
     }
     canvas
+}
+
+/// `parts` joined with " · " into lines of at most `columns`, each part kept whole
+/// on one line (one wider than a line is cut when drawn).
+fn in_lines(parts: &[String], columns: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if width(line) + 3 + width(part) <= columns => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ => lines.push(part.clone()),
+        }
+    }
+    lines
 }
 
 /// "done", "blocked", "moved", "unblocked": what was decided about a milestone.

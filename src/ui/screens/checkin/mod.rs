@@ -83,11 +83,20 @@ fn render_page(
         .iter()
         .position(|row| row.slot == Some(focus) || row.inputs.iter().any(|i| i.slot == focus))
         .unwrap_or(0);
+    // An input's height, or the lines a row takes (its details may go under it).
     let focus_height = canvas.rows[focus_row]
         .inputs
         .iter()
         .find(|i| i.slot == focus)
-        .map_or(1, |i| i.height as usize);
+        .map_or_else(
+            || {
+                (canvas.rows[focus_row..].iter())
+                    .take_while(|row| row.slot == Some(focus))
+                    .count()
+                    .max(1)
+            },
+            |i| i.height as usize,
+        );
     // Keep the cursor in view, with the heading above it when there is room.
     let visible = body.height as usize;
     // A line under the focus too (a reason the input was refused) — but not under
