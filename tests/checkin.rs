@@ -53,6 +53,13 @@ fn go_to(app: &mut App, slot: Slot) {
         }
         key(app, KeyCode::Tab);
     }
+    // Tab stops at the bottom of the page: what is above is reached going back.
+    for _ in 0..100 {
+        if page(app).focus() == slot {
+            return;
+        }
+        key(app, KeyCode::BackTab);
+    }
     panic!("{slot:?} is not on the page: {:?}", page(app).slots());
 }
 
@@ -125,7 +132,7 @@ fn a_full_check_in_of_two_partners_is_saved_partner_by_partner_and_summed_up() {
     // A milestone done; another moved, with why.
     let late = milestone_row(&app, "First kits shipped");
     go_to(&mut app, Slot::Milestone(late));
-    assert_eq!(app.context(), Context::Checkin);
+    assert_eq!(app.context(), Context::CheckinMilestone);
     key(&mut app, KeyCode::Char(' '));
     let training = milestone_row(&app, "Teacher training");
     go_to(&mut app, Slot::Milestone(training));
@@ -780,4 +787,231 @@ fn b_on_a_blocked_milestone_unblocks_it_at_the_save() {
     );
     assert_eq!(after.blocked_reason, "");
     assert!(status(&app).contains("1 unblocked"), "{}", status(&app));
+}
+
+#[test]
+fn j_and_k_move_between_rows_and_stop_at_the_first_and_last() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    let last_action = Slot::Action(page(&app).actions.len() - 1);
+    go_to(&mut app, last_action);
+    // Up past every row: the focus stops on the first milestone, never going on
+    // into the inputs above, where the next `k` would be typed.
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Char('k'));
+    }
+    assert_eq!(page(&app).focus(), Slot::Milestone(0));
+    key(&mut app, KeyCode::Up);
+    assert_eq!(page(&app).focus(), Slot::Milestone(0));
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    assert_eq!(page(&app).focus(), last_action, "stops at the last row");
+    key(&mut app, KeyCode::Down);
+    assert_eq!(page(&app).focus(), last_action);
+    assert!(!page(&app).is_dirty(), "nothing was typed anywhere");
+    ctrl(&mut app, 's');
+    let cobalt = on_disk(&app, "cobalt-works");
+    assert!(
+        cobalt
+            .actions
+            .iter()
+            .all(|a| a.text != "k" && a.text != "kk"),
+        "no stray keys saved as an action"
+    );
+}
+
+#[test]
+fn tab_and_shift_tab_stop_at_the_top_and_bottom_of_the_page() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(page(&app).focus(), Slot::ReadingValue(0));
+    key(&mut app, KeyCode::BackTab);
+    assert_eq!(
+        page(&app).focus(),
+        Slot::ReadingValue(0),
+        "no wrap to the bottom"
+    );
+    let last = *page(&app).slots().last().unwrap();
+    for _ in 0..60 {
+        key(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(page(&app).focus(), last, "no wrap to the top");
+}
+
+fn clear(app: &mut App) {
+    for _ in 0..20 {
+        key(app, KeyCode::Backspace);
+    }
+}
+
+#[test]
+fn moving_a_late_milestone_starts_a_week_from_today_and_refuses_a_date_already_past() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    let before = on_disk(&app, "cobalt-works");
+    // Due 2026-11-15, 13 days late: a week after that is still past.
+    let late = milestone_row(&app, "First kits shipped");
+    go_to(&mut app, Slot::Milestone(late));
+    key(&mut app, KeyCode::Char('>'));
+    assert_eq!(
+        page(&app).field(Slot::MoveDue(late)).unwrap().raw(),
+        "2026-12-05",
+        "a week from today"
+    );
+    clear(&mut app);
+    type_text(&mut app, "2026-11-01");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "typo fix");
+    ctrl(&mut app, 's');
+    assert_eq!(on_disk(&app, "cobalt-works"), before, "nothing saved");
+    assert_eq!(page(&app).focus(), Slot::MoveDue(late));
+    let why = page(&app).milestones[late]
+        .moved
+        .as_ref()
+        .unwrap()
+        .due
+        .error
+        .clone()
+        .unwrap();
+    assert!(why.contains("2026-11-01 is in the past"), "{why}");
+    assert!(why.contains("earlier than the old one is fine"), "{why}");
+    // Earlier than Teacher training's due date (2026-12-06) but not past: a move.
+    go_to(&mut app, Slot::MoveDue(late));
+    clear(&mut app);
+    type_text(&mut app, "2026-12-01");
+    let training = milestone_row(&app, "Teacher training");
+    go_to(&mut app, Slot::Milestone(training));
+    key(&mut app, KeyCode::Char('>'));
+    clear(&mut app);
+    type_text(&mut app, "2026-11-30");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "trainer free earlier");
+    ctrl(&mut app, 's');
+    let cobalt = on_disk(&app, "cobalt-works");
+    let due = |title: &str| {
+        cobalt
+            .milestones
+            .iter()
+            .find(|m| m.title == title)
+            .unwrap()
+            .due
+    };
+    assert_eq!(due("First kits shipped"), day("2026-12-01"));
+    assert_eq!(due("Teacher training"), day("2026-11-30"));
+}
+
+fn reading_of<'a>(
+    app: &'a App,
+    name: &str,
+) -> (
+    usize,
+    &'a pactboard::app::screens::checkin::inputs::ReadingInput,
+) {
+    let partner = app.data.partner_data(&page(app).partner).unwrap();
+    let id = &partner.kpis.iter().find(|k| k.name == name).unwrap().id;
+    (page(app).readings.iter().enumerate())
+        .find(|(_, r)| r.kpi == *id)
+        .unwrap_or_else(|| panic!("no input for {name}"))
+}
+
+#[test]
+fn every_open_kpi_takes_a_reading_and_a_check_in_today_makes_none_due_again() {
+    let (_dir, mut app) = demo_app();
+    app.start_checkin(pactboard::app::screens::checkin::CheckinStart::one(
+        "harbourline-mutual",
+    ));
+    // Both KPIs were read at the check-in of 2026-11-25: none is due, but the red
+    // one can take a reading all the same.
+    assert!(page(&app).readings.iter().all(|r| !r.why.is_due()));
+    let (charities, input) = reading_of(&app, "Charities live");
+    assert_eq!(input.why.words(), "not due");
+    assert_eq!(
+        page(&app).focus(),
+        Slot::ReadingValue(0),
+        "the page opens at its top"
+    );
+    go_to(&mut app, Slot::ReadingValue(charities));
+    type_text(&mut app, "24");
+    ctrl(&mut app, 's');
+    let harbourline = on_disk(&app, "harbourline-mutual");
+    let kpi = harbourline
+        .kpis
+        .iter()
+        .find(|k| k.name == "Charities live")
+        .unwrap();
+    let latest = kpi.readings.iter().max_by_key(|r| r.date).unwrap();
+    assert_eq!((latest.date, latest.value), (app.data.today, 24.0));
+    // Opened again the same day: the check-in just held does not make the other
+    // KPI, read on 2026-11-25, due again.
+    app.start_checkin(pactboard::app::screens::checkin::CheckinStart::one(
+        "harbourline-mutual",
+    ));
+    let (_, hours) = reading_of(&app, "Volunteering hours");
+    assert!(!hours.why.is_due(), "{}", hours.why.words());
+}
+
+#[test]
+fn feedback_without_what_was_said_is_not_saved_and_says_why() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    let before = on_disk(&app, "cobalt-works");
+    go_to(&mut app, Slot::FeedbackWho(0));
+    type_text(&mut app, "Dev Patel");
+    ctrl(&mut app, 's');
+    assert_eq!(on_disk(&app, "cobalt-works"), before, "nothing saved");
+    assert_eq!(page(&app).focus(), Slot::FeedbackText(0));
+    let why = page(&app).feedback[0].text.error.clone().unwrap();
+    assert!(why.contains("what did they say?"), "{why}");
+    // Clearing the name drops the feedback: then the page saves.
+    go_to(&mut app, Slot::FeedbackWho(0));
+    for _ in 0..9 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    ctrl(&mut app, 's');
+    let cobalt = on_disk(&app, "cobalt-works");
+    assert_eq!(cobalt.checkins.len(), before.checkins.len() + 1);
+    assert_eq!(cobalt.feedback, before.feedback, "no empty feedback kept");
+}
+
+#[test]
+fn a_row_typed_in_and_emptied_again_leaves_one_empty_row() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    go_to(&mut app, Slot::ActionText(0));
+    type_text(&mut app, "x");
+    assert_eq!(page(&app).new_actions.len(), 2, "a row for the next one");
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(page(&app).new_actions.len(), 1, "only one empty row");
+    go_to(&mut app, Slot::FeedbackWho(0));
+    type_text(&mut app, "D");
+    assert_eq!(page(&app).feedback.len(), 2);
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(page(&app).feedback.len(), 1);
+    assert!(!page(&app).is_dirty(), "nothing is left typed");
+}
+
+#[test]
+fn the_footer_offers_b_and_gt_on_a_milestone_only() {
+    let (_dir, mut app) = checkin_app();
+    key(&mut app, KeyCode::Char('c'));
+    let offered = |app: &App| {
+        pactboard::app::keymap::hints(app.context())
+            .into_iter()
+            .map(|(_, hint)| hint)
+            .collect::<Vec<_>>()
+    };
+    go_to(&mut app, Slot::Milestone(0));
+    assert!(offered(&app).contains(&"block") && offered(&app).contains(&"move"));
+    go_to(&mut app, Slot::Action(0));
+    assert_eq!(app.context(), Context::Checkin);
+    let hints = offered(&app);
+    assert!(
+        !hints.contains(&"block") && !hints.contains(&"move"),
+        "{hints:?}"
+    );
+    assert!(hints.contains(&"done"), "{hints:?}");
+    // b there does nothing: no block reason appears anywhere.
+    key(&mut app, KeyCode::Char('b'));
+    assert!(page(&app).milestones.iter().all(|m| m.block.is_none()));
 }

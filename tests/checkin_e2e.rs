@@ -29,9 +29,9 @@ fn page_partner(pty: &Pty) -> String {
         .to_string()
 }
 
-/// Puts the cursor in the note: from the first reading, Shift-Tab goes round to
-/// the new action item and once more to the note; without a reading due, the
-/// cursor starts there.
+/// Puts the cursor in the note: from the first reading, Tab goes down to the new
+/// action item at the bottom of the page (and stays there), and Shift-Tab back to
+/// the note; without a KPI, the cursor starts there.
 fn to_the_note(pty: &mut Pty) {
     // The page's last line (what the focused place takes, row 20 at 80x24) is
     // drawn after the rest: once it is there, the whole page is.
@@ -40,7 +40,9 @@ fn to_the_note(pty: &mut Pty) {
         last.starts_with("│ ") && !last.trim_matches(['│', ' ']).is_empty()
     });
     if screen.contains("the value measured today") {
-        pty.press(Key::BackTab);
+        for _ in 0..80 {
+            pty.press(Key::Tab);
+        }
         pty.wait_for("an action agreed here", WAIT);
         pty.press(Key::BackTab);
     }

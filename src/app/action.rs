@@ -80,9 +80,12 @@ pub enum Action {
 /// What the check-in page does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckinAction {
-    /// `Tab`/`Shift-Tab` (and the arrows on a row): the next/previous row or input.
+    /// `Tab`/`Shift-Tab`: the next/previous row or input.
     NextSlot,
     PrevSlot,
+    /// `j`/`k`, `↓`/`↑` on a row: the next/previous row, never an input.
+    NextRow,
+    PrevRow,
     /// `Space` on a milestone or action row: done, or not done after all.
     Done,
     /// `b` on a milestone row: blocked (asks why), or not after all.

@@ -50,6 +50,8 @@ pub enum Context {
     Clash,
     /// The check-in page, the focus on a row (a milestone, an action item).
     Checkin,
+    /// The check-in page, the focus on a milestone: the row's keys, and its own.
+    CheckinMilestone,
     /// The check-in page, the focus in an input: keys type text.
     CheckinInput,
     /// The summary at the end of the check-in.
@@ -86,6 +88,7 @@ impl Context {
             Context::Filter => "Filter",
             Context::Clash => "Changed both here and on disk",
             Context::Checkin => "Check-in: on a row",
+            Context::CheckinMilestone => "Check-in: on a milestone",
             Context::CheckinInput => "Check-in: in an input",
             Context::CheckinSummary => "Check-in: the summary",
             Context::CheckinLeave => "Leave the check-in?",
@@ -108,13 +111,14 @@ impl Context {
             | Context::CheckinResume
             | Context::Global => None,
             Context::FormRows => Some(Context::Form),
+            Context::CheckinMilestone => Some(Context::Checkin),
             Context::DetailMilestones => Some(Context::Detail),
             _ => Some(Context::Global),
         }
     }
 
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 27] = [
+    pub const ALL: [Context; 28] = [
         Context::Global,
         Context::Overview,
         Context::Pipeline,
@@ -138,6 +142,7 @@ impl Context {
         Context::Filter,
         Context::Clash,
         Context::Checkin,
+        Context::CheckinMilestone,
         Context::CheckinInput,
         Context::CheckinSummary,
         Context::CheckinLeave,
@@ -513,16 +518,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Clash, &[key(KeyCode::Esc)], Action::Back, "decide later: the edit stays unsaved, W asks again", Some("later")),
     bind(C::Clash, &[ctrl('c')], Action::Quit, "quit pactboard (asks first)", None),
     // The check-in page, on a milestone or action row.
-    bind(C::Checkin, &[key(KeyCode::Tab), key(KeyCode::Down), ch('j')], Action::Checkin(CheckinAction::NextSlot), "next row or input", Some("next")),
-    bind(C::Checkin, &[key(KeyCode::BackTab), key(KeyCode::Up), ch('k')], Action::Checkin(CheckinAction::PrevSlot), "previous row or input", None),
+    bind(C::Checkin, &[key(KeyCode::Tab)], Action::Checkin(CheckinAction::NextSlot), "next row or input", Some("next")),
+    bind(C::Checkin, &[key(KeyCode::BackTab)], Action::Checkin(CheckinAction::PrevSlot), "previous row or input", None),
+    bind(C::Checkin, &[ch('j'), key(KeyCode::Down)], Action::Checkin(CheckinAction::NextRow), "next row (a milestone, an action item); stops at the last", None),
+    bind(C::Checkin, &[ch('k'), key(KeyCode::Up)], Action::Checkin(CheckinAction::PrevRow), "previous row; stops at the first", None),
     bind(C::Checkin, &[ch(' ')], Action::Checkin(CheckinAction::Done), "done (a milestone, an action item); again: not after all", Some("done")),
-    bind(C::Checkin, &[ch('b')], Action::Checkin(CheckinAction::Block), "block the milestone (asks why), or unblock it; again: not after all", Some("block")),
-    bind(C::Checkin, &[ch('>')], Action::Checkin(CheckinAction::Move), "move the milestone's due date (asks to when and why); again: not after all", Some("move")),
     bind(C::Checkin, &[ctrl('s')], Action::Checkin(CheckinAction::Save), "save this partner's check-in (one undo step) and go on to the next", Some("save")),
     bind(C::Checkin, &[ctrl('n')], Action::Checkin(CheckinAction::Skip), "skip this partner (what you typed is kept as a draft)", Some("skip")),
     bind(C::Checkin, &[key(KeyCode::Esc)], Action::Back, "leave the check-in (asks: keep what you typed, discard it, or stay)", Some("leave")),
     bind(C::Checkin, &[ch('?')], Action::ToggleHelp, "show or hide this help", None),
     bind(C::Checkin, &[ctrl('c')], Action::Quit, "quit pactboard (what you typed is kept as a draft)", None),
+
+    bind(C::CheckinMilestone, &[ch('b')], Action::Checkin(CheckinAction::Block), "block the milestone (asks why), or unblock it; again: not after all", Some("block")),
+    bind(C::CheckinMilestone, &[ch('>')], Action::Checkin(CheckinAction::Move), "move the milestone's due date (asks to when and why); again: not after all", Some("move")),
     // The check-in page, in an input: keys not listed here type text.
     bind(C::CheckinInput, &[key(KeyCode::Tab)], Action::Checkin(CheckinAction::NextSlot), "next row or input (Enter too, in a one-line input)", Some("next")),
     bind(C::CheckinInput, &[key(KeyCode::BackTab)], Action::Checkin(CheckinAction::PrevSlot), "previous row or input", None),
@@ -562,8 +570,9 @@ pub fn modes(context: Context) -> &'static [Context] {
             Context::ScoringRetired,
             Context::ScoringCompare,
         ],
-        Context::Checkin => &[Context::CheckinInput],
-        Context::CheckinInput => &[Context::Checkin],
+        Context::Checkin => &[Context::CheckinMilestone, Context::CheckinInput],
+        Context::CheckinMilestone => &[Context::CheckinInput],
+        Context::CheckinInput => &[Context::Checkin, Context::CheckinMilestone],
         _ => &[],
     }
 }
@@ -671,11 +680,12 @@ pub const LEGENDS: &[(Context, &[(&str, &str)])] = &[
     ]),
 ];
 
-/// The symbols `context`'s help explains.
+/// The symbols `context`'s help explains: its own, else those of the first
+/// context it draws keys from that has some.
 pub fn legend(context: Context) -> &'static [(&'static str, &'static str)] {
-    LEGENDS
-        .iter()
-        .find(|(owner, _)| *owner == context)
+    chain(context)
+        .into_iter()
+        .find_map(|context| LEGENDS.iter().find(|(owner, _)| *owner == context))
         .map_or(&[], |(_, rows)| rows)
 }
 

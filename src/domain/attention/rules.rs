@@ -182,28 +182,26 @@ pub fn attention_from(
     // The check-in cadence's own item, when raised: a charter meeting no less
     // frequent than the check-ins is covered by it rather than said twice.
     let mut checkin_overdue = false;
-    if workspace.is_checkin_stage(&partner.stage) {
+    if crate::domain::checkin::checkin_overdue(partner, workspace, today).is_some() {
         let last = partner.last_checkin(today);
         let since = last.unwrap_or(partner.stage_since);
         let due = partner.checkin_due(workspace.checkin_cadence_days, today);
-        if due < today {
-            let why = match last {
-                Some(last) => format!("last check-in {last}; one expected every {cadence} days"),
-                None => format!(
-                    "none since it entered {} on {since}; one expected every {cadence} days",
-                    workspace.stage_name(&partner.stage)
-                ),
-            };
-            checkin_overdue = true;
-            push(
-                AttentionKind::CheckinOverdue,
-                &format!("{cadence}-day cadence"),
-                "Check-in overdue".to_string(),
-                why,
-                Some(due),
-                None,
-            );
-        }
+        let why = match last {
+            Some(last) => format!("last check-in {last}; one expected every {cadence} days"),
+            None => format!(
+                "none since it entered {} on {since}; one expected every {cadence} days",
+                workspace.stage_name(&partner.stage)
+            ),
+        };
+        checkin_overdue = true;
+        push(
+            AttentionKind::CheckinOverdue,
+            &format!("{cadence}-day cadence"),
+            "Check-in overdue".to_string(),
+            why,
+            Some(due),
+            None,
+        );
     }
 
     if under_way {

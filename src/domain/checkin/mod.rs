@@ -16,7 +16,7 @@ pub use record::{
 use chrono::NaiveDate;
 
 use super::dates::days_between;
-use super::kpi::{Kpi, KpiAssessment};
+use super::kpi::{Direction, Kpi, KpiAssessment, KpiKind};
 use super::partner::{ActionItem, MeetingTier, Partner};
 use super::portfolio::{PartnerSummary, UPCOMING_DAYS};
 use super::timeline::{Milestone, MilestoneStatus};
@@ -36,8 +36,7 @@ pub fn walk_order(
         .iter()
         .filter(|(_, partner, _)| workspace.is_checkin_stage(&partner.stage))
         .map(|(id, partner, figures)| {
-            let due = partner.checkin_due(workspace.checkin_cadence_days, today);
-            let overdue = days_between(due, today).max(0);
+            let overdue = checkin_overdue(partner, workspace, today).unwrap_or(0);
             let key = (
                 overdue == 0,
                 std::cmp::Reverse(overdue),
@@ -50,6 +49,17 @@ pub fn walk_order(
         .collect();
     walked.sort();
     walked.into_iter().map(|(_, id)| id).collect()
+}
+
+/// How many days past its cadence the partner's check-in is; `None` when it is not
+/// overdue, or when the partner's stage is not one the check-in walks. The one
+/// rule for the attention list, the walk and the check-in page.
+pub fn checkin_overdue(partner: &Partner, workspace: &Workspace, today: NaiveDate) -> Option<i64> {
+    if !workspace.is_checkin_stage(&partner.stage) {
+        return None;
+    }
+    let due = partner.checkin_due(workspace.checkin_cadence_days, today);
+    Some(days_between(due, today)).filter(|days| *days > 0)
 }
 
 /// Why a KPI is due a reading at this check-in.
@@ -83,11 +93,12 @@ pub struct DueKpi {
 }
 
 /// The KPIs due a reading, in the partner's order: open ones that have started
-/// and are stale, or have had no reading since the last check-in (a reading on
-/// the day of the last check-in was taken at it), or none at all. `assessments`
-/// are the partner's, in the order of its KPIs.
+/// and are stale, or have had no reading since the last check-in before today (a
+/// reading on the day of that check-in was taken at it; one held today already is
+/// this check-in, whose readings are not due again), or none at all.
+/// `assessments` are the partner's, in the order of its KPIs.
 pub fn kpis_due(partner: &Partner, assessments: &[KpiAssessment], today: NaiveDate) -> Vec<DueKpi> {
-    let last = partner.last_checkin(today);
+    let last = partner.last_checkin(super::dates::add_days(today, -1));
     partner
         .kpis
         .iter()
@@ -116,6 +127,28 @@ fn due_reason(
         (Some(latest), Some(last)) if latest < last => Some(DueReason::NoneSince(last)),
         _ => None,
     }
+}
+
+/// What looks like a mistake in a new reading of `kpi` taken `today` — there is
+/// one today already, or a cumulative KPI (higher is better) would go down — said
+/// as a warning, not a refusal: "already a reading today: 24 — this adds
+/// another", "lower than the last reading 171 — a cumulative KPI only grows".
+pub fn reading_warning(kpi: &Kpi, value: f64, today: NaiveDate) -> Option<String> {
+    let readings = kpi.readings_until(today);
+    if let Some(same_day) = readings.iter().rev().find(|r| r.date == today) {
+        return Some(format!(
+            "already a reading today: {} — this adds another",
+            kpi.format_value(same_day.value)
+        ));
+    }
+    let last = readings.last()?;
+    let grows = kpi.kind == KpiKind::Cumulative && kpi.direction == Direction::HigherIsBetter;
+    (grows && value < last.value).then(|| {
+        format!(
+            "lower than the last reading {} — a cumulative KPI only grows",
+            kpi.format_value(last.value)
+        )
+    })
 }
 
 /// The milestones the page asks about: open ones that are late, blocked, or due

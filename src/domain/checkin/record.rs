@@ -338,6 +338,9 @@ fn change_milestone(
             if !milestone.can_move() {
                 return refuse("is no longer open: its due date stays");
             }
+            if to < date {
+                return refuse("cannot be moved to a date already past");
+            }
             if to != milestone.due {
                 if milestone.start.is_some_and(|start| start > to) {
                     milestone.start = Some(to);

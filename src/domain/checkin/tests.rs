@@ -169,6 +169,14 @@ fn kpis_are_due_without_a_reading_since_the_last_check_in_or_when_stale() {
         "none since the check-in of 2026-11-26"
     );
 
+    // A check-in held today already (minutes ago, say) does not make the KPIs
+    // read before it due again: they are counted from the one before.
+    partner
+        .checkins
+        .push(crate::domain::activity::CheckIn::new(today(), "maya"));
+    let again = kpis_due(&partner, &assessments, today());
+    assert_eq!(again, due, "the same as before today's check-in");
+
     // Never checked in: a KPI read within the cadence is not due.
     let mut first = active("First", None);
     first.kpis = vec![kpi("fresh", "2026-01-01", &[("2026-11-20", 10.0)])];
@@ -523,4 +531,78 @@ fn tallies_add_up() {
         ..Recorded::default()
     });
     assert_eq!(tally.words(), "3 readings, 2 moved, 1 action opened");
+}
+
+#[test]
+fn a_milestone_moves_to_today_or_later_earlier_than_its_due_date_only_if_not_past() {
+    // Kits were due 2026-11-15 (13 days late): a date before today is refused.
+    let mut partner = partner_to_check_in();
+    let before = partner.clone();
+    let mut past = entry();
+    past.milestones[1].change = MilestoneChange::Move {
+        to: day("2026-11-01"),
+        reason: "typo fix".into(),
+    };
+    let error = record_checkin(&mut partner, past, &mut counter()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "“Kits shipped” cannot be moved to a date already past"
+    );
+    assert_eq!(partner, before);
+    // The report is due 2026-12-05: moving it earlier, to a day not past, is a move.
+    let mut earlier = entry();
+    earlier.milestones = vec![MilestoneUpdate {
+        milestone: "ms-report".into(),
+        change: MilestoneChange::Move {
+            to: today(),
+            reason: "ready early".into(),
+        },
+    }];
+    let (_, recorded) = record_checkin(&mut partner, earlier, &mut counter()).unwrap();
+    assert_eq!(recorded.milestones_moved, 1);
+    assert_eq!(partner.milestones[2].due, today());
+}
+
+#[test]
+fn a_check_in_is_overdue_only_in_the_stages_the_check_in_walks() {
+    let workspace = Workspace::new("T");
+    // Last 2026-11-08, cadence 14: due 11-22, six days overdue.
+    let mut partner = active("Birch", Some("2026-11-08"));
+    assert_eq!(checkin_overdue(&partner, &workspace, today()), Some(6));
+    assert_eq!(
+        checkin_overdue(&partner, &workspace, day("2026-11-22")),
+        None
+    );
+    for stage in ["prospect", "assessing", "paused", "ended"] {
+        partner.stage = stage.into();
+        assert_eq!(
+            checkin_overdue(&partner, &workspace, today()),
+            None,
+            "{stage}"
+        );
+    }
+}
+
+#[test]
+fn a_second_reading_today_or_a_cumulative_kpi_going_down_is_warned_about() {
+    let mut kpi = kpi("kp-1", "2026-01-01", &[("2026-11-04", 171.0)]);
+    assert_eq!(reading_warning(&kpi, 180.0, today()), None);
+    assert_eq!(
+        reading_warning(&kpi, 150.0, today()).as_deref(),
+        Some("lower than the last reading 171 — a cumulative KPI only grows")
+    );
+    // Lower is better, or a level to keep: going down is no mistake.
+    kpi.direction = crate::domain::kpi::Direction::LowerIsBetter;
+    assert_eq!(reading_warning(&kpi, 150.0, today()), None);
+    kpi.direction = crate::domain::kpi::Direction::HigherIsBetter;
+    kpi.kind = crate::domain::kpi::KpiKind::Maintain;
+    assert_eq!(reading_warning(&kpi, 150.0, today()), None);
+    kpi.readings.push(Reading {
+        id: "rd-today".into(),
+        ..Reading::new(today(), 24.0)
+    });
+    assert_eq!(
+        reading_warning(&kpi, 30.0, today()).as_deref(),
+        Some("already a reading today: 24 — this adds another")
+    );
 }

@@ -61,6 +61,12 @@ impl Page {
                             Some("that is its due date already: > again keeps it".into());
                         bad.push(Slot::MoveDue(index));
                     }
+                    Ok(Value::Date(Some(to))) if to < today => {
+                        moved.due.error = Some(format!(
+                            "{to} is in the past: the new due date is today or later (earlier than the old one is fine, if not past)"
+                        ));
+                        bad.push(Slot::MoveDue(index));
+                    }
                     Ok(Value::Date(Some(to))) => {
                         let reason = moved.reason.raw().trim().to_string();
                         if reason.is_empty() {
@@ -124,6 +130,12 @@ impl Page {
                 row.who.error = Some("who said it?".into());
                 bad.push(Slot::FeedbackWho(index));
             }
+            let text = row.text.raw();
+            if text.trim().is_empty() {
+                row.text.error =
+                    Some("what did they say? (clear the name to drop this feedback)".into());
+                bad.push(Slot::FeedbackText(index));
+            }
             let sentiment = match row.sentiment.parse(today) {
                 Ok(Value::Number(Some(n))) => n as u8,
                 Ok(_) => {
@@ -144,7 +156,7 @@ impl Page {
                     .copied()
                     .unwrap_or(Side::Theirs),
                 sentiment,
-                text: row.text.raw(),
+                text,
             });
         }
 

@@ -27,6 +27,8 @@ pub enum Why {
     Asked,
     /// A draft brought a value for it back (it is no longer due).
     Draft,
+    /// Not due, but open: a reading can be taken all the same.
+    Open,
 }
 
 impl Why {
@@ -35,7 +37,13 @@ impl Why {
             Why::Due(reason) => reason.words(),
             Why::Asked => "from the attention list".to_string(),
             Why::Draft => "in your draft".to_string(),
+            Why::Open => "not due".to_string(),
         }
+    }
+
+    /// Whether the page asks for this reading (it is listed among those due).
+    pub fn is_due(self) -> bool {
+        self != Why::Open
     }
 }
 

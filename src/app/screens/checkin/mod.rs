@@ -437,6 +437,8 @@ impl Screen for CheckinScreen {
     fn context(&self) -> Context {
         match &self.page {
             None => Context::CheckinSummary,
+            // `b` and `>` are a milestone's keys: the footer offers them there only.
+            Some(page) if matches!(page.focus(), Slot::Milestone(_)) => Context::CheckinMilestone,
             Some(page) if page.focus().is_row() => Context::Checkin,
             Some(_) => Context::CheckinInput,
         }
@@ -456,6 +458,14 @@ impl Screen for CheckinScreen {
             }
             Action::Checkin(CheckinAction::PrevSlot) => {
                 page.step(true);
+                false
+            }
+            Action::Checkin(CheckinAction::NextRow) => {
+                page.step_row(false);
+                false
+            }
+            Action::Checkin(CheckinAction::PrevRow) => {
+                page.step_row(true);
                 false
             }
             Action::Input(key) => {

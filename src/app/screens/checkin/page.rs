@@ -49,10 +49,19 @@ impl Page {
         let partner = data.partner_data(id)?;
         let today = data.today;
         let assessments = data.figures(id).map_or(&[][..], |f| &f.assessments);
-        let readings = kpis_due(partner, assessments, today)
-            .into_iter()
+        let due = kpis_due(partner, assessments, today);
+        let mut readings: Vec<ReadingInput> = (due.iter())
             .map(|due| ReadingInput::new(&partner.kpis[due.index].id, Why::Due(due.reason)))
             .collect();
+        // Every other open KPI can take a reading too (a red one read at the last
+        // check-in, say): listed after those due.
+        readings.extend(
+            (partner.kpis.iter().enumerate())
+                .filter(|(index, kpi)| {
+                    kpi.closed_by(today).is_none() && !due.iter().any(|d| d.index == *index)
+                })
+                .map(|(_, kpi)| ReadingInput::new(&kpi.id, Why::Open)),
+        );
         let milestones = milestones_due(partner, today)
             .into_iter()
             .map(|m| MilestoneRow::new(&m.id))
@@ -73,7 +82,11 @@ impl Page {
             TIERS.iter().position(|t| *t == tier).unwrap_or(0),
         );
         let attendees = meeting.map(attendees_of).unwrap_or_default().join(", ");
-        let owners = Owners::new(data, partner, &[]);
+        let mut owners = Owners::new(data, partner, &[]);
+        // An action without an owner says so, rather than a bare dash.
+        if let Some(nobody) = owners.labels.first_mut() {
+            *nobody = "no owner".to_string();
+        }
         let author = data.author.as_str();
         let default_owner = if data.workspace.members.iter().any(|m| m.handle == author) {
             owners.index_of(author)
@@ -103,11 +116,13 @@ impl Page {
         Some(page)
     }
 
+    /// The first reading due, else the first open KPI's (so the page opens at its
+    /// top), else the note.
     fn first_input(&self) -> Slot {
-        if self.readings.is_empty() {
-            Slot::Note
-        } else {
-            Slot::ReadingValue(0)
+        let due = self.readings.iter().position(|r| r.why.is_due());
+        match due.or((!self.readings.is_empty()).then_some(0)) {
+            Some(index) => Slot::ReadingValue(index),
+            None => Slot::Note,
         }
     }
 
@@ -200,17 +215,37 @@ impl Page {
         slots
     }
 
-    /// The next (or, with `back`, the previous) place, round the page.
+    /// The next (or, with `back`, the previous) place; the focus stops at the top
+    /// and at the bottom of the page rather than wrapping round, where it would
+    /// land in an input out of sight and take the next `k` as typed text.
     pub fn step(&mut self, back: bool) {
         let slots = self.slots();
-        let count = slots.len();
         let at = slots.iter().position(|s| *s == self.focus).unwrap_or(0);
         let next = if back {
-            (at + count - 1) % count
+            at.saturating_sub(1)
         } else {
-            (at + 1) % count
+            (at + 1).min(slots.len().saturating_sub(1))
         };
-        self.focus = slots[next];
+        if let Some(slot) = slots.get(next) {
+            self.focus = *slot;
+        }
+    }
+
+    /// The next (or previous) row — a milestone, an action item — passing over the
+    /// inputs between; at the first or last row the focus stays.
+    pub fn step_row(&mut self, back: bool) {
+        let rows: Vec<Slot> = self.slots().into_iter().filter(|s| s.is_row()).collect();
+        let Some(at) = rows.iter().position(|s| *s == self.focus) else {
+            return;
+        };
+        let next = if back {
+            at.checked_sub(1)
+        } else {
+            Some(at + 1)
+        };
+        if let Some(slot) = next.and_then(|next| rows.get(next)) {
+            self.focus = *slot;
+        }
     }
 
     pub fn set_focus(&mut self, slot: Slot) {
@@ -290,8 +325,35 @@ impl Page {
     }
 
     /// An empty row at the end of the feedback and of the new action items, so
-    /// there is always somewhere to type the next one.
+    /// there is always somewhere to type the next one — and only one: a row
+    /// emptied again (typed in, then erased) takes the extra one away.
     fn keep_a_blank_row(&mut self) {
+        let focus = self.focus;
+        let in_row = |slot: Slot, feedback: bool, index: usize| match slot {
+            Slot::FeedbackWho(i)
+            | Slot::FeedbackSide(i)
+            | Slot::FeedbackSentiment(i)
+            | Slot::FeedbackText(i) => feedback && i == index,
+            Slot::ActionText(i)
+            | Slot::ActionOwner(i)
+            | Slot::ActionSide(i)
+            | Slot::ActionDue(i) => !feedback && i == index,
+            _ => false,
+        };
+        while let [.., before, last] = self.feedback.as_slice()
+            && before.is_blank()
+            && last.is_blank()
+            && !in_row(focus, true, self.feedback.len() - 1)
+        {
+            self.feedback.pop();
+        }
+        while let [.., before, last] = self.new_actions.as_slice()
+            && before.is_blank()
+            && last.is_blank()
+            && !in_row(focus, false, self.new_actions.len() - 1)
+        {
+            self.new_actions.pop();
+        }
         if self.feedback.last().is_none_or(|row| !row.is_blank()) {
             self.feedback.push(FeedbackInput::blank());
         }
@@ -350,8 +412,9 @@ impl Page {
         Ok(())
     }
 
-    /// `>`: a new due date for the milestone with the focus — a week later to start
-    /// with, and why — or, again, not after all.
+    /// `>`: a new due date for the milestone with the focus — a week after its due
+    /// date to start with, or a week from today when that has passed — and why;
+    /// or, again, not after all.
     pub fn toggle_move(&mut self, data: &Data) -> Result<(), String> {
         let Slot::Milestone(index) = self.focus else {
             return Err(Self::not_on_a_row("> moves its due date"));
@@ -359,7 +422,7 @@ impl Page {
         let due = self.milestone(data, index).map(|m| m.due);
         let row = &mut self.milestones[index];
         if row.moved.take().is_none() {
-            let proposed = due.map(|due| add_days(due, 7));
+            let proposed = due.map(|due| add_days(due.max(data.today), 7));
             row.moved = Some(Move {
                 due: Field::date("due", "New due date", proposed),
                 reason: Field::text("reason", "Why it moved", "")
@@ -391,11 +454,11 @@ impl Page {
         let untouched = !self.is_dirty();
         let slot = match target {
             Target::Kpi(name) => {
-                // A KPI not due a reading gets an input anyway: it is what the
-                // check-in was opened for.
+                // Every open KPI has an input; one closed since the page was
+                // built is not asked about.
                 let open = (partner.kpis.iter())
                     .find(|k| k.name == *name && k.closed_by(data.today).is_none());
-                open.map(|kpi| Slot::ReadingValue(self.reading_for(&kpi.id, Why::Asked)))
+                open.map(|kpi| Slot::ReadingValue(self.asked_for(&kpi.id)))
             }
             Target::Milestone(title) => self
                 .milestones
@@ -434,6 +497,14 @@ impl Page {
         }
     }
 
+    /// The widest label of the owner choice, in columns.
+    pub fn owner_label_width(&self) -> usize {
+        (self.owner_labels.iter())
+            .map(|label| crate::text::width(label))
+            .max()
+            .unwrap_or(0)
+    }
+
     /// The owner names a new action item can have, in the order of its choice.
     pub fn owner_names(&self) -> &[String] {
         &self.owner_names
@@ -447,6 +518,23 @@ impl Page {
         }
         self.readings.push(ReadingInput::new(kpi, why));
         self.readings.len() - 1
+    }
+
+    /// The reading input of KPI `kpi`, asked for from the attention list: one
+    /// listed among the other open KPIs moves up to the end of those due, so it
+    /// is read as asked for; its index.
+    fn asked_for(&mut self, kpi: &str) -> usize {
+        let index = self.reading_for(kpi, Why::Asked);
+        if self.readings[index].why != Why::Open {
+            return index;
+        }
+        let mut input = self.readings.remove(index);
+        input.why = Why::Asked;
+        let at = (self.readings.iter())
+            .position(|r| !r.why.is_due())
+            .unwrap_or(self.readings.len());
+        self.readings.insert(at, input);
+        at
     }
 
     /// Adds a row for milestone `id` (a draft names one no longer due), unless the
@@ -473,10 +561,25 @@ impl Page {
         Field::choice("owner", "Owner", self.owner_labels.clone(), at)
     }
 
-    /// After a draft filled the page in: the rows it needs and the focus.
+    /// After a draft filled the page in: the rows it needs, and the focus on the
+    /// first thing it brought back (so it is in view), else where a page starts.
     pub(super) fn settle(&mut self) {
         self.keep_a_blank_row();
-        self.focus = self.first_input();
+        let typed = |page: &Page, slot: Slot| match slot {
+            Slot::Milestone(i) => page.milestones.get(i).is_some_and(MilestoneRow::changed),
+            Slot::Action(i) => page.actions.get(i).is_some_and(|row| row.close),
+            // Filled in from the charter, or a default: not what was typed.
+            Slot::Tier
+            | Slot::Attendees
+            | Slot::FeedbackSide(_)
+            | Slot::FeedbackSentiment(_)
+            | Slot::ActionOwner(_)
+            | Slot::ActionSide(_) => false,
+            slot => page.field(slot).is_some_and(|f| !f.raw().trim().is_empty()),
+        };
+        self.focus = (self.slots().into_iter())
+            .find(|slot| typed(self, *slot))
+            .unwrap_or_else(|| self.first_input());
     }
 }
 

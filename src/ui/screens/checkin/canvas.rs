@@ -6,11 +6,12 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 
 use crate::app::Data;
-use crate::app::form::Field;
-use crate::app::screens::checkin::page::{MilestoneRow, Page, Slot};
+use crate::app::form::{Field, Value};
+use crate::app::screens::checkin::page::{MilestoneRow, Page, Slot, Why};
+use crate::domain::checkin::reading_warning;
 use crate::domain::dates::days_between;
 use crate::domain::partner::Partner;
-use crate::text::{truncate, width};
+use crate::text::{truncate, width, width as width_of, wrap_cut};
 use crate::ui::theme::{Theme, milestone_symbol};
 
 /// An input placed on a line of the canvas.
@@ -140,17 +141,26 @@ pub(super) fn layout(
         .figures(&page.partner)
         .map_or(&[][..], |f| &f.assessments);
 
-    canvas.heading(
-        &format!("KPIs due a reading ({})", page.readings.len()),
-        theme,
-    );
-    if page.readings.is_empty() {
-        canvas.note(
-            "none: every KPI has a reading since the last check-in",
-            theme,
-        );
+    let due = page.readings.iter().filter(|r| r.why.is_due()).count();
+    canvas.heading(&format!("KPIs due a reading ({due})"), theme);
+    if due == 0 {
+        let none = if page.readings.is_empty() {
+            "none: no open KPI"
+        } else {
+            "none: every KPI has a reading since the last check-in"
+        };
+        canvas.note(none, theme);
     }
+    // The open KPIs not due come after those due (a draft's leftovers last).
+    let first_open = page.readings.iter().position(|r| !r.why.is_due());
     for (index, input) in page.readings.iter().enumerate() {
+        if Some(index) == first_open {
+            let others = page.readings.len() - due;
+            canvas.heading(
+                &format!("Other open KPIs: a reading if there is one ({others})"),
+                theme,
+            );
+        }
         let Some(at) = partner.kpis.iter().position(|k| k.id == input.kpi) else {
             // What was typed for it stays in view, so it can be read and cleared.
             canvas.note(
@@ -181,20 +191,26 @@ pub(super) fn layout(
         let pace = assessment
             .and_then(|a| a.run_rate)
             .map(|rate| kpi.describe_run_rate(&rate));
-        let why = input.why.words();
-        let mut about = vec![latest, target];
-        about.extend(pace);
-        let about = about.join(" · ");
+        // Under "other open KPIs" the status says more than "not due".
+        let why = match (input.why, assessment) {
+            (Why::Open, Some(assessment)) => assessment.status.label().to_string(),
+            (why, _) => why.words(),
+        };
+        let mut parts = vec![latest, target];
+        parts.extend(pace);
+        let about = parts.join(" · ");
         // The name and why it is due; the figures beside them when they fit, else
-        // on a line of their own.
+        // under them, as many lines as they take (the run-rate is never cut off).
         let row = canvas.line();
         row.fit(&format!("   {}", kpi.name), theme.title(), width);
         row.fit(&format!(" · {why}"), theme.text(), width);
         if row.used as usize + 3 + crate::text::width(&about) <= width as usize {
             row.fit(&format!(" · {about}"), theme.dim(), width);
         } else {
-            let row = canvas.line();
-            row.fit(&format!("     {about}"), theme.dim(), width);
+            for line in in_lines(&parts, (width as usize).saturating_sub(5)) {
+                let row = canvas.line();
+                row.fit(&format!("     {line}"), theme.dim(), width);
+            }
         }
         let row = canvas.line();
         row.text("     ", Style::new());
@@ -218,6 +234,13 @@ pub(super) fn layout(
             theme,
         );
         errors(&mut canvas, &[&input.value, &input.note], theme);
+        // A value that is probably a mistake is said under it, and still taken.
+        if input.value.error.is_none()
+            && let Ok(Value::Decimal(Some(value))) = input.value.parse(today)
+            && let Some(warning) = reading_warning(kpi, value, today)
+        {
+            said(&mut canvas, &format!("⚠ {warning}"), theme.warn());
+        }
     }
 
     canvas.heading(
@@ -270,11 +293,19 @@ pub(super) fn layout(
             theme.milestone(milestone.status, late),
             width,
         );
-        let mut about = format!(" · {words}");
-        if !decided.is_empty() {
-            about = format!(" · {decided} here{about}");
+        let about = if decided.is_empty() {
+            words
+        } else {
+            format!("{decided} here · {words}")
+        };
+        // Beside the title when it fits, else under it (the same row for the cursor).
+        if row.used as usize + 3 + width_of(&about) <= width as usize {
+            row.fit(&format!(" · {about}"), theme.dim(), width);
+        } else {
+            let row = canvas.line();
+            row.slot = Some(Slot::Milestone(index));
+            row.fit(&format!("       {about}"), theme.dim(), width);
         }
-        row.fit(&about, theme.dim(), width);
         if let Some(reason) = &row_state.block {
             let line = canvas.line();
             line.text("       ", Style::new());
@@ -340,7 +371,16 @@ pub(super) fn layout(
         if row_state.close {
             about.insert(0, "done here".to_string());
         }
-        row.fit(&format!(" · {}", about.join(" · ")), theme.dim(), width);
+        // Who, whose side and when beside the text when they fit, else under it
+        // (the same row for the cursor), so the due date is never cut off.
+        let about = about.join(" · ");
+        if row.used as usize + 3 + crate::text::width(&about) <= width as usize {
+            row.fit(&format!(" · {about}"), theme.dim(), width);
+        } else {
+            let row = canvas.line();
+            row.slot = Some(Slot::Action(index));
+            row.fit(&format!("       {about}"), theme.dim(), width);
+        }
     }
 
     canvas.heading("Feedback heard (optional)", theme);
@@ -393,28 +433,59 @@ pub(super) fn layout(
     );
 
     canvas.heading("New action items (optional)", theme);
+    // The owner choice as wide as its longest name and the arrows round it, as far
+    // as the line has room for (the due date after it must fit at 80 columns).
+    let owner_width = (page.owner_label_width() as u16 + 4).min(if wide { 32 } else { 28 });
     for (index, input) in page.new_actions.iter().enumerate() {
         let row = canvas.line();
         row.text("   ", Style::new());
-        row.input("action", Slot::ActionText(index), 40, width, theme);
+        row.input(
+            "action",
+            Slot::ActionText(index),
+            if wide { 34 } else { 40 },
+            width,
+            theme,
+        );
         if input.is_blank() {
             row.text("type one agreed here", theme.dim());
             continue;
         }
         if wide {
-            row.choice(" owner", Slot::ActionOwner(index), 26, width, theme);
+            row.choice(
+                " owner",
+                Slot::ActionOwner(index),
+                owner_width,
+                width,
+                theme,
+            );
             row.choice(" side", Slot::ActionSide(index), 10, width, theme);
             row.input(" due", Slot::ActionDue(index), 12, width, theme);
         } else {
             let line = canvas.line();
             line.text("     ", Style::new());
-            line.choice("owner", Slot::ActionOwner(index), 26, width, theme);
+            line.choice("owner", Slot::ActionOwner(index), owner_width, width, theme);
             line.choice(" side", Slot::ActionSide(index), 10, width, theme);
             line.input(" due", Slot::ActionDue(index), 12, width, theme);
         }
         errors(&mut canvas, &[&input.text, &input.due], theme);
     }
     canvas
+}
+
+/// `parts` joined with " · " into lines of at most `columns`, each part kept whole
+/// on one line (one wider than a line is cut when drawn).
+fn in_lines(parts: &[String], columns: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if width(line) + 3 + width(part) <= columns => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ => lines.push(part.clone()),
+        }
+    }
+    lines
 }
 
 /// "done", "blocked", "moved", "unblocked": what was decided about a milestone.
@@ -435,13 +506,22 @@ fn decided(row: &MilestoneRow) -> String {
     words.join(", ")
 }
 
-/// A line under the inputs for each refusal among `fields`.
+/// Lines under the inputs for each refusal among `fields`, wrapped so the reason
+/// is read whole.
 fn errors(canvas: &mut Canvas, fields: &[&Field], theme: Theme) {
     for field in fields {
         if let Some(error) = &field.error {
-            let width = canvas.width as usize;
-            let row = canvas.line();
-            row.text(truncate(&format!("     ✗ {error}"), width), theme.error());
+            said(canvas, &format!("✗ {error}"), theme.error());
         }
+    }
+}
+
+/// `text` under an input, indented and wrapped to the page's width.
+fn said(canvas: &mut Canvas, text: &str, style: Style) {
+    let width = canvas.width as usize;
+    for (at, line) in wrap_cut(text, width.saturating_sub(7)).iter().enumerate() {
+        let indent = if at == 0 { "     " } else { "       " };
+        let row = canvas.line();
+        row.text(truncate(&format!("{indent}{line}"), width), style);
     }
 }

@@ -16,6 +16,7 @@ use ratatui::widgets::{Block, Paragraph};
 use crate::app::Data;
 use crate::app::screens::checkin::CheckinScreen;
 use crate::app::screens::checkin::page::{Page, Slot};
+use crate::domain::checkin::checkin_overdue;
 use crate::domain::dates::days_between;
 use crate::domain::partner::Partner;
 use crate::text::{truncate, width};
@@ -82,14 +83,26 @@ fn render_page(
         .iter()
         .position(|row| row.slot == Some(focus) || row.inputs.iter().any(|i| i.slot == focus))
         .unwrap_or(0);
+    // An input's height, or the lines a row takes (its details may go under it).
     let focus_height = canvas.rows[focus_row]
         .inputs
         .iter()
         .find(|i| i.slot == focus)
-        .map_or(1, |i| i.height as usize);
+        .map_or_else(
+            || {
+                (canvas.rows[focus_row..].iter())
+                    .take_while(|row| row.slot == Some(focus))
+                    .count()
+                    .max(1)
+            },
+            |i| i.height as usize,
+        );
     // Keep the cursor in view, with the heading above it when there is room.
     let visible = body.height as usize;
-    let bottom_needed = focus_row + focus_height + 1;
+    // A line under the focus too (a reason the input was refused) — but not under
+    // the note, whose box is tall already: the top of the page comes first.
+    let after = usize::from(focus != Slot::Note);
+    let bottom_needed = focus_row + focus_height + after;
     let offset = bottom_needed
         .saturating_sub(visible)
         .min(focus_row.saturating_sub(1));
@@ -121,6 +134,12 @@ fn render_page(
                         Line::styled("┆ what was said and decided", theme.dim()),
                         rect,
                     );
+                } else if matches!(input.slot, Slot::ActionDue(_))
+                    && !focused
+                    && field.raw().trim().is_empty()
+                {
+                    // A new action without a due date says so.
+                    frame.render_widget(Line::styled("no due date", theme.dim()), rect);
                 } else {
                     draw_value(field, focused, frame, rect, theme);
                 }
@@ -144,13 +163,27 @@ fn help_for(page: &Page, data: &Data, theme: Theme) -> (String, Style) {
         if let Some(error) = &field.error {
             return (format!(" ✗ {error}"), theme.error());
         }
+        // Every input says what it takes, so the line is never blank.
         let hint = match focus {
             Slot::ReadingValue(_) => "the value measured today; empty: no reading".to_string(),
             Slot::ReadingNote(_) => "a word on the reading (optional)".to_string(),
+            Slot::BlockReason(_) => {
+                "why it is blocked, kept on the milestone; b on its row: not after all".to_string()
+            }
+            Slot::MoveDue(_) => {
+                "the new due date, today or later: YYYY-MM-DD, +7d, +2w; > on its row: not after all"
+                    .to_string()
+            }
+            Slot::FeedbackWho(_) => "who said something worth keeping (optional)".to_string(),
+            Slot::FeedbackSide(_) => "whose side they are on: ←/→ or Space".to_string(),
+            Slot::FeedbackText(_) => "what they said".to_string(),
+            Slot::Tier => "the meeting's tier in the charter: ←/→ or Space".to_string(),
             Slot::Attendees => "who took part, separated by commas".to_string(),
             Slot::Note => "what was said and decided; Enter breaks the line".to_string(),
-            Slot::FeedbackWho(_) => "who said something worth keeping (optional)".to_string(),
             Slot::ActionText(_) => "an action agreed here (optional)".to_string(),
+            Slot::ActionOwner(_) => "who does it: ←/→ or Space".to_string(),
+            Slot::ActionSide(_) => "whose side does it: ←/→ or Space".to_string(),
+            Slot::ActionDue(_) => "when it is due (optional): YYYY-MM-DD, +7d, +2w".to_string(),
             _ => field.hint.clone().unwrap_or_default(),
         };
         return (format!(" {hint}"), theme.dim());
@@ -256,11 +289,20 @@ fn cadence(partner: &Partner, data: &Data) -> (String, String, Option<String>) {
         }
         None => ("no check-in yet".to_string(), "no check-in yet".to_string()),
     };
-    let due = partner.checkin_due(data.workspace.checkin_cadence_days, today);
-    let overdue = match days_between(due, today) {
-        days if days > 0 => Some(format!("{days} days overdue")),
-        _ => None,
-    };
+    // Overdue as the attention list has it: never outside the check-in's stages,
+    // where the cadence is only said, and said not to apply.
+    let overdue = checkin_overdue(partner, &data.workspace, today).map(|days| match days {
+        1 => "a day overdue".to_string(),
+        days => format!("{days} days overdue"),
+    });
+    if !data.workspace.is_checkin_stage(&partner.stage) {
+        let stage = data.workspace.stage_name(&partner.stage);
+        return (
+            format!("{long}; {stage} is not a stage the check-in walks"),
+            format!("{short}; {stage}: no check-ins due"),
+            None,
+        );
+    }
     (
         format!("{long}; one every {every} days ({whose})"),
         format!("{short}, one every {every} days"),
