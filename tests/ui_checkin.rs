@@ -329,7 +329,7 @@ fn nothing_on_the_page_is_cut_off_at_80_columns() {
     let shown = screen(&app, 80, 24);
     // The run-rate goes on a line of its own rather than being lost.
     assert!(
-        shown.contains("needs 4.4 charities a week, doing 1.6"),
+        shown.contains("needs 4.2 charities a week, doing 1.6"),
         "{shown}"
     );
     // An action's owner, side and due date go under its text.
