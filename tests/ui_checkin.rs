@@ -348,7 +348,7 @@ fn nothing_on_the_page_is_cut_off_at_80_columns() {
         let shown = screen(&app, 80, 24);
         let row = shown
             .lines()
-            .find(|line| line.contains("owner ‹"))
+            .find(|line| line.contains("owner ") && line.contains('‹'))
             .unwrap_or_else(|| panic!("{shown}"));
         assert!(row.contains(" › "), "{row}");
         key(&mut app, KeyCode::Right);

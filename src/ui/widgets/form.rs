@@ -289,7 +289,10 @@ fn choice_strip(
         return Vec::new();
     };
     let marked = format!("‹ {current} ›");
-    if width(&marked) >= columns {
+    // No room for a neighbour's ellipsis as well: the choice alone, whole if it
+    // fits (its arrows say there is more either way).
+    let ellipses = 2 * (usize::from(chosen > 0) + usize::from(chosen + 1 < options.len()));
+    if width(&marked) + ellipses > columns {
         return vec![Span::styled(truncate(&marked, columns), theme.selected())];
     }
     // Widen the window one option at a time, after then before, while it fits with
@@ -379,6 +382,9 @@ mod tests {
         assert_eq!(strip(&stages, 0, 30), "‹ Prospect › Assessing …");
         assert_eq!(strip(&stages, 6, 30), "… Expanding Paused ‹ Ended ›");
         assert_eq!(strip(&["a very long option indeed"], 0, 12), "‹ a very lo…");
+        // Room for the choice but not for the ellipses beside it: the choice alone.
+        assert_eq!(strip(&stages, 3, 19), "‹ Active (now) ›");
+        assert_eq!(strip(&stages, 3, 20), "… ‹ Active (now) › …");
         assert!(width(&strip(&stages, 3, 50)) <= 50);
     }
 }
