@@ -1174,6 +1174,41 @@ fn r_in_the_portfolio_adds_a_reading_and_stays_there() {
     assert!(matches!(app.view.tabs.scorecard.mode, Mode::Cards));
 }
 
+/// A tester entered a second reading on the day one was taken, and a count lower
+/// than the last; both went through without a word. Now `r` asks first, in the
+/// check-in page's words; yes adds it, no adds nothing.
+#[test]
+fn a_reading_that_looks_like_a_slip_asks_first() {
+    let (_dir, mut app) = scorecard();
+    key(&mut app, KeyCode::Char('P'));
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let count = |app: &App| on_disk(app, "birch-foundation").kpis[0].readings.len();
+    let before = count(&app);
+    key(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "4");
+    ctrl(&mut app, 's');
+    assert_eq!(count(&app), before + 1, "the first of the day: no question");
+    assert_eq!(asks(&app), None);
+    key(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "5");
+    ctrl(&mut app, 's');
+    let question = asks(&app).expect("a second reading today asks");
+    assert!(
+        question.starts_with("Already a reading today: 4")
+            && question.ends_with("Add the reading anyway?"),
+        "{question}"
+    );
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(count(&app), before + 1, "no: nothing added");
+    key(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "5");
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(count(&app), before + 2, "yes: added");
+}
+
 #[test]
 fn nothing_to_act_on_says_so() {
     let (_dir, mut app) = scorecard();

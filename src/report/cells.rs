@@ -237,14 +237,7 @@ pub fn either(words: &[&str]) -> String {
     }
 }
 
-/// `text` with its first letter in upper case.
-pub fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+pub use crate::text::capitalised;
 
 #[cfg(test)]
 mod tests {

@@ -7,15 +7,17 @@ use chrono::NaiveDate;
 
 use super::partner::GONE;
 use super::{labels, position, verb};
-use crate::app::effect::{Effect, Reveal};
+use crate::app::effect::{Confirm, Effect, Reveal};
 use crate::app::form::{Field, Form, FormSpec, Reject, Values};
 use crate::app::history::Doc;
 use crate::app::model::Data;
 use crate::app::records::Rec;
+use crate::domain::checkin::reading_warning;
 use crate::domain::dates::add_days;
 use crate::domain::ids::RecordKind;
 use crate::domain::kpi::{Direction, Kpi, KpiClosed, KpiKind, KpiOutcome, Reading};
 use crate::domain::readings::insert_reading;
+use crate::text::capitalised;
 
 const DIRECTIONS: [Direction; 2] = [Direction::HigherIsBetter, Direction::LowerIsBetter];
 
@@ -366,6 +368,13 @@ impl FormSpec for ReadingForm {
     fn submit(&self, data: &Data, values: &Values) -> Result<Vec<Effect>, String> {
         let value = values.decimal("value").ok_or("a reading needs a value")?;
         let date = values.date("date").ok_or("a reading needs a date")?;
+        // A new reading of today that looks like a slip — a second one today, a
+        // count going down — asks first, in the check-in page's words.
+        let doubt = (self.at.is_none() && date == data.today)
+            .then(|| data.partner_data(&self.partner))
+            .flatten()
+            .and_then(|p| self.kpi.find(&p.kpis))
+            .and_then(|kpi| reading_warning(kpi, value, data.today));
         let mut placed = None;
         let change = data
             .change_partner(&self.partner, |p| {
@@ -400,7 +409,13 @@ impl FormSpec for ReadingForm {
                 id: at.as_str().to_string(),
             })
         }));
-        Ok(effects)
+        Ok(match doubt {
+            Some(doubt) => vec![Effect::Ask(Confirm::new(
+                format!("{}. Add the reading anyway?", capitalised(&doubt)),
+                effects,
+            ))],
+            None => effects,
+        })
     }
 }
 

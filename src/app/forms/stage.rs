@@ -13,6 +13,7 @@ use crate::domain::stage_move::check_move;
 use crate::domain::workspace::StageRole;
 
 use super::partner::GONE;
+use crate::text::capitalised;
 
 #[derive(Debug, Clone)]
 pub struct StageMoveForm {
@@ -164,12 +165,4 @@ fn step_back(data: &Data, from: &str, to: &str) -> Option<String> {
         workspace.stage_name(from),
         workspace.stage_name(to)
     ))
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

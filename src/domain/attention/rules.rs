@@ -8,6 +8,7 @@ use crate::domain::kpi::{KpiAssessment, KpiStatus};
 use crate::domain::partner::{ClauseStatus, Partner, Side};
 use crate::domain::sentiment::partner_side_drop;
 use crate::domain::workspace::{StageRole, Workspace};
+use crate::text::capitalised;
 
 /// The day the partner entered the run of stages with one of `roles` it is in now
 /// (through stage moves within them), else the day it entered its stage.
@@ -362,12 +363,4 @@ fn strip_name(explanation: &str, name: &str) -> String {
         .and_then(|rest| rest.strip_prefix(": "))
         .unwrap_or(explanation)
         .to_string()
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
