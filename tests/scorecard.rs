@@ -368,6 +368,9 @@ fn two_readings_on_one_date_are_both_kept_in_the_order_added() {
         type_text(&mut app, value);
         ctrl(&mut app, 's');
     }
+    // The second of the day asks first (a slip?); yes keeps both.
+    assert!(asks(&app).is_some_and(|q| q.starts_with("Already a reading today")));
+    key(&mut app, KeyCode::Char('y'));
     let partner = on_disk(&app, COBALT);
     let readings = &kpi(&partner, "Kits delivered").readings;
     let today: Vec<_> = readings
