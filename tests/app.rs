@@ -224,6 +224,39 @@ fn enter_on_a_late_milestone_or_action_selects_it_in_the_detail() {
     }
 }
 
+/// A first-time user: a partnership review due and a sentiment drop opened the
+/// detail's Activity, where neither can be recorded; a leadership meeting due
+/// opened the Charter on its check-in row, not on the meeting.
+#[test]
+fn enter_on_a_review_sentiment_or_meeting_item_opens_where_it_is_recorded() {
+    use pactboard::app::records::{Item, Rec};
+    use pactboard::app::screens::detail::Section;
+    use pactboard::app::screens::scorecard::{Mode, Panel};
+    for (kind, panel) in [
+        ("review_due", Panel::Reviews),
+        ("sentiment_drop", Panel::Feedback),
+    ] {
+        let (_dir, mut app) = demo_app();
+        let item = open_first(&mut app, kind);
+        assert!(app.view.detail().is_none(), "{kind}");
+        assert_eq!(app.view.tab, Tab::Scorecard, "{kind}");
+        let scorecard = &app.view.tabs.scorecard;
+        assert_eq!(scorecard.mode, Mode::Cards, "{kind}");
+        assert_eq!(
+            scorecard.partner_id(),
+            Some(item.partner.as_str()),
+            "{kind}"
+        );
+        assert_eq!(scorecard.panel, panel, "{kind}");
+    }
+    let (_dir, mut app) = demo_app();
+    let item = open_first(&mut app, "meeting_overdue");
+    let detail = app.view.detail().expect("the detail is open");
+    assert_eq!(detail.section, Section::Charter);
+    let meeting = Rec::id(item.record.clone().expect("names its meeting"));
+    assert_eq!(detail.selected(), Some(&Item::Meeting(meeting)));
+}
+
 #[test]
 fn load_errors_list_only_opens_when_there_are_some() {
     let (_dir, mut app) = demo_app();

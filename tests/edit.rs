@@ -393,6 +393,31 @@ fn m_back_to_an_earlier_role_asks_first_and_names_what_it_means() {
     assert_eq!(on_disk(&app, id).stage, "active");
 }
 
+/// A first-time user moved an Ended partner back to Prospect with `m`, `P`,
+/// Ctrl-s: no question, no reason. Reopening a closed partnership asks first.
+#[test]
+fn m_out_of_a_closed_stage_asks_first() {
+    let (_dir, mut app) = demo_app();
+    let id = "eastfield-community-kitchen";
+    let before = in_memory(&app, id);
+    assert_eq!(before.stage, "ended");
+    open_detail(&mut app, id, Section::Profile);
+    key(&mut app, KeyCode::Char('m'));
+    type_text(&mut app, "p");
+    assert_eq!(form_field(&app, "stage").display_value(), "Prospect");
+    ctrl_s(&mut app);
+    confirm_naming(
+        &app,
+        &[
+            "Move Eastfield Community Kitchen to Prospect?",
+            "Reopened from Ended (closed) to Prospect",
+            "Move anyway?",
+        ],
+    );
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(in_memory(&app, id), before, "no means nothing moved");
+}
+
 #[test]
 fn l_into_joint_work_without_a_signed_agreement_asks_first() {
     let (_dir, mut app) = demo_app();

@@ -141,6 +141,19 @@ pub enum Reveal {
     },
     /// A row of the workspace settings (a stage, a phase, a perspective…).
     Setting(Setting),
+    /// A partner's scorecard on its feedback (a sentiment drop) or its reviews (a
+    /// partnership review due): where `f` and `R` record what is missing.
+    ScorecardPart {
+        partner: String,
+        part: ScorecardPart,
+    },
+}
+
+/// A panel of a partner's scorecard besides its KPIs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScorecardPart {
+    Feedback,
+    Reviews,
 }
 
 /// A yes/no question that names what it is about, and what yes does.

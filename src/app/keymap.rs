@@ -297,7 +297,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Overview, &[key(KeyCode::End), ch('G')], Action::Bottom, "last attention item", None),
     bind(C::Overview, &[key(KeyCode::PageDown)], Action::PageDown, "a page down", None),
     bind(C::Overview, &[key(KeyCode::PageUp)], Action::PageUp, "a page up", None),
-    bind(C::Overview, &[key(KeyCode::Enter)], Action::Open, "open the item where it is dealt with (a KPI: on the Scorecard)", Some("open partner")),
+    bind(C::Overview, &[key(KeyCode::Enter)], Action::Open, "open the item where it is dealt with (a KPI, feedback, a review: on the Scorecard)", Some("open")),
     bind(C::Overview, &[ch('c')], Action::CheckIn, "the check-in: this item's partner first, the cursor on the item; then the rest", Some("check in")),
     bind(C::Overview, &[ch('/')], Action::StartFilter, "filter by partner, kind or what is due", Some("filter")),
     bind(C::Overview, &[key(KeyCode::Esc)], Action::Back, "clear the filter", None),

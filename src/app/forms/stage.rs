@@ -1,8 +1,9 @@
 //! Moving a partner to another stage: `m` picks any stage (the "move to…" picker),
 //! `H`/`L` into a closed stage open it on that stage. A reason is required into a
 //! closed stage and optional otherwise; the move asks first when the domain says
-//! something is missing (`stage_move::check_move`), and when it goes back to an
-//! earlier role (operating or formalizing to candidate, operating to formalizing).
+//! something is missing (`stage_move::check_move`), when it goes back to an
+//! earlier role (operating or formalizing to candidate, operating to formalizing),
+//! and when it reopens a partner in a closed stage.
 //! The history records exactly the move made, once.
 
 use crate::app::effect::{Confirm, Effect};
@@ -62,7 +63,7 @@ impl FormSpec for StageMoveForm {
             Form::new(format!("Move {} from {from} to…", p.name))
                 .field(
                     Field::choice("stage", "Stage", options, offered)
-                        .hint("←/→ or a letter; a move back to an earlier role asks first"),
+                        .hint("←/→ or a letter; a move back or a reopening asks first"),
                 )
                 .field(
                     Field::text("reason", "Reason", "")
@@ -145,6 +146,14 @@ fn rank(role: StageRole) -> Option<u8> {
 fn step_back(data: &Data, from: &str, to: &str) -> Option<String> {
     let workspace = &data.workspace;
     let (was, will) = (workspace.stage_role(from)?, workspace.stage_role(to)?);
+    if was == StageRole::Closed && will != StageRole::Closed {
+        // Reopening a paused or ended partnership is a decision, not a key press.
+        return Some(format!(
+            "reopened from {} (closed) to {}: its KPIs judged again, its dates back on the attention list",
+            workspace.stage_name(from),
+            workspace.stage_name(to)
+        ));
+    }
     if rank(will)? >= rank(was)? {
         return None;
     }

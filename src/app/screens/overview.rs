@@ -6,7 +6,7 @@ use super::checkin::{CheckinStart, Target};
 use super::detail::{DetailScreen, Section};
 use super::{Layer, Screen, Tab};
 use crate::app::action::Action;
-use crate::app::effect::{Effect, Reveal};
+use crate::app::effect::{Effect, Reveal, ScorecardPart};
 use crate::app::filter::{Filter, keeps};
 use crate::app::keymap::Context;
 use crate::app::model::Data;
@@ -79,17 +79,25 @@ impl OverviewScreen {
                 }
                 (Section::Profile, None)
             }
+            AttentionKind::ReviewDue | AttentionKind::SentimentDrop => {
+                // Reviews and feedback are recorded on the Scorecard (`R`, `f`).
+                let part = match item.kind {
+                    AttentionKind::ReviewDue => ScorecardPart::Reviews,
+                    _ => ScorecardPart::Feedback,
+                };
+                fx.push(Effect::SwitchTab(Tab::Scorecard));
+                fx.push(Effect::Reveal(Reveal::ScorecardPart { partner, part }));
+                return;
+            }
             AttentionKind::ActionOverdue => (Section::Activity, record.map(Item::Action)),
-            AttentionKind::CheckinOverdue
-            | AttentionKind::ReviewDue
-            | AttentionKind::SentimentDrop => (Section::Activity, None),
+            AttentionKind::CheckinOverdue => (Section::Activity, None),
             AttentionKind::DeliverableOverdue => {
                 (Section::Agreement, record.map(Item::Deliverable))
             }
             AttentionKind::AgreementReview
             | AttentionKind::Renewal
             | AttentionKind::NoAgreement => (Section::Agreement, None),
-            AttentionKind::MeetingOverdue => (Section::Charter, None),
+            AttentionKind::MeetingOverdue => (Section::Charter, record.map(Item::Meeting)),
             AttentionKind::OverdueMilestone => (Section::Milestones, record.map(Item::Milestone)),
         };
         let mut detail = DetailScreen::new(data, &partner, section);

@@ -101,8 +101,9 @@ pub struct AttentionItem {
     pub kind: AttentionKind,
     /// The thing itself, short: a KPI's name, a milestone's title, an action's text.
     pub subject: String,
-    /// The id of the record it is about (the KPI, milestone, deliverable or action
-    /// item), so the dashboard can open on it; `None` for the partnership as a whole.
+    /// The id of the record it is about (the KPI, milestone, deliverable, action
+    /// item or charter meeting), so the dashboard can open on it; `None` for the
+    /// partnership as a whole.
     pub record: Option<String>,
     /// What needs attention, e.g. "KPI Joint revenue is red".
     pub what: String,

@@ -246,7 +246,7 @@ pub fn attention_from(
                 format!("{} meeting overdue", capitalised(tier)),
                 why,
                 Some(due),
-                None,
+                Some(&meeting.id),
             );
         }
     }

@@ -190,8 +190,21 @@ impl Kpi {
     }
 
     /// "needs 57 charities a week, doing 9"; "needs to fall 4.4 GBP a week, falling
-    /// 1.5" where lower is better; "target reached"; "target date passed".
+    /// 1.5" where lower is better; "target reached"; "target date passed"; with
+    /// too few recent readings, says so.
     pub fn describe_run_rate(&self, run_rate: &RunRate) -> String {
+        let text = self.describe_pace(run_rate);
+        match (run_rate.needed, run_rate.actual_per_week) {
+            (Needed::PerWeek(_), None) => {
+                format!("{text}; too few recent readings for a run-rate")
+            }
+            _ => text,
+        }
+    }
+
+    /// `describe_run_rate` without the note on too few readings, for a line that
+    /// says so elsewhere (the Scorecard's "not enough readings to forecast").
+    pub fn describe_pace(&self, run_rate: &RunRate) -> String {
         let Needed::PerWeek(needed) = run_rate.needed else {
             return match run_rate.needed {
                 Needed::Met => "target reached".to_string(),
@@ -218,7 +231,7 @@ impl Kpi {
                 };
                 format!("{need}, {doing} {}", self.format_rate(actual.abs()))
             }
-            None => format!("{need}; too few recent readings for a run-rate"),
+            None => need,
         }
     }
 

@@ -13,7 +13,7 @@ pub use lists::*;
 
 use super::Screen;
 use crate::app::action::{Action, ScorecardAction};
-use crate::app::effect::{Effect, Reveal};
+use crate::app::effect::{Effect, Reveal, ScorecardPart};
 use crate::app::filter::{Filter, keeps};
 use crate::app::keymap::Context;
 use crate::app::model::Data;
@@ -567,6 +567,16 @@ impl Screen for ScorecardScreen {
             Reveal::Kpi { partner, id } => {
                 self.mode = Mode::Cards;
                 self.go_to(data, partner, &Rec::id(id.clone()));
+            }
+            Reveal::ScorecardPart { partner, part } => {
+                self.mode = Mode::Cards;
+                if self.partner.as_deref() != Some(partner.as_str()) {
+                    self.show_partner(data, Some(partner.clone()));
+                }
+                self.panel = match part {
+                    ScorecardPart::Feedback => Panel::Feedback,
+                    ScorecardPart::Reviews => Panel::Reviews,
+                };
             }
             _ => {}
         }

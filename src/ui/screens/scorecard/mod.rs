@@ -17,7 +17,7 @@ use ratatui::text::{Line, Span};
 use crate::app::Data;
 use crate::app::screens::ScorecardScreen;
 use crate::app::screens::scorecard::Mode;
-use crate::app::screens::scorecard::figures::{KpiFigures, Needed, Shown};
+use crate::app::screens::scorecard::figures::{KpiFigures, Shown};
 use crate::domain::dates::days_between;
 use crate::domain::kpi::{Kpi, KpiKind};
 use crate::text::{fit, truncate, width};
@@ -209,29 +209,9 @@ fn detail_lines(
         };
         lines.push(path);
         let mut pace = Vec::new();
-        let falling = kpi.direction == crate::domain::kpi::Direction::LowerIsBetter;
         if let Some(rate) = figures.run_rate {
-            match rate.needed {
-                // The words of `describe_run_rate`, without the unit (the line
-                // above names it) and the same rounding as the reports.
-                Needed::Met => pace.push("target reached".to_string()),
-                Needed::DatePassed => pace.push("target date passed".to_string()),
-                // A KPI that should fall reads better in words than in minus signs.
-                Needed::PerWeek(v) if falling => pace.push(format!(
-                    "needs to fall {} a week{}",
-                    kpi.format_rate(-v),
-                    rate.actual_per_week
-                        .map(|a| moving(kpi, a, ", "))
-                        .unwrap_or_default()
-                )),
-                Needed::PerWeek(v) => pace.push(format!(
-                    "needs {} a week{}",
-                    kpi.format_rate(v),
-                    rate.actual_per_week
-                        .map(|a| format!(", doing {}", kpi.format_rate(a)))
-                        .unwrap_or_default()
-                )),
-            }
+            // The words and rounding of the reports and the check-in page.
+            pace.push(kpi.describe_pace(&rate));
         } else if let Some(trend) = a.trend {
             pace.push(moving(kpi, trend.per_week, ""));
         }
