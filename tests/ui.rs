@@ -1107,3 +1107,35 @@ fn coming_due_is_a_hollow_triangle_not_the_poor_health_circle() {
         "{legend:?}"
     );
 }
+
+/// A tester at 80x24: an early warning's Why stopped at "→ amber; the", before the
+/// part that makes it a warning, with nothing to say it was cut. The panel grows to
+/// hold the rule, and a rule longer still ends in "…".
+#[test]
+fn the_why_of_an_early_warning_is_read_in_full_at_80x24() {
+    use pactboard::domain::attention::AttentionKind;
+    let (_dir, mut app) = demo_app();
+    let at = app
+        .data
+        .summary
+        .attention
+        .iter()
+        .position(|item| item.kind == AttentionKind::EarlyWarning)
+        .expect("the demo has an early warning");
+    for _ in 0..at {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let text = screen(&app, 80, 24);
+    let why: String = text
+        .lines()
+        .skip_while(|line| !line.contains(" Why "))
+        .take_while(|line| !line.contains("Next 14 days"))
+        .map(|line| line.trim_matches(['│', '┌', '└', '─', ' ']).to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(why.contains("→ early warning"), "{text}");
+    assert!(
+        text.contains("Needs attention"),
+        "the list keeps its place: {text}"
+    );
+}

@@ -55,7 +55,9 @@ fn render_narrow(view: &View, frame: &mut Frame, area: Rect) {
         Constraint::Length(1 + stages.len() as u16),
         Constraint::Min(3),
         Constraint::Length(match area.height {
-            20.. => 5,
+            // The rule in full when it is long (an early warning's trend), still
+            // leaving the list three rows.
+            20.. => why_height(view, area.width).clamp(5, 7),
             12.. => 4,
             _ => 0,
         }),
@@ -84,7 +86,7 @@ fn render_wide(view: &View, frame: &mut Frame, area: Rect) {
     let entries = view.data.summary.upcoming.len().clamp(1, 12) as u16;
     let [attention, why, upcoming] = Layout::vertical([
         Constraint::Min(6),
-        Constraint::Length(5),
+        Constraint::Length(why_height(view, left.width).clamp(5, 8)),
         Constraint::Length(entries + 2),
     ])
     .areas(left);
@@ -304,6 +306,31 @@ fn render_attention(view: &View, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(list, area, &mut state);
 }
 
+/// The selected item's lines in the Why panel: the partner, what and when; the rule.
+fn why_lines(item: &AttentionItem, today: chrono::NaiveDate) -> (String, String) {
+    let timing = item.timing(today);
+    let when = if timing.is_empty() {
+        String::new()
+    } else {
+        format!(" ({timing})")
+    };
+    (
+        format!("{}: {}{when}", item.partner_name, item.what),
+        item.why.clone(),
+    )
+}
+
+/// Rows the Why panel needs for the selected item at `width`, borders included.
+fn why_height(view: &View, width: u16) -> u16 {
+    let inner = width.saturating_sub(2) as usize;
+    let Some(item) = view.items.get(view.screen.selected()) else {
+        return 5;
+    };
+    let (what, why) = why_lines(item, view.data.today);
+    let rows = crate::text::wrap(&what, inner).len() + crate::text::wrap(&why, inner).len();
+    u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
+}
+
 /// The selected item in full: what, when, and the rule behind it.
 fn render_why(view: &View, frame: &mut Frame, area: Rect) {
     if area.height == 0 {
@@ -317,19 +344,26 @@ fn render_why(view: &View, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new("").block(block), area);
         return;
     };
-    let timing = item.timing(view.data.today);
-    let when = if timing.is_empty() {
-        String::new()
-    } else {
-        format!(" ({timing})")
-    };
-    let lines = vec![
-        Line::from(vec![
-            Span::styled(format!("{}: ", item.partner_name), theme.title()),
-            Span::raw(format!("{}{when}", item.what)),
-        ]),
-        Line::styled(item.why.clone(), theme.dim()),
-    ];
+    let (what, why) = why_lines(item, view.data.today);
+    let (name, what) = what.split_at(item.partner_name.len() + 2);
+    // Wrapped here rather than by the paragraph, so a rule longer than the panel
+    // can end in "…" instead of stopping mid-word with nothing to say so.
+    let inner = area.width.saturating_sub(2) as usize;
+    let room = area.height.saturating_sub(2) as usize;
+    let mut lines = vec![Line::from(vec![
+        Span::styled(name.to_string(), theme.title()),
+        Span::raw(what.to_string()),
+    ])];
+    let first_rows = crate::text::wrap(&format!("{name}{what}"), inner).len();
+    let mut rule = crate::text::wrap(&why, inner);
+    let left = room.saturating_sub(first_rows).max(1);
+    if rule.len() > left {
+        rule.truncate(left);
+        if let Some(last) = rule.last_mut() {
+            *last = truncate(&format!("{last} …"), inner);
+        }
+    }
+    lines.extend(rule.into_iter().map(|line| Line::styled(line, theme.dim())));
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         area,
