@@ -1152,6 +1152,22 @@ fn slash_filters_the_portfolio_and_on_a_scorecard_says_where_it_works() {
     );
 }
 
+/// A tester on Millbrook's "Residents completing…" pressed P, then r: the portfolio
+/// had put the cursor on its first row, and the reading went to another partner's
+/// KPI. P opens on the KPI it was pressed on.
+#[test]
+fn p_opens_the_portfolio_on_the_kpi_it_was_pressed_on() {
+    let (_dir, mut app) = scorecard();
+    assert_eq!(app.view.tabs.scorecard.partner_id(), Some(COBALT));
+    select_kpi(&mut app, "Schools live");
+    let id = kpi(&in_memory(&app, COBALT), "Schools live").id.clone();
+    key(&mut app, KeyCode::Char('P'));
+    assert_eq!(
+        app.view.tabs.scorecard.portfolio_selected(),
+        Some(&(COBALT.to_string(), pactboard::app::records::Rec::id(id)))
+    );
+}
+
 #[test]
 fn r_in_the_portfolio_adds_a_reading_and_stays_there() {
     let (_dir, mut app) = scorecard();

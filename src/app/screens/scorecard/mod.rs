@@ -311,8 +311,17 @@ impl ScorecardScreen {
                 self.cycle_perspective(data, fx)
             }
             Action::Scorecard(ScorecardAction::Portfolio) => {
+                // On the KPI it was opened from, when it is among the open ones, so
+                // `r` there reads the KPI that was selected.
+                let keys = self.portfolio_keys(data);
+                let here = self
+                    .partner
+                    .clone()
+                    .zip(self.selected(Panel::Kpis).cloned());
                 let mut rows = Cursor::default();
-                rows.settle(&self.portfolio_keys(data));
+                if !here.is_some_and(|here| rows.select(&keys, &here)) {
+                    rows.settle(&keys);
+                }
                 self.mode = Mode::Portfolio { rows };
             }
             Action::StartFilter => fx.push(Effect::info(
