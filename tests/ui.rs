@@ -1067,7 +1067,7 @@ fn the_pipeline_filter_line_fits_at_80_columns() {
     let header = text.lines().nth(1).unwrap();
     assert!(header.contains("/ food█"), "{header}");
     assert!(
-        header.contains("match · Enter keep · Esc clear"),
+        header.contains("shown · Enter keep · Esc clear"),
         "{header}"
     );
     assert!(header.contains("◂ "), "{header}");

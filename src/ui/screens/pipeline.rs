@@ -304,9 +304,10 @@ fn card(view: &View, index: usize, columns: usize) -> Vec<Line<'static>> {
         &partner.kind
     };
 
-    // Flagged exactly when the attention list says the check-in is overdue.
-    let overdue = data.workspace.is_checkin_stage(&partner.stage)
-        && partner.checkin_due(data.workspace.checkin_cadence_days, data.today) < data.today;
+    // Flagged exactly when the attention list says the check-in is overdue: the
+    // same rule.
+    let overdue =
+        crate::domain::checkin::checkin_overdue(partner, &data.workspace, data.today).is_some();
     let style = if overdue { theme.bad() } else { theme.dim() };
     let flag = if overdue { "⚑ " } else { "" };
     let room_after_badge = room.saturating_sub(width(&badge) + 1);
@@ -322,7 +323,10 @@ fn card(view: &View, index: usize, columns: usize) -> Vec<Line<'static>> {
             };
             (text, style)
         }
-        None if role == Some(StageRole::Candidate) => (String::new(), style),
+        // A candidate is not checked in with yet; a closed partnership no longer.
+        None if matches!(role, Some(StageRole::Candidate | StageRole::Closed)) => {
+            (String::new(), style)
+        }
         None => (format!("{flag}no check-in yet"), style),
     };
 

@@ -14,7 +14,7 @@ pub fn spans(filter: &Filter, shown: usize, total: usize, theme: Theme) -> Vec<S
             Span::styled(" / ", theme.key()),
             Span::styled(format!("{}█", filter.query()), theme.selected()),
             Span::styled(
-                format!("  {shown} match · Enter keep · Esc clear"),
+                format!("  {shown} shown · Enter keep · Esc clear"),
                 theme.dim(),
             ),
         ]

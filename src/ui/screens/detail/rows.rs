@@ -258,11 +258,11 @@ fn item_lines(context: &Context, item: &Item) -> Vec<Line<'static>> {
             let open = actions.iter().filter(|a| a.is_open()).count();
             plain(
                 format!(
-                    "  {} {} — {} · {} actions ({open} open)",
+                    "  {} {} — {} · {} ({open} open)",
                     checkin.date,
                     member(&checkin.author),
                     first_line(&checkin.note),
-                    actions.len()
+                    crate::text::count(actions.len(), "action", "actions")
                 ),
                 width,
             )
