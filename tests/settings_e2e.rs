@@ -79,7 +79,11 @@ fn a_stage_renamed_in_the_settings_reaches_the_board_and_status_and_no_partner_f
     pty.press(Key::Esc);
     pty.wait_for("Needs attention", WAIT);
     pty.send("2");
-    pty.wait_for("Live", WAIT);
+    // The board at 80 columns shows three stages: go along to the renamed one
+    // (waiting for the board first, so the Overview's "Live 4" cannot answer).
+    pty.wait_for("partners in 7 stages", WAIT);
+    pty.send("lll");
+    pty.wait_for("Live 4", WAIT);
     pty.send("q");
     assert!(pty.wait_for_exit(WAIT).success(), "{}", pty.report());
     pty.assert_restored();

@@ -28,7 +28,7 @@ impl FormSpec for ScoreForm {
         let current = score_for(&partner.scores, &self.criterion);
         let mut hint = format!("{MIN_SCORE} poor · 3 fair · {MAX_SCORE} excellent");
         match current {
-            None => hint.push_str(" · not scored yet"),
+            None => hint.push_str(" · empty: not scored"),
             Some(score) => {
                 let by = match (score.by.as_str(), score.on) {
                     ("", None) => String::new(),

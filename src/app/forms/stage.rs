@@ -58,9 +58,10 @@ impl FormSpec for StageMoveForm {
             .and_then(|to| data.workspace.stage_index(to))
             .or_else(|| current.map(|at| (at + 1).min(stages.len().saturating_sub(1))))
             .unwrap_or(0);
-        let from = data.workspace.stage_name(&p.stage);
         Some(
-            Form::new(format!("Move {} from {from} to…", p.name))
+            // The stage it is in is marked "(now)" among the choices: the title keeps
+            // to the name, so a long one still shows where it goes.
+            Form::new(format!("Move {} to…", p.name))
                 .field(
                     Field::choice("stage", "Stage", options, offered)
                         .hint("←/→ or a letter; a move back or a reopening asks first"),

@@ -151,10 +151,17 @@ fn render_header(
         Some(health) => {
             let band = health.band();
             let score = health.score.map(|s| s.to_string()).unwrap_or_default();
+            // The score once, in its band's colour: "health ◐ 61 from 100 of 100
+            // points: …", not "◐ 61 health 61 from …".
+            let explained = health.explain();
+            let rest = explained
+                .strip_prefix(&format!("health {score} "))
+                .unwrap_or(&explained);
+            let badge = format!(" health {} {score} ", band_symbol(band));
             Line::from(vec![
-                Span::styled(format!(" {} {score} ", band_symbol(band)), theme.band(band)),
+                Span::styled(badge.clone(), theme.band(band)),
                 Span::styled(
-                    truncate(&health.explain(), (area.width as usize).saturating_sub(6)),
+                    truncate(rest, columns.saturating_sub(width(&badge))),
                     theme.dim(),
                 ),
             ])
