@@ -54,6 +54,39 @@ fn plus_on_an_empty_cell_starts_at_3_records_who_and_when_and_u_undoes_it() {
     assert_eq!(on_disk(&app, "fjord-data-cooperative"), after);
 }
 
+/// A tester: each `+` on a score was an undo step of its own, while quick presses
+/// on the Timeline join one. Quick presses on one cell are one step here too.
+#[test]
+fn quick_presses_on_one_score_are_one_undo_step() {
+    use std::time::{Duration, Instant};
+    let (_dir, mut app) = tab();
+    select(&mut app, "fjord-data-cooperative", "track-record");
+    let before = on_disk(&app, "fjord-data-cooperative");
+    let start = Instant::now();
+    for (second, action) in [
+        (0, ScoringAction::Raise),
+        (1, ScoringAction::Raise),
+        (2, ScoringAction::Raise),
+    ] {
+        app.now = Some(start + Duration::from_secs(second));
+        scoring(&mut app, action);
+    }
+    let after = on_disk(&app, "fjord-data-cooperative");
+    assert_eq!(score(&after, "track-record").map(|(s, _)| s), Some(5));
+    assert_eq!(app.history.undo.len(), 1, "one undo step");
+    // After a pause, the next press is a step of its own.
+    app.now = Some(start + Duration::from_secs(10));
+    scoring(&mut app, ScoringAction::Lower);
+    assert_eq!(app.history.undo.len(), 2);
+    dispatch(&mut app, Action::Undo);
+    dispatch(&mut app, Action::Undo);
+    assert_eq!(
+        on_disk(&app, "fjord-data-cooperative"),
+        before,
+        "two u for both"
+    );
+}
+
 #[test]
 fn minus_on_an_empty_cell_starts_at_3_too() {
     let (_dir, mut app) = tab();

@@ -65,7 +65,10 @@ pub fn adjust(data: &Data, partner: &str, criterion: &str, delta: i8, fx: &mut V
         }
     });
     match (change, limit) {
-        (Some(change), _) => fx.push(Effect::Commit(change)),
+        // Quick presses on one cell are one undo step, as on the Timeline.
+        (Some(change), _) => fx.push(Effect::Commit(
+            change.in_burst(format!("score {partner} {criterion}")),
+        )),
         (None, Some(limit)) => fx.push(Effect::info(limit)),
         (None, None) => {}
     }
