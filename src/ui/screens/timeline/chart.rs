@@ -184,8 +184,8 @@ pub fn day_symbol(status: MilestoneStatus) -> char {
     }
 }
 
-/// What a reader needs beside the bar: "blocked", "13d late" or "due in 5d" (within
-/// the next 14 days), "+7d" (slip).
+/// What a reader needs beside the bar: "blocked", "13d late", "done 3d late" or
+/// "due in 5d" (within the next 14 days), "+7d" (slip).
 pub fn note(milestone: &Milestone, today: NaiveDate) -> String {
     let mut words = Vec::new();
     if milestone.status == MilestoneStatus::Blocked {
@@ -193,6 +193,9 @@ pub fn note(milestone: &Milestone, today: NaiveDate) -> String {
     }
     if milestone.is_overdue(today) {
         words.push(format!("{}d late", milestone.days_overdue(today)));
+    } else if let Some(done) = milestone.done.filter(|_| milestone.finished_late()) {
+        // Finished after its due date: the bar stops at the due date, so say it.
+        words.push(format!("done {}d late", days_between(milestone.due, done)));
     } else if milestone.due_within(today, UPCOMING_DAYS) {
         words.push(match days_between(today, milestone.due) {
             0 => "due today".to_string(),
@@ -319,8 +322,12 @@ mod tests {
         assert_eq!(month().first, day("2026-11-22"));
         let planned = milestone(Some("2026-12-01"), "2026-12-04", MilestoneStatus::Planned);
         assert_eq!(lane_of(&planned), "      │  ░░░░ due in 6d");
-        let done = milestone(Some("2026-11-23"), "2026-11-25", MilestoneStatus::Done);
+        let mut done = milestone(Some("2026-11-23"), "2026-11-25", MilestoneStatus::Done);
+        done.done = Some(day("2026-11-25"));
         assert_eq!(lane_of(&done), " ███  │");
+        // Finished after its due date: the bar stops at the due date; the note says.
+        done.done = Some(day("2026-11-27"));
+        assert_eq!(lane_of(&done), " ███ done 2d late");
         let blocked = milestone(Some("2026-12-01"), "2026-12-02", MilestoneStatus::Blocked);
         assert_eq!(lane_of(&blocked), "      │  ▚▚ blocked due in 4d");
     }
