@@ -17,6 +17,7 @@ use crate::domain::validate::{
 use crate::domain::{Partner, Workspace};
 use crate::store::locate::Positions;
 use crate::store::{LoadError, Snapshot, Store, WORKSPACE_FILE};
+pub use crate::text::count_of as counted;
 
 /// A problem with a value in a file that loaded, and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,15 +98,6 @@ impl Findings<'_> {
             counted(self.errors(), "error"),
             counted(self.warnings(), "warning")
         )
-    }
-}
-
-/// "1 error", "2 errors".
-pub fn counted(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("{count} {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }
 

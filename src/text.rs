@@ -21,6 +21,11 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `count` of a noun whose plural adds an s: "1 day", "3 days".
+pub fn count_of(n: usize, noun: &str) -> String {
+    count(n, noun, &format!("{noun}s"))
+}
+
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }

@@ -223,11 +223,6 @@ pub fn action_due(action: &ActionItem, today: NaiveDate) -> String {
     action.due.map_or("no date".to_string(), |d| due(d, today))
 }
 
-/// "1 item", "3 items".
-pub fn counted(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
-
 /// "a", "a or b", "a, b or c".
 pub fn either(words: &[&str]) -> String {
     match words {
@@ -238,6 +233,7 @@ pub fn either(words: &[&str]) -> String {
 }
 
 pub use crate::text::capitalised;
+pub use crate::text::count as counted;
 
 #[cfg(test)]
 mod tests {

@@ -62,6 +62,23 @@ pub struct Reject {
 }
 
 impl Reject {
+    /// Refuses the date in `field` when it is after `today` — a reading, feedback,
+    /// a check-in or a review records what already happened — saying `why`.
+    pub fn if_after_today(
+        values: &Values,
+        field: &'static str,
+        today: NaiveDate,
+        why: &str,
+    ) -> Result<(), Reject> {
+        match values.date(field) {
+            Some(date) if date > today => Err(Reject::field(
+                field,
+                format!("{date} is after today ({today}): {why}"),
+            )),
+            _ => Ok(()),
+        }
+    }
+
     pub fn field(field: &'static str, why: impl Into<String>) -> Reject {
         Reject {
             row: None,

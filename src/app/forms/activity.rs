@@ -182,16 +182,12 @@ impl FormSpec for CheckInForm {
     }
 
     fn check(&self, data: &Data, values: &Values) -> Result<(), Reject> {
-        match values.date("date") {
-            Some(date) if date > data.today => Err(Reject::field(
-                "date",
-                format!(
-                    "{date} is after today ({}): a check-in is one that was held",
-                    data.today
-                ),
-            )),
-            _ => Ok(()),
-        }
+        Reject::if_after_today(
+            values,
+            "date",
+            data.today,
+            "a check-in is one that was held",
+        )
     }
 
     fn submit(&self, data: &Data, values: &Values) -> Result<Vec<Effect>, String> {

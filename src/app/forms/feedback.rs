@@ -94,16 +94,7 @@ impl FormSpec for FeedbackForm {
     }
 
     fn check(&self, data: &Data, values: &Values) -> Result<(), Reject> {
-        match values.date("date") {
-            Some(date) if date > data.today => Err(Reject::field(
-                "date",
-                format!(
-                    "{date} is after today ({}): feedback is what was said",
-                    data.today
-                ),
-            )),
-            _ => Ok(()),
-        }
+        Reject::if_after_today(values, "date", data.today, "feedback is what was said")
     }
 
     fn submit(&self, data: &Data, values: &Values) -> Result<Vec<Effect>, String> {

@@ -353,16 +353,12 @@ impl FormSpec for ReadingForm {
     }
 
     fn check(&self, data: &Data, values: &Values) -> Result<(), Reject> {
-        match values.date("date") {
-            Some(date) if date > data.today => Err(Reject::field(
-                "date",
-                format!(
-                    "{date} is after today ({}): a reading is of something already measured",
-                    data.today
-                ),
-            )),
-            _ => Ok(()),
-        }
+        Reject::if_after_today(
+            values,
+            "date",
+            data.today,
+            "a reading is of something already measured",
+        )
     }
 
     fn submit(&self, data: &Data, values: &Values) -> Result<Vec<Effect>, String> {

@@ -318,17 +318,12 @@ impl FormSpec for ReviewForm {
     }
 
     fn check(&self, data: &Data, values: &Values) -> Result<(), Reject> {
-        if let Some(date) = values.date("date")
-            && date > data.today
-        {
-            return Err(Reject::field(
-                "date",
-                format!(
-                    "{date} is after today ({}): record a review once it was held",
-                    data.today
-                ),
-            ));
-        }
+        Reject::if_after_today(
+            values,
+            "date",
+            data.today,
+            "record a review once it was held",
+        )?;
         let p = data
             .partner_data(&self.partner)
             .ok_or_else(|| Reject::field("date", GONE))?;

@@ -17,13 +17,10 @@ use crate::domain::workspace::{
 };
 
 use super::v1;
+use crate::text::count;
 
 /// What a migration changed, in words, for `pactboard migrate` and `check`.
 pub type Changes = Vec<String>;
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
 
 /// Unique slug ids for `names`, in order.
 fn slug_ids<'a>(names: impl IntoIterator<Item = &'a str>, fallback: &str) -> Vec<String> {
@@ -112,11 +109,11 @@ pub fn workspace(old: v1::Workspace) -> (Workspace, Changes) {
         format!("version {} → {WORKSPACE_VERSION}", old.version),
         format!(
             "{} ({}, {}, {}, {})",
-            plural(ids, "id assigned", "ids assigned"),
-            plural(stage_ids.len(), "stage", "stages"),
-            plural(phase_ids.len(), "phase", "phases"),
-            plural(criterion_ids.len(), "criterion", "criteria"),
-            plural(perspective_ids.len(), "perspective", "perspectives"),
+            count(ids, "id assigned", "ids assigned"),
+            count(stage_ids.len(), "stage", "stages"),
+            count(phase_ids.len(), "phase", "phases"),
+            count(criterion_ids.len(), "criterion", "criteria"),
+            count(perspective_ids.len(), "perspective", "perspectives"),
         ),
         format!("stage roles: {}", roles.join("; ")),
         format!(
@@ -447,18 +444,18 @@ pub fn partner(file: &str, old: v1::Partner, workspace: &Workspace) -> (Partner,
 
     let mut changes = vec![
         format!("version {} → {PARTNER_VERSION}", old.version),
-        plural(assigned, "id assigned", "ids assigned"),
+        count(assigned, "id assigned", "ids assigned"),
     ];
     if moved > 0 {
         changes.push(format!(
             "{} moved into actions",
-            plural(moved, "action item", "action items")
+            count(moved, "action item", "action items")
         ));
     }
     if unmatched > 0 {
         changes.push(format!(
             "{} kept as goal_text (no goal has that statement)",
-            plural(unmatched, "review outcome's goal", "review outcomes' goals")
+            count(unmatched, "review outcome's goal", "review outcomes' goals")
         ));
     }
     changes.extend(notes);

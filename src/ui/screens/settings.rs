@@ -15,7 +15,7 @@ use crate::app::screens::SettingsScreen;
 use crate::app::screens::settings::{Section, SectionRows, Setting, Threshold};
 use crate::domain::workspace::edit::uses;
 use crate::domain::{NamedList, Partner, Uses, Workspace, slug_or};
-use crate::text::{fit, truncate, width, wrap};
+use crate::text::{count_of, fit, truncate, width, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::filter;
 
@@ -298,13 +298,13 @@ fn criterion_row(data: &Data, id: &str, name_width: usize, theme: Theme) -> Vec<
         return Vec::new();
     };
     let scores = scores_for(data, id);
-    let scored = Span::styled(format!("  {}", plural(scores, "score")), theme.dim());
+    let scored = Span::styled(format!("  {}", count_of(scores, "score")), theme.dim());
     let name = Span::raw(format!("  {} ", fit(&criterion.name, name_width)));
     if criterion.retired {
         return vec![
             name,
             Span::styled(fit("retired", 16), theme.dim()),
-            Span::styled(format!("  {} kept", plural(scores, "score")), theme.dim()),
+            Span::styled(format!("  {} kept", count_of(scores, "score")), theme.dim()),
         ];
     }
     let share =
@@ -342,17 +342,9 @@ fn scores_for(data: &Data, id: &str) -> usize {
         .sum()
 }
 
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// "3 partners", dim when there are none.
 fn count_span(n: usize, noun: &str, theme: Theme) -> Span<'static> {
-    let text = fit(&plural(n, noun), 12);
+    let text = fit(&count_of(n, noun), 12);
     if n == 0 {
         Span::styled(text, theme.dim())
     } else {
@@ -368,8 +360,8 @@ fn uses_span(used: Uses, list: NamedList, theme: Theme) -> Span<'static> {
     Span::raw(fit(
         &format!(
             "{} in {}",
-            plural(used.records, list.user()),
-            plural(used.partners, "partner")
+            count_of(used.records, list.user()),
+            count_of(used.partners, "partner")
         ),
         28,
     ))
@@ -401,23 +393,23 @@ fn threshold_value(line: Threshold, workspace: &Workspace) -> String {
         Threshold::Grace => format!(
             "{}% of a new KPI's span, at least {}",
             grace.share_percent,
-            plural(grace.min_days as usize, "day")
+            count_of(grace.min_days as usize, "day")
         ),
         Threshold::Checkin => format!(
             "every {} (a charter can say otherwise)",
-            plural(workspace.checkin_cadence_days as usize, "day")
+            count_of(workspace.checkin_cadence_days as usize, "day")
         ),
         Threshold::Review => format!(
             "every {} while under way",
-            plural(workspace.review_cadence_days as usize, "day")
+            count_of(workspace.review_cadence_days as usize, "day")
         ),
         Threshold::ReviewNotice => format!(
             "flagged {} before an agreement review",
-            plural(workspace.review_notice_days as usize, "day")
+            count_of(workspace.review_notice_days as usize, "day")
         ),
         Threshold::RenewalNotice => format!(
             "flagged {} before an agreement expires",
-            plural(workspace.renewal_notice_days as usize, "day")
+            count_of(workspace.renewal_notice_days as usize, "day")
         ),
     }
 }
@@ -452,7 +444,7 @@ fn about(setting: &Setting, data: &Data) -> String {
                 .collect();
             let who = match in_it.len() {
                 0 => "No partner is in it".to_string(),
-                n => format!("{} in it: {}", plural(n, "partner"), in_it.join(", ")),
+                n => format!("{} in it: {}", count_of(n, "partner"), in_it.join(", ")),
             };
             format!(
                 "{}: {} — {}; the weekly check-in {} it. {who}. Its id in the files: {id}.",
@@ -477,8 +469,8 @@ fn about(setting: &Setting, data: &Data) -> String {
                 0 => format!("no {} names it yet", list.user()),
                 records => format!(
                     "{} in {} name it",
-                    plural(records, list.user()),
-                    plural(used.partners, "partner")
+                    count_of(records, list.user()),
+                    count_of(used.partners, "partner")
                 ),
             };
             format!("{what} {name}: {named}. Its id in the files: {id}.")
@@ -520,23 +512,23 @@ fn threshold_rule(line: Threshold, workspace: &Workspace) -> String {
         Threshold::Grace => format!(
             "A new KPI is too early to tell, never red, for {}% of its span from start to target date, and at least {}.",
             grace.share_percent,
-            plural(grace.min_days as usize, "day")
+            count_of(grace.min_days as usize, "day")
         ),
         Threshold::Checkin => format!(
             "A partner is due a check-in every {} unless its charter sets its own cadence; a KPI without a reading in that time is stale.",
-            plural(workspace.checkin_cadence_days as usize, "day")
+            count_of(workspace.checkin_cadence_days as usize, "day")
         ),
         Threshold::Review => format!(
             "A partnership under way is due a review every {}.",
-            plural(workspace.review_cadence_days as usize, "day")
+            count_of(workspace.review_cadence_days as usize, "day")
         ),
         Threshold::ReviewNotice => format!(
             "An agreement's next review needs attention {} ahead, unless the agreement sets its own notice.",
-            plural(workspace.review_notice_days as usize, "day")
+            count_of(workspace.review_notice_days as usize, "day")
         ),
         Threshold::RenewalNotice => format!(
             "An agreement's expiry needs attention {} ahead, unless the agreement sets its own notice.",
-            plural(workspace.renewal_notice_days as usize, "day")
+            count_of(workspace.renewal_notice_days as usize, "day")
         ),
     }
 }

@@ -13,6 +13,7 @@ use crate::app::history::Doc;
 use crate::app::model::Data;
 use crate::app::records::Rec;
 use crate::domain::review::remove_review;
+use crate::text::count;
 
 const NO_PARTNER: &str = "no partner yet: add one on the Pipeline (2, then a)";
 const NO_KPI: &str = "no KPI selected: a in the KPI panel adds one";
@@ -196,7 +197,7 @@ fn delete(data: &Data, partner: &str, panel: Panel, at: &Rec, fx: &mut Vec<Effec
                 if removed.actions > 0 {
                     also.push_str(&format!(
                         " with its {}",
-                        plural(
+                        count(
                             removed.actions,
                             "adjustment (action item)",
                             "adjustments (action items)"
@@ -206,7 +207,7 @@ fn delete(data: &Data, partner: &str, panel: Panel, at: &Rec, fx: &mut Vec<Effec
                 if removed.reopened > 0 {
                     also.push_str(&format!(
                         ", and reopen the {} it closed",
-                        plural(removed.reopened, "KPI", "KPIs")
+                        count(removed.reopened, "KPI", "KPIs")
                     ));
                 }
                 question = format!(
@@ -252,14 +253,5 @@ fn delete_reading(data: &Data, partner: &str, kpi: &Rec, at: &Rec, fx: &mut Vec<
             vec![Effect::Commit(change)],
         ))),
         None => fx.push(Effect::error("that reading no longer exists")),
-    }
-}
-
-/// "1 KPI", "2 KPIs".
-fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
     }
 }

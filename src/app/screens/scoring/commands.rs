@@ -9,6 +9,7 @@ use crate::app::effect::{Confirm, Effect, Reveal};
 use crate::app::history::Doc;
 use crate::app::model::Data;
 use crate::domain::scoring::{self, Adjusted, score_for};
+use crate::text::count;
 
 /// A weight as the screen writes it: whole numbers without decimals.
 pub fn weight_text(weight: f64) -> String {
@@ -185,14 +186,6 @@ fn scores_held(data: &Data, criterion: &str) -> (usize, usize) {
             .count();
         (scores + held, files + usize::from(held > 0))
     })
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// `d` on the weights row: asks, then retires the criterion — it leaves the

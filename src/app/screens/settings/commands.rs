@@ -11,15 +11,7 @@ use crate::app::model::Data;
 use crate::app::screens::Tab;
 use crate::domain::workspace::edit::uses;
 use crate::domain::{NamedList, StageKept};
-
-/// "1 partner", "3 partners".
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+use crate::text::count_of;
 
 /// Why the workspace cannot be changed, said on the status line; `true` when it can.
 fn editable(data: &Data, fx: &mut Vec<Effect>) -> bool {
@@ -43,7 +35,7 @@ fn uncounted(data: &Data) -> String {
         0 => String::new(),
         n => format!(
             " ({} did not load and are not counted)",
-            count(n, "partner file")
+            count_of(n, "partner file")
         ),
     }
 }
@@ -115,7 +107,7 @@ pub fn remove_entry(data: &Data, list: NamedList, id: &str, fx: &mut Vec<Effect>
                     };
                     fx.push(Effect::error(format!(
                         "{name} has {}: move them to {} first (H/L on the Pipeline) — {shown}",
-                        count(partners, "partner"),
+                        count_of(partners, "partner"),
                         workspace.stage_name(&move_to)
                     )));
                     return;
@@ -129,7 +121,7 @@ pub fn remove_entry(data: &Data, list: NamedList, id: &str, fx: &mut Vec<Effect>
                 0 => "No partner is in it.".to_string(),
                 n => format!(
                     "No partner is in it; the stage history of {} names it and will show its id ({id}).",
-                    count(n, "partner")
+                    count_of(n, "partner")
                 ),
             }
         }
@@ -137,8 +129,8 @@ pub fn remove_entry(data: &Data, list: NamedList, id: &str, fx: &mut Vec<Effect>
             0 => format!("No {} names it.", list.user()),
             records => format!(
                 "{} in {} name it: they keep its id ({id}), and pactboard check warns about them until they get another {noun}.",
-                count(records, list.user()),
-                count(used.partners, "partner file")
+                count_of(records, list.user()),
+                count_of(used.partners, "partner file")
             ),
         },
     };
