@@ -16,11 +16,13 @@ pub use record::{
 use chrono::NaiveDate;
 
 use super::dates::days_between;
-use super::kpi::{Direction, Kpi, KpiAssessment, KpiKind};
+use super::kpi::{Kpi, KpiAssessment};
 use super::partner::{ActionItem, MeetingTier, Partner};
 use super::portfolio::{PartnerSummary, UPCOMING_DAYS};
 use super::timeline::{Milestone, MilestoneStatus};
 use super::workspace::Workspace;
+
+pub use super::kpi::reading_warning;
 
 /// The partners the check-in walks — those in a stage the workspace marks for
 /// check-ins — most in need first: a check-in past its cadence (the longest
@@ -127,28 +129,6 @@ fn due_reason(
         (Some(latest), Some(last)) if latest < last => Some(DueReason::NoneSince(last)),
         _ => None,
     }
-}
-
-/// What looks like a mistake in a new reading of `kpi` taken `today` — there is
-/// one today already, or a cumulative KPI (higher is better) would go down — said
-/// as a warning, not a refusal: "already a reading today: 24 — this adds
-/// another", "lower than the last reading 171 — a cumulative KPI only grows".
-pub fn reading_warning(kpi: &Kpi, value: f64, today: NaiveDate) -> Option<String> {
-    let readings = kpi.readings_until(today);
-    if let Some(same_day) = readings.iter().rev().find(|r| r.date == today) {
-        return Some(format!(
-            "already a reading today: {} — this adds another",
-            kpi.format_value(same_day.value)
-        ));
-    }
-    let last = readings.last()?;
-    let grows = kpi.kind == KpiKind::Cumulative && kpi.direction == Direction::HigherIsBetter;
-    (grows && value < last.value).then(|| {
-        format!(
-            "lower than the last reading {} — a cumulative KPI only grows",
-            kpi.format_value(last.value)
-        )
-    })
 }
 
 /// The milestones the page asks about: open ones that are late, blocked, or due

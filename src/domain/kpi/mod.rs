@@ -461,3 +461,25 @@ pub fn assess_all(
         .map(|kpi| kpi.assess(today, rules))
         .collect()
 }
+
+/// What looks like a mistake in a new reading of `kpi` taken `today` — there is
+/// one today already, or a cumulative KPI (higher is better) would go down — said
+/// as a warning, not a refusal: "already a reading today: 24 — this adds
+/// another", "lower than the last reading 171 — a cumulative KPI only grows".
+pub fn reading_warning(kpi: &Kpi, value: f64, today: NaiveDate) -> Option<String> {
+    let readings = kpi.readings_until(today);
+    if let Some(same_day) = readings.iter().rev().find(|r| r.date == today) {
+        return Some(format!(
+            "already a reading today: {} — this adds another",
+            kpi.format_value(same_day.value)
+        ));
+    }
+    let last = readings.last()?;
+    let grows = kpi.kind == KpiKind::Cumulative && kpi.direction == Direction::HigherIsBetter;
+    (grows && value < last.value).then(|| {
+        format!(
+            "lower than the last reading {} — a cumulative KPI only grows",
+            kpi.format_value(last.value)
+        )
+    })
+}
